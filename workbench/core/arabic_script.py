@@ -1,0 +1,151 @@
+"""Arabic-script normalisation for Arabic and Sorani, and a matching key for names.
+
+Two different jobs:
+
+* :func:`normalize` is orthographic. It fixes how a text was typed, for one language:
+  Sorani typed on an Arabic keyboard (ك ي ى ة, ه + ZWNJ for ە) becomes standard Sorani
+  (ک ی ە), Arabic typed on a Persian keyboard (ک ی) becomes Arabic. Sorani's own letters
+  (ڕ ڵ ۆ ێ ە ڤ گ پ چ ژ) are never touched.
+* :func:`arabic_key` is for matching a name across Arabic and Sorani spellings. It is lossy
+  on purpose: hamza and alef forms, yeh and kaf forms, teh marbuta, tatweel and diacritics
+  fold away, Sorani letters fold to their Arabic bases, the article is dropped, vowel
+  letters and doubled letters are removed, so الموصل and موسڵ share the key "مسل".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from workbench.core.textio import strip_bidi_controls
+
+TATWEEL = "\u0640"
+ZWNJ = "\u200c"
+ZWJ = "\u200d"
+#: Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks.
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
+
+_TO_ARABIC = str.maketrans({"ک": "ك", "ی": "ي", "ې": "ي", "ھ": "ه", "ە": "ه", "ۀ": "ة"})
+_ARABIC_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "٠١٢٣٤٥٦٧٨٩")
+
+_SORANI_FIX = str.maketrans({"ك": "ک", "ي": "ی", "ى": "ی", "ة": "ە", "ۀ": "ە", "ې": "ێ"})
+_SORANI_RE = (
+    (re.compile("ه" + ZWNJ), "ە"),  # heh + ZWNJ is how ە was typed on Arabic keyboards
+    (re.compile("ھ"), "ه"),  # heh doachashmee, used for h
+    (re.compile("ئ(?=\\s|$|[.،؛؟!])"), "ێ"),  # final ئ stands for ێ on Arabic keyboards
+    (re.compile("(?<=[\u0621-\u06ff])ؤ"), "ۆ"),
+    (re.compile("[\u064a\u06cc]\u0654|ي\u0306|ی\u0306"), "ێ"),  # ye + hamza above / breve
+    (re.compile("[\u0648]\u0306|\u0648\u0654"), "ۆ"),  # waw + breve / hamza above
+    (re.compile("ر\u0306|ر\u0324"), "ڕ"),
+    (re.compile("ل\u0306|ل\u0324"), "ڵ"),
+)
+
+
+def _common(text: str) -> str:
+    """Steps shared by every language: NFC, no tatweel, no bidi controls."""
+    text = unicodedata.normalize("NFC", text)
+    text = strip_bidi_controls(text).replace(TATWEEL, "")
+    return text
+
+
+def normalize(text: str, lang: str) -> str:
+    """Orthographic normalisation of Arabic-script text for ``lang`` ('ar' or 'ckb').
+
+    Other languages are returned with only tatweel and bidi controls removed.
+    """
+    text = _common(text)
+    if lang == "ckb":
+        for pattern, repl in _SORANI_RE:
+            text = pattern.sub(repl, text)
+        text = text.translate(_SORANI_FIX)
+        text = text.replace(ZWNJ, "")
+        return _DIACRITICS.sub("", text)
+    if lang == "ar":
+        return text.translate(_TO_ARABIC).translate(_ARABIC_DIGITS)
+    return text
+
+
+# --- the matching key ----------------------------------------------------------------
+
+_KEY_FOLD = str.maketrans(
+    {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+        "ؤ": "و", "ۆ": "و", "ۇ": "و", "ۈ": "و", "ۉ": "و", "ۋ": "و",
+        "ى": "ي", "ی": "ي", "ێ": "ي", "ې": "ي", "ۍ": "ي", "ئ": "", "ء": "",
+        "ك": "ك", "ک": "ك", "ڪ": "ك", "گ": "ك",
+        "ة": "", "ە": "", "ۀ": "", "ھ": "ه", "ۃ": "",
+        "ڕ": "ر", "ڵ": "ل", "ڤ": "ف", "پ": "ب", "چ": "ج", "ژ": "ز",
+        # letters that Sorani (and loose Arabic spelling) merge
+        "ص": "س", "ث": "س", "ط": "ت", "ض": "ز", "ظ": "ز", "ذ": "ز",
+        ZWNJ: "", ZWJ: "",
+    }
+)
+_NON_LETTER = re.compile(r"[^\u0621-\u064a\u0671-\u06d3\u06d5]+")
+_VOWEL_LETTERS = re.compile("[اوي]")
+
+
+def _key_word(word: str) -> str:
+    """Key of one word: article dropped, vowel letters (except a leading one) and doubles gone."""
+    if word.startswith("ال") and len(word) > 3:
+        word = word[2:]
+    if len(word) > 2 and word.endswith("ه"):
+        word = word[:-1]  # final -ah written with heh (عنه) where Sorani writes ە
+    if not word:
+        return ""
+    head, rest = word[0], _VOWEL_LETTERS.sub("", word[1:])
+    if head == "ا":
+        head = ""
+    out = []
+    for ch in head + rest:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+_SORANI_ARTICLE = re.compile(r"(?<![\u0621-\u06ff])ئەل(?=[\u0621-\u06ff]{2})")
+
+
+def arabic_words(text: str) -> list[str]:
+    """Words of an Arabic-script name after folding (letters only).
+
+    The Sorani rendering of the Arabic article (ئەل, as in ئەلبوکەمال) becomes ال so that
+    it is dropped like the Arabic one.
+    """
+    text = _SORANI_ARTICLE.sub("ال", _DIACRITICS.sub("", _common(text)))
+    text = text.translate(_KEY_FOLD)
+    return [w for w in _NON_LETTER.split(text) if w]
+
+
+def _dedupe(text: str) -> str:
+    """Collapse runs of one letter."""
+    out: list[str] = []
+    for ch in text:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def arabic_key(name: str) -> str:
+    """The matching key of an Arabic-script name ('' when it has no Arabic letters).
+
+    Words are joined without a space, so "أبو بكر" and "ئەبووبەکر" compare equal.
+    """
+    return _dedupe("".join(_key_word(w) for w in arabic_words(name)))
+
+
+def arabic_light_key(name: str) -> str:
+    """A stricter key that keeps long vowels: for names whose skeleton is too short.
+
+    Folds letter forms, drops the article, tatweel and diacritics, collapses doubles.
+    """
+    parts = []
+    for w in arabic_words(name):
+        if w.startswith("ال") and len(w) > 3:
+            w = w[2:]
+        parts.append(w)
+    return _dedupe("".join(parts))
+
+
+def is_arabic_script(text: str) -> bool:
+    """True when the text contains at least one Arabic-script letter."""
+    return any("\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff" for ch in text)

@@ -1,0 +1,157 @@
+"""A transliteration key for Latin spellings of Arabic and Kurdish names.
+
+Different romanisations of one name ("Al Qaem", "al-Qa'im", "El Qaim", "Qaïm") map to the
+same key, so an unseen spelling still finds its glossary entry. The key is a consonant
+skeleton with vowel runs kept as one slot:
+
+* case, diacritics, apostrophes (ayn, hamza) and hyphens are ignored;
+* the article is dropped: al-/el-/ul-, and the assimilated forms (ash-Sham, ar-Raqqa,
+  an-Nabk) when the next word starts with the same consonant;
+* digraphs become one class: kh/ch(German) -> x, gh -> g, sh/sch/ş/š -> S, th -> t,
+  dh -> d, dj/dsch -> j, ph -> f, ck -> k;
+* q, k and c share a class, as do b/p and w/v; doubled letters count once;
+* a run of vowels (a e i o u, y and w when they are not consonants) is one slot "V";
+* a word-final h after a vowel is dropped (Hadithah = Haditha, Anah = Ana).
+
+Distinct names keep distinct keys: Anah (VnV) / Anbar (VnbVr), Rawi (rVwV) / Ramadi
+(rVmVdV), Qaem (kVm) / Qasim (kVsVm), Mosul (mVsVl) / Mahal (mVhVl).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Letters that NFKD does not decompose, or that must keep a digraph's meaning.
+_PRE = str.maketrans(
+    {
+        "ş": "sh", "Ş": "sh", "š": "sh", "Š": "sh", "ș": "sh", "Ș": "sh",
+        "ç": "ch", "Ç": "ch", "č": "ch", "Č": "ch",
+        "ž": "zh", "Ž": "zh", "ğ": "gh", "Ğ": "gh",
+        "ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ß": "ss",
+        "ə": "a", "Ə": "a", "đ": "d", "Đ": "d", "þ": "th", "ð": "dh", "ħ": "h", "Ħ": "h",
+        "ṯ": "th", "ḏ": "dh", "ḵ": "kh", "ḫ": "kh", "ġ": "gh", "ẓ": "z", "ẕ": "z",
+        "ʿ": "", "ʾ": "", "ʻ": "", "ʼ": "", "'": "", "’": "", "‘": "", "`": "", "´": "",
+        "ʹ": "", "ʺ": "", "′": "",
+    }
+)
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+#: Articles dropped wherever they stand before another word.
+ARTICLES = frozenset({"al", "el", "ul", "il", "äl"})
+#: Assimilated articles, dropped when the next word starts with their consonant(s).
+SUN_ARTICLES = frozenset(
+    {"ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ed", "en", "er", "es", "esh",
+     "et", "ez", "ud", "un", "ur", "us", "ut", "uz"}
+)
+_ALBU = frozenset({"bu", "bou", "bo", "boo", "bū"})
+_ABD = frozenset({"abdul", "abdel", "abdal", "abdol", "abdil", "abdoul"})
+
+_VOWELS = frozenset("aeiouy")
+_DIGRAPHS = (
+    ("dsch", "j"), ("tsch", "S"), ("sch", "S"), ("kh", "x"), ("gh", "g"), ("sh", "S"),
+    ("th", "t"), ("dh", "d"), ("dj", "j"), ("zh", "j"), ("ph", "f"), ("ck", "k"), ("ch", "x"),
+    ("ou", "u"), ("oo", "u"), ("ee", "i"),
+)
+_SINGLE = {
+    "q": "k", "c": "k", "k": "k", "g": "g", "j": "j", "x": "x", "p": "b", "b": "b",
+    "v": "w", "f": "f", "t": "t", "d": "d", "s": "s", "z": "z", "r": "r", "l": "l",
+    "m": "m", "n": "n", "h": "h",
+}
+
+
+def fold(text: str) -> str:
+    """Lower-case, drop diacritics and apostrophes; keep letters, digits and separators."""
+    text = text.translate(_PRE)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.lower().translate(_PRE)
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a name, articles included (hyphens and spaces separate words)."""
+    return _WORD.findall(fold(text))
+
+
+def drop_articles(tokens: list[str]) -> list[str]:
+    """Remove Arabic articles and merge 'al bu' into the tribal prefix 'albu'."""
+    out: list[str] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < n else None
+        if nxt is not None:
+            if tok in ("al", "el", "äl") and nxt in _ALBU:
+                out.append("albu")
+                i += 2
+                continue
+            if tok in ARTICLES:
+                i += 1
+                continue
+            if tok in SUN_ARTICLES and nxt.startswith(tok[1:]):
+                i += 1
+                continue
+        out.append("abd" if tok in _ABD else tok)
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=65536)
+def word_classes(word: str) -> str:
+    """Map one folded word to its consonant-class string (vowels as 'V', not yet collapsed)."""
+    w = word
+    if len(w) > 2 and w.endswith("h") and w[-2] in "aeiou":
+        w = w[:-1]
+    out: list[str] = []
+    i = 0
+    n = len(w)
+    while i < n:
+        for dg, cls in _DIGRAPHS:
+            if w.startswith(dg, i):
+                out.append("V" if cls in "ui" else cls)
+                i += len(dg)
+                break
+        else:
+            ch = w[i]
+            nxt = w[i + 1] if i + 1 < n else ""
+            prev_vowel = bool(out) and out[-1] == "V"
+            if ch in "aeiou":
+                out.append("V")
+            elif ch == "y":
+                out.append("y" if nxt in _VOWELS and nxt != "y" and nxt else "V")
+            elif ch == "w":
+                out.append("w" if (nxt in _VOWELS and nxt) or not prev_vowel else "V")
+            elif ch.isdigit():
+                out.append(ch)
+            else:
+                out.append(_SINGLE.get(ch, ch))
+            i += 1
+    return "".join(out)
+
+
+def _collapse(classes: str) -> str:
+    """Count doubled classes and runs of vowels once."""
+    out: list[str] = []
+    for c in classes:
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def key_of_words(tokens: list[str]) -> str:
+    """The key of already folded words (articles already dropped)."""
+    return _collapse("".join(word_classes(t) for t in tokens))
+
+
+def latin_key(name: str) -> str:
+    """The transliteration key of a Latin-script name ('' when it has no letters)."""
+    toks = drop_articles(words(name))
+    return key_of_words(toks)
+
+
+def consonants(key: str) -> int:
+    """How many consonant slots a key has (short keys need stricter matching)."""
+    return sum(1 for c in key if c != "V")

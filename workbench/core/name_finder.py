@@ -1,0 +1,276 @@
+"""Finding glossary names in running text, in Latin and Arabic script.
+
+A name is a run of up to ``NameIndex.max_words`` words joined only by spaces or hyphens.
+The longest run whose transliteration key is in the index wins. Latin runs must start at a
+capitalised word, an article (al-, el-, ash-...) or the first word of a listed form ("the IS
+group"), and must contain a capital letter; acronyms (IS, ISIS, PMU) match only in capitals.
+Arabic-script words may carry clitics: Arabic و ف ب ل ك (and لل for ل + ال) in front,
+Sorani ی دا ەوە ەکە ەکان یش... behind. A name found inside a longer one ("al-Obaidi" in
+"Omar al-Obaidi") is reported too, as a nested hit, when it belongs to another entry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbench.core.arabic_script import _dedupe, _key_word, arabic_light_key, arabic_words
+from workbench.core.glossary import Entry
+from workbench.core.latin_key import ARTICLES, SUN_ARTICLES, drop_articles, key_of_words, words
+from workbench.core.name_index import NameIndex, acronym_signature, is_short_key, latin_light_key
+from workbench.core.textio import BIDI_CONTROLS
+
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]|[\u064b-\u065f\u0670\u0640\u200c\u200d])+(?:['’ʿʾ](?:[^\W\d_])+)*"
+)
+_JOIN = re.compile(r"^(?:[ \u00a0]+|[ \u00a0]*[-\u2010\u2011][ \u00a0]*)$")
+_POSSESSIVE = re.compile(r"['’]s$")
+_BIDI = {ord(c): None for c in BIDI_CONTROLS}
+
+_AR_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+_CKB_SUFFIXES = (
+    "ییەکانی", "ییەکان", "یەکانی", "یەکان", "ەکانی", "ەکان", "ەکەی", "ەکە", "یەوە", "ەوە",
+    "وە", "یدا", "دا", "یش", "ش", "یی", "ی", "ە",
+)
+
+
+@dataclass(frozen=True)
+class NameHit:
+    """A glossary name found in a text: where, as what surface, and how sure."""
+
+    entry: Entry
+    start: int
+    end: int
+    surface: str
+    form: str
+    score: float
+    nested: bool = False
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    arabic: bool
+
+
+def _tokens(text: str) -> list[_Tok]:
+    """Word tokens with offsets; a possessive 's is left outside the token."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        s, e, t = m.start(), m.end(), m.group()
+        if _POSSESSIVE.search(t):
+            e -= 2
+            t = t[:-2]
+        arabic = "\u0600" <= t[0] <= "\u06ff" or "\ufb50" <= t[0] <= "\ufeff"
+        out.append(_Tok(s, e, t, arabic))
+    return out
+
+
+def _proclitic_forms(word: str) -> list[tuple[str, bool]]:
+    """The word itself and the word without an Arabic proclitic (flag: stripped)."""
+    forms = [(word, False)]
+    if word.startswith("لل") and len(word) > 4:
+        forms.append(("ال" + word[2:], True))
+    for p in _AR_PROCLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            forms.append((word[len(p):], True))
+    return forms
+
+
+def _suffix_forms(word: str) -> list[str]:
+    """The word itself and the word without one Sorani suffix."""
+    forms = [word]
+    for s in _CKB_SUFFIXES:
+        if word.endswith(s) and len(word) - len(s) >= 3:
+            forms.append(word[: -len(s)])
+    return forms
+
+
+def _word_key(word: str) -> str:
+    """The matching key of one Arabic-script word."""
+    return "".join(_key_word(w) for w in arabic_words(word))
+
+
+class NameFinder:
+    """Scans texts for the names of one glossary index."""
+
+    def __init__(self, index: NameIndex) -> None:
+        """Use ``index`` for keys; the finder itself holds no per-text state."""
+        self.index = index
+
+    def find(self, text: str, *, nested: bool = True) -> list[NameHit]:
+        """All names in ``text``, in order; nested hits follow the hit that contains them."""
+        toks = _tokens(text)
+        joinable = [
+            _JOIN.match(text[a.end : b.start].translate(_BIDI)) is not None
+            for a, b in zip(toks, toks[1:], strict=False)
+        ] + [False]
+        hits: list[NameHit] = []
+        i = 0
+        while i < len(toks):
+            best = self._match_at(text, toks, joinable, i, len(toks), exclude=None)
+            if best is None:
+                i += 1
+                continue
+            n, hit = best
+            hits.append(hit)
+            if nested and n > 1:
+                hits.extend(self._nested(text, toks, joinable, i, i + n, hit.entry.id))
+            i += n
+        return hits
+
+    def _nested(
+        self, text: str, toks: list[_Tok], joinable: list[bool], lo: int, hi: int, outer: str
+    ) -> list[NameHit]:
+        """Hits of other entries inside tokens [lo, hi) of a longer hit."""
+        out = []
+        j = lo
+        while j < hi:
+            best = self._match_at(text, toks, joinable, j, hi, exclude=outer)
+            if best is None:
+                j += 1
+                continue
+            n, hit = best
+            out.append(NameHit(hit.entry, hit.start, hit.end, hit.surface, hit.form, hit.score, True))
+            j += n
+        return out
+
+    def _match_at(
+        self, text: str, toks: list[_Tok], joinable: list[bool], i: int, hi: int,
+        exclude: str | None,
+    ) -> tuple[int, NameHit] | None:
+        """The longest name starting at token i (ending before hi), or None."""
+        if toks[i].arabic:
+            return self._match_arabic(text, toks, joinable, i, hi, exclude)
+        return self._match_latin(text, toks, joinable, i, hi, exclude)
+
+    # --- Latin ---------------------------------------------------------------------
+
+    def _match_latin(
+        self, text: str, toks: list[_Tok], joinable: list[bool], i: int, hi: int,
+        exclude: str | None,
+    ) -> tuple[int, NameHit] | None:
+        idx = self.index
+        first = toks[i].text
+        fw = "".join(words(first))
+        is_article = fw in ARTICLES or fw in SUN_ARTICLES
+        if not (first[0].isupper() or fw in idx.first_words or is_article):
+            return None
+        if fw in SUN_ARTICLES and not first.isupper() and not _hyphen_after(text, toks, i):
+            return None  # English "as Sabah", "an Anbar MP": only "as-Sabah" is an article
+        best: tuple[int, NameHit] | None = None
+        folded: list[str] = []
+        for n in range(1, idx.max_words + 1):
+            j = i + n - 1
+            if j >= hi or toks[j].arabic:
+                break
+            folded.append("".join(words(toks[j].text)))
+            span = toks[i : j + 1]
+            surface = text[span[0].start : span[-1].end]
+            sig = acronym_signature(t.text for t in span)
+            if sig is not None:
+                found = [(e, f, 100.0) for e, f in idx.acronyms.get(sig, ())]
+                key = ""
+            else:
+                key = key_of_words(drop_articles(folded))
+                found = self._latin_candidates(key, surface, span)
+            found = [x for x in found if x[0].id != exclude]
+            if found:
+                e, f, score = found[0]
+                best = (n, NameHit(e, span[0].start, span[-1].end, surface, f, score))
+            if not joinable[j]:
+                break
+            last = folded[-1]
+            if last in ARTICLES or (last in SUN_ARTICLES and _hyphen_after(text, toks, j)):
+                continue  # an article inside a name: "Ibrahim al-Jughaifi"
+            if sig is None and key not in idx.latin_prefixes:
+                if not any(_ACR_START.match(t.text) for t in toks[j + 1 : j + 2]):
+                    break
+        return best
+
+    def _latin_candidates(self, key: str, surface: str, span: list[_Tok]) -> list:
+        """(entry, form, score) for a Latin span's key, with the capital and short-key guards."""
+        idx = self.index
+        cands = idx.latin.get(key)
+        if not cands:
+            return []
+        if not any(t.text[0].isupper() for t in span):
+            cands = [(e, f) for e, f in cands if f == f.lower()]
+        if is_short_key(key, "Latn"):
+            light = {(e.id, f) for e, f in idx.latin_light.get(latin_light_key(surface), ())}
+            cands = [(e, f) for e, f in cands if (e.id, f) in light]
+        exact = "".join(words(surface))
+        return sorted(
+            ((e, f, 100.0 if "".join(words(f)) == exact else 90.0) for e, f in cands),
+            key=lambda x: -x[2],
+        )
+
+    # --- Arabic script -------------------------------------------------------------
+
+    def _match_arabic(
+        self, text: str, toks: list[_Tok], joinable: list[bool], i: int, hi: int,
+        exclude: str | None,
+    ) -> tuple[int, NameHit] | None:
+        idx = self.index
+        best: tuple[int, NameHit] | None = None
+        token = toks[i].text
+        heads = _proclitic_forms(token)
+        for n in range(1, idx.max_words + 1):
+            j = i + n - 1
+            if j >= hi or not toks[j].arabic:
+                break
+            middle = [t.text for t in toks[i + 1 : j]]
+            alive = False
+            for head, stripped in heads:
+                for tail in _suffix_forms(toks[j].text):
+                    if n == 1:
+                        word = tail[len(token) - len(head) :]
+                        if len(word) < 2:
+                            continue
+                        words_ = [word]
+                    else:
+                        words_ = [head, *middle, tail]
+                    key = _dedupe("".join(_word_key(w) for w in words_))
+                    if not key:
+                        continue
+                    alive = alive or key in idx.arabic_prefixes
+                    found = self._arabic_candidates(key, words_, stripped, exclude)
+                    if not found:
+                        continue
+                    e, f, score = found[0]
+                    if best is None or best[0] < n or best[1].score < score:
+                        surface = text[toks[i].start : toks[j].end]
+                        best = (n, NameHit(e, toks[i].start, toks[j].end, surface, f, score))
+            if not joinable[j] or not alive:
+                break
+        return best
+
+    def _arabic_candidates(
+        self, key: str, words_: list[str], stripped: bool, exclude: str | None
+    ) -> list:
+        """(entry, form, score) for an Arabic-script key, with the short-key guard."""
+        idx = self.index
+        cands = [(e, f) for e, f in idx.arabic.get(key, ()) if e.id != exclude]
+        if not cands:
+            return []
+        light_key = arabic_light_key(" ".join(w for w in words_ if w))
+        light = {(e.id, f) for e, f in idx.arabic_light.get(light_key, ())}
+        if is_short_key(key, "Arab"):
+            if stripped and not words_[0].startswith("ال"):
+                return []
+            cands = [(e, f) for e, f in cands if (e.id, f) in light]
+        return sorted(
+            ((e, f, 100.0 if (e.id, f) in light else 90.0) for e, f in cands), key=lambda x: -x[2]
+        )
+
+
+_ACR_START = re.compile(r"^[A-Z]{2,}$")
+
+
+def _hyphen_after(text: str, toks: list[_Tok], i: int) -> bool:
+    """True when token i is followed by a hyphen that joins it to the next token."""
+    if i + 1 >= len(toks):
+        return False
+    return "-" in text[toks[i].end : toks[i + 1].start] or "\u2011" in text[toks[i].end : toks[i + 1].start]

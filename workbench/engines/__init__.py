@@ -1,0 +1,1 @@
+"""Machine-translation backends (transformers, CTranslate2, memory); the only layer that may import torch."""

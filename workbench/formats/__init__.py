@@ -1,0 +1,1 @@
+"""Readers and writers for files: articles with front matter, glossary TSV, TBX."""

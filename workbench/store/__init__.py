@@ -1,0 +1,1 @@
+"""SQLite storage for projects and the translation memory."""

@@ -1,0 +1,1 @@
+"""The translators' Textual interface."""
