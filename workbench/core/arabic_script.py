@@ -136,14 +136,15 @@ def arabic_key(name: str) -> str:
 def arabic_light_key(name: str) -> str:
     """A stricter key that keeps long vowels: for names whose skeleton is too short.
 
-    Folds letter forms, drops the article, tatweel and diacritics, collapses doubles.
+    Folds letter forms, drops the article, tatweel and diacritics, collapses doubles
+    within each word (not across words, so a preposition is not absorbed into a name).
     """
     parts = []
     for w in arabic_words(name):
         if w.startswith("ال") and len(w) > 3:
             w = w[2:]
-        parts.append(w)
-    return _dedupe("".join(parts))
+        parts.append(_dedupe(w))
+    return "".join(parts)
 
 
 def is_arabic_script(text: str) -> bool:

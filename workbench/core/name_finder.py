@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from workbench.core.arabic_script import _dedupe, _key_word, arabic_light_key, arabic_words
 from workbench.core.glossary import Entry
 from workbench.core.latin_key import ARTICLES, SUN_ARTICLES, drop_articles, key_of_words, words
@@ -27,10 +29,11 @@ _JOIN = re.compile(r"^(?:[ \u00a0]+|[ \u00a0]*[-\u2010\u2011][ \u00a0]*)$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _BIDI = {ord(c): None for c in BIDI_CONTROLS}
 
+_ARABIC_SCRIPT_LANGS = {"ar": {"ar"}, "ckb": {"ckb", "ar"}}
 _AR_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _CKB_SUFFIXES = (
     "ییەکانی", "ییەکان", "یەکانی", "یەکان", "ەکانی", "ەکان", "ەکەی", "ەکە", "یەوە", "ەوە",
-    "وە", "یدا", "دا", "یش", "ش", "یی", "ی", "ە",
+    "ەیان", "یان", "وە", "یدا", "دا", "یش", "ش", "یی", "ی", "ە",
 )
 
 
@@ -45,6 +48,13 @@ class NameHit:
     form: str
     score: float
     nested: bool = False
+    core: str = ""  # the name as spelled, without Arabic clitics or Sorani suffixes
+    clitic: bool = False  # a clitic or suffix was removed to find it
+
+    @property
+    def spelling(self) -> str:
+        """The spelling of the name itself (surface without clitics)."""
+        return self.core or self.surface
 
 
 @dataclass(frozen=True)
@@ -100,8 +110,14 @@ class NameFinder:
         """Use ``index`` for keys; the finder itself holds no per-text state."""
         self.index = index
 
-    def find(self, text: str, *, nested: bool = True) -> list[NameHit]:
-        """All names in ``text``, in order; nested hits follow the hit that contains them."""
+    def find(self, text: str, lang: str | None = None, *, nested: bool = True) -> list[NameHit]:
+        """All names in ``text``, in order; nested hits follow the hit that contains them.
+
+        ``lang`` restricts Arabic-script matching: Arabic text is matched against the
+        glossary's Arabic forms, Sorani text against Sorani and Arabic forms (an Arabic
+        common word must not be taken for a Sorani spelling of a name). Without it, all.
+        """
+        self._langs = _ARABIC_SCRIPT_LANGS.get(lang or "", {"ar", "ckb"})
         toks = _tokens(text)
         joinable = [
             _JOIN.match(text[a.end : b.start].translate(_BIDI)) is not None
@@ -133,7 +149,11 @@ class NameFinder:
                 j += 1
                 continue
             n, hit = best
-            out.append(NameHit(hit.entry, hit.start, hit.end, hit.surface, hit.form, hit.score, True))
+            if hit.score >= 100 and not hit.clitic:  # inside a name, only a listed spelling
+                out.append(
+                    NameHit(hit.entry, hit.start, hit.end, hit.surface, hit.form, hit.score,
+                            True, hit.core)
+                )
             j += n
         return out
 
@@ -242,7 +262,9 @@ class NameFinder:
                     e, f, score = found[0]
                     if best is None or best[0] < n or best[1].score < score:
                         surface = text[toks[i].start : toks[j].end]
-                        best = (n, NameHit(e, toks[i].start, toks[j].end, surface, f, score))
+                        clitic = stripped or tail != toks[j].text
+                        best = (n, NameHit(e, toks[i].start, toks[j].end, surface, f, score,
+                                           core=" ".join(words_), clitic=clitic))
             if not joinable[j] or not alive:
                 break
         return best
@@ -252,13 +274,29 @@ class NameFinder:
     ) -> list:
         """(entry, form, score) for an Arabic-script key, with the short-key guard."""
         idx = self.index
-        cands = [(e, f) for e, f in idx.arabic.get(key, ()) if e.id != exclude]
+        langs = getattr(self, "_langs", {"ar", "ckb"})
+        cands = [
+            (e, f) for e, f in idx.arabic.get(key, ())
+            if e.id != exclude and idx.form_langs.get((e.id, f), set()) & langs
+        ]
         if not cands:
             return []
-        light_key = arabic_light_key(" ".join(w for w in words_ if w))
+        span = " ".join(w for w in words_ if w)
+        light_key = arabic_light_key(span)
         light = {(e.id, f) for e, f in idx.arabic_light.get(light_key, ())}
-        if is_short_key(key, "Arab"):
-            if stripped and not words_[0].startswith("ال"):
+        if len(words_) > 1:
+            # a span of several words must resemble a form of several words, from its first word
+            first = arabic_light_key(words_[0])
+            cands = [
+                (e, f) for e, f in cands
+                if 1 < len(f.split()) >= len(words_) - 1
+                and ((e.id, f) in light or (
+                    fuzz.ratio(light_key, arabic_light_key(f)) >= 80
+                    and fuzz.ratio(first, arabic_light_key(f.split()[0])) >= 70))
+            ]
+        elif len(key) < 4:
+            # a short skeleton (مسل, قعد) is shared by common words: the spelling must agree
+            if stripped and len(key) < 3 and not words_[0].startswith("ال"):
                 return []
             cands = [(e, f) for e, f in cands if (e.id, f) in light]
         return sorted(

@@ -85,12 +85,15 @@ class NameIndex:
         self.latin_prefixes: set[str] = set()
         self.arabic_prefixes: set[str] = set()
         self.first_words: set[str] = set()
+        #: (entry id, Arabic-script form) -> languages it is a form of ("ar", "ckb")
+        self.form_langs: dict[tuple[str, str], set[str]] = {}
         self.max_words = 1
         for entry in glossary:
             for form in entry.latin_forms():
                 self._add_latin(entry, form)
-            for form in entry.arabic_forms():
-                self._add_arabic(entry, form)
+            for lang in ("ar", "ckb"):
+                for form in entry.forms(lang):
+                    self._add_arabic(entry, form, lang)
         self._latin_keys = [k for k in self.latin if consonants(k) >= 3]
         self._arabic_keys = [k for k in self.arabic if len(k) >= 3]
 
@@ -114,11 +117,12 @@ class NameIndex:
         for i in range(1, len(key) + 1):
             self.latin_prefixes.add(key[:i])
 
-    def _add_arabic(self, entry: Entry, form: str) -> None:
+    def _add_arabic(self, entry: Entry, form: str, lang: str) -> None:
         """Index one Arabic-script form under its key and light key."""
         key = arabic_key(form)
         if not key:
             return
+        self.form_langs.setdefault((entry.id, form), set()).add(lang)
         self.max_words = max(self.max_words, len(form.split()))
         self.arabic[key].append((entry, form))
         self.arabic_light[arabic_light_key(form)].append((entry, form))
