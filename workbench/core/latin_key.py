@@ -10,11 +10,12 @@ skeleton with vowel runs kept as one slot:
 * digraphs become one class: kh/ch(German) -> x, gh -> g, sh/sch/ş/š -> S, th -> t,
   dh -> d, dj/dsch -> j, ph -> f, ck -> k;
 * q, k and c share a class, as do b/p and w/v; doubled letters count once;
-* a run of vowels (a e i o u, y and w when they are not consonants) is one slot "V";
+* a run of vowels (a e i o u, y and w when they are not consonants) is one slot "V",
+  except a name-final vowel, which keeps its quality: I (i, y, ee), A (a, e) or U (u, o);
 * a word-final h after a vowel is dropped (Hadithah = Haditha, Anah = Ana).
 
-Distinct names keep distinct keys: Anah (VnV) / Anbar (VnbVr), Rawi (rVwV) / Ramadi
-(rVmVdV), Qaem (kVm) / Qasim (kVsVm), Mosul (mVsVl) / Mahal (mVhVl).
+Distinct names keep distinct keys: Anah (VnA) / Anbar (VnbVr), Rawi (rVwI) / Ramadi
+(rVmVdI) / Rawa (rVwA), Qaem (kVm) / Qasim (kVsVm), Mosul (mVsVl) / Mahal (mVhVl).
 """
 
 from __future__ import annotations
@@ -141,9 +142,27 @@ def _collapse(classes: str) -> str:
     return "".join(out)
 
 
+def _final_vowel(word: str) -> str:
+    """Quality of a word-final vowel: 'I' (i, y, ee), 'U' (u, o, ou) or 'A' (a, e, ah)."""
+    w = word[:-1] if len(word) > 2 and word.endswith("h") and word[-2] in "aeiou" else word
+    last = w[-1:]
+    if last in ("i", "y"):
+        return "I"
+    if last in ("u", "o"):
+        return "U"
+    return "A"
+
+
 def key_of_words(tokens: list[str]) -> str:
-    """The key of already folded words (articles already dropped)."""
-    return _collapse("".join(word_classes(t) for t in tokens))
+    """The key of already folded words (articles already dropped).
+
+    A name-final vowel keeps its quality (I, A or U): the nisba -i is meaningful
+    (Rawi / Rawa, Karbouli / Karbala), while vowels inside the name are one slot.
+    """
+    key = _collapse("".join(word_classes(t) for t in tokens))
+    if key.endswith("V") and tokens:
+        key = key[:-1] + _final_vowel(tokens[-1])
+    return key
 
 
 def latin_key(name: str) -> str:
@@ -154,4 +173,4 @@ def latin_key(name: str) -> str:
 
 def consonants(key: str) -> int:
     """How many consonant slots a key has (short keys need stricter matching)."""
-    return sum(1 for c in key if c != "V")
+    return sum(1 for c in key if c not in "VIAU")

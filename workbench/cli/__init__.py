@@ -1,0 +1,56 @@
+"""The ``workbench`` command line: thin click commands over workbench.services.
+
+Heavy modules are imported inside commands so that ``workbench --help`` starts fast.
+Every WorkbenchError becomes one ``workbench: error: ...`` line on stderr and exit code 1.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from workbench import __version__
+from workbench.cli.glossary import glossary
+from workbench.cli.segment import segment
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="workbench")
+def cli() -> None:
+    """Translation and alignment workbench for English, Arabic and Central Kurdish.
+
+    \b
+    Main job for now: check how names are spelled across articles
+      workbench glossary check texts/*.md
+    """
+
+
+cli.add_command(glossary)
+cli.add_command(segment)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI, turning known errors into one line and a non-zero exit code."""
+    from workbench.core.errors import WorkbenchError
+
+    try:
+        cli.main(args=argv, prog_name="workbench", standalone_mode=False)
+    except WorkbenchError as exc:
+        click.echo(f"workbench: error: {exc}", err=True)
+        sys.exit(1)
+    except click.exceptions.Abort:
+        click.echo("workbench: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("workbench: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)
+    except OSError as exc:
+        click.echo(f"workbench: error: {exc.strerror or exc}", err=True)
+        sys.exit(1)

@@ -1,0 +1,214 @@
+"""``workbench glossary ...``: look up, check, suggest, cluster, export and import names."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from workbench.cli.output import print_json, progress_bar
+
+
+@click.group()
+@click.option(
+    "--glossary", "glossary_path", type=click.Path(dir_okay=False), envvar="WORKBENCH_GLOSSARY",
+    help="Glossary TSV or TBX (default: $WORKBENCH_GLOSSARY, ./glossaries/names.tsv, then the bundled one).",
+)
+@click.pass_context
+def glossary(ctx: click.Context, glossary_path: str | None) -> None:
+    """The transliteration glossary: names of people, places, tribes, organisations."""
+    ctx.obj = {"glossary_path": glossary_path}
+
+
+def _load(ctx: click.Context):  # type: ignore[no-untyped-def]
+    from workbench import services
+
+    return services.open_glossary(ctx.obj.get("glossary_path"))
+
+
+@glossary.command()
+@click.argument("names", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON array, one object per name.")
+@click.pass_context
+def lookup(ctx: click.Context, names: tuple[str, ...], as_json: bool) -> None:
+    """Find the entry of each NAME, in any Latin spelling or in Arabic script.
+
+    Scores: 100 a listed spelling, 90 an unseen spelling with the same transliteration
+    key, lower a close key. Exit code 1 when some name has no entry.
+    """
+    from workbench import services
+
+    results = services.lookup_names(_load(ctx), names)
+    if as_json:
+        print_json([r.as_json() for r in results])
+    else:
+        for r in results:
+            if not r.matches:
+                click.echo(f"{r.query}: not in the glossary")
+                continue
+            for m in r.matches:
+                e = m.entry
+                click.echo(f"{r.query}: {e.id} ({e.type}, {m.how} {m.score:g})")
+                click.echo(f"  en  {e.en}" + (f"  [{', '.join(e.en_variants)}]" if e.en_variants else ""))
+                for lang in ("ar", "ckb", "kmr"):
+                    if e.preferred(lang):
+                        click.echo(f"  {lang:<3} {e.preferred(lang)}")
+                if e.note:
+                    click.echo(f"  note {e.note}")
+    if any(not r.matches for r in results):
+        sys.exit(1)
+
+
+@glossary.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--lang", help="Language of all files (default: per file, from front matter or name).")
+@click.option("--json", "as_json", is_flag=True, help="Names per file and inconsistencies as JSON.")
+@click.option("--strict", is_flag=True, help="Exit with code 3 when an entry is spelled more than one way.")
+@click.option("--names/--no-names", "show_names", default=True, help="List the names found in each file.")
+@click.pass_context
+def check(ctx: click.Context, files: tuple[str, ...], lang: str | None, as_json: bool,
+          strict: bool, show_names: bool) -> None:
+    """Report glossary names in FILES and every entry spelled more than one way."""
+    from workbench import services
+    from workbench.core.consistency import spelling_norm
+
+    g = _load(ctx)
+    with progress_bar(len(files), "checking") as bar:
+        report, located = services.check_files(g, list(files), lang, progress=bar.update)
+
+    file_lang = {f.path: f.lang for f in report.files}
+
+    def where(entry_id: str, norm: str, lang: str) -> list[str]:
+        """Distinct FILE:pN locations of one spelling of an entry in files of ``lang``."""
+        places = Counter(
+            f"{path}:p{para}" for path, found in located.items() for para, h in found
+            if file_lang[path] == lang and h.entry.id == entry_id
+            and spelling_norm(h.spelling) == norm
+        )
+        return [p if n == 1 else f"{p} ×{n}" for p, n in places.items()]
+
+    if as_json:
+        print_json({
+            "files": [
+                {
+                    "path": f.path, "lang": f.lang,
+                    "names": [
+                        {"id": h.entry.id, "preferred": h.entry.en, "surface": h.surface,
+                         "spelling": h.spelling, "para": para, "start": h.start, "end": h.end,
+                         "nested": h.nested, "score": h.score}
+                        for para, h in located[f.path]
+                    ],
+                }
+                for f in report.files
+            ],
+            "inconsistent": [
+                {
+                    "id": i.entry.id, "preferred": i.entry.en, "type": i.entry.type,
+                    "lang": i.lang, "kind": i.kind, "scope": i.scope, "within": i.within, "across": i.across,
+                    "spellings": [
+                        {"text": s.text, "count": s.count, "files": s.files,
+                         "where": where(i.entry.id, spelling_norm(s.text), i.lang)}
+                        for s in i.spellings
+                    ],
+                }
+                for i in report.inconsistencies
+            ],
+        })
+    else:
+        for f in report.files:
+            top = Counter(h.entry.id for h in f.hits if not h.nested)
+            click.echo(f"{f.path} ({f.lang}): {sum(top.values())} names, {len(top)} entries")
+            if show_names:
+                spellings: dict[str, Counter[str]] = {}
+                for h in f.hits:
+                    if not h.nested:
+                        spellings.setdefault(h.entry.id, Counter())[h.spelling] += 1
+                for entry_id, n in top.most_common():
+                    forms = ", ".join(f"{s} ×{c}" for s, c in spellings[entry_id].most_common())
+                    click.echo(f"  {entry_id:<22} {forms}")
+        if not report.inconsistencies:
+            click.echo("\nEvery entry is spelled one way.")
+        for kind, title in (("spelling", "Spelled more than one way"), ("alias", "Named more than one way")):
+            items = [i for i in report.inconsistencies if i.kind == kind]
+            if not items:
+                continue
+            click.echo(f"\n{title}:")
+            for i in items:
+                lang = f" [{i.lang}]" if len({f.lang for f in report.files}) > 1 else ""
+                click.echo(f"  {i.entry.id}{lang} (glossary: {i.entry.en}) — {i.describe_scope()}")
+                for s in i.spellings:
+                    locs = where(i.entry.id, spelling_norm(s.text), i.lang)
+                    shown = ", ".join(locs[:3]) + (f", +{len(locs) - 3} more" if len(locs) > 3 else "")
+                    click.echo(f"    {s.text:<24} ×{s.count:<3} {shown}")
+    if strict and report.inconsistencies:
+        sys.exit(3)
+
+
+@glossary.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--min-count", default=1, show_default=True, help="Only names seen at least this often.")
+@click.option("--json", "as_json", is_flag=True, help="Candidates as a JSON array.")
+@click.pass_context
+def suggest(ctx: click.Context, files: tuple[str, ...], min_count: int, as_json: bool) -> None:
+    """Capitalised names in FILES that the glossary lacks, spellings of one name grouped."""
+    from workbench import services
+
+    cands = services.suggest_for_files(_load(ctx), list(files), min_count)
+    if as_json:
+        print_json([
+            {"name": c.name, "variants": c.variants, "count": c.count, "examples": c.examples}
+            for c in cands
+        ])
+        return
+    if not cands:
+        click.echo("No names outside the glossary.")
+    for c in cands:
+        also = f"  (also: {', '.join(c.variants)})" if c.variants else ""
+        click.echo(f"{c.name} ×{c.count}{also}")
+        for ex in c.examples[:1]:
+            click.echo(f"    {ex}")
+
+
+@glossary.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="A JSON array of arrays of the input lines.")
+def cluster(file: str, as_json: bool) -> None:
+    """Group the lines of FILE (one name per line) that spell the same name."""
+    from workbench import services
+
+    groups = services.cluster_file(file)
+    if as_json:
+        print_json(groups)
+        return
+    for g in groups:
+        click.echo(" | ".join(g))
+
+
+@glossary.command("export")
+@click.option("--format", "fmt", type=click.Choice(["tbx", "tsv"]), default="tbx", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.pass_context
+def export_cmd(ctx: click.Context, fmt: str, out: str | None) -> None:
+    """Export the glossary (TBX-Basic for other CAT tools)."""
+    from workbench import services
+
+    text = services.export_glossary(_load(ctx), fmt)
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@glossary.command("import")
+@click.argument("tbx_file", type=click.Path(dir_okay=False))
+@click.option("--replace", is_flag=True, help="Let the TBX overwrite entries with the same id.")
+@click.pass_context
+def import_cmd(ctx: click.Context, tbx_file: str, replace: bool) -> None:
+    """Merge a TBX file into the glossary TSV (new ids are added; existing kept unless --replace)."""
+    from workbench import services
+
+    added, updated, path = services.import_glossary(tbx_file, ctx.obj.get("glossary_path"), replace)
+    click.echo(f"{path}: {added} added, {updated} updated")

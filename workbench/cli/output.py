@@ -1,0 +1,19 @@
+"""Small output helpers shared by the commands."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+
+def print_json(data: object) -> None:
+    """Print JSON with non-ASCII text as is (Arabic stays readable)."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def progress_bar(length: int, label: str):  # type: ignore[no-untyped-def]
+    """A click progress bar on stderr, shown only on a terminal and for longer jobs."""
+    hidden = not sys.stderr.isatty() or length < 2
+    return click.progressbar(length=length, label=label, file=sys.stderr, hidden=hidden)

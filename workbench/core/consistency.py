@@ -1,0 +1,109 @@
+"""Which glossary entries a set of texts spells more than one way.
+
+Two occurrences of an entry are the *same spelling* when they differ only in letter case
+(Latin) or in letter forms that normalisation folds (Arabic script: hamza, alef, yeh, teh
+marbuta, Sorani suffixes). Different spellings are classed as:
+
+* ``spelling``: the same name respelled (same transliteration key): Obaidi / Obeidi,
+  Al Qaem / al-Qaim;
+* ``alias``: another name for the entry (different key): the IS group / ISIS.
+
+The scope says where: ``within`` one file (``within`` lists the files that mix spellings),
+or only ``across`` files (each file consistent on its own, but the files disagree);
+``across`` is also set when files disagree as well as mixing spellings inside.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from workbench.core.arabic_script import arabic_key, arabic_light_key, is_arabic_script
+from workbench.core.glossary import Entry
+from workbench.core.latin_key import latin_key
+from workbench.core.name_finder import NameHit
+
+
+def spelling_norm(spelling: str) -> str:
+    """The form under which two occurrences count as one spelling."""
+    if is_arabic_script(spelling):
+        return "ar:" + arabic_light_key(spelling)
+    return " ".join(spelling.split()).lower()
+
+
+def name_key(spelling: str) -> str:
+    """The transliteration key of a spelling, in its script."""
+    return arabic_key(spelling) if is_arabic_script(spelling) else latin_key(spelling)
+
+
+@dataclass
+class Spelling:
+    """One way an entry is written, with where it occurs."""
+
+    text: str  # the most frequent surface form of this spelling
+    count: int
+    files: dict[str, int]
+
+
+@dataclass
+class Inconsistency:
+    """An entry written in more than one way."""
+
+    entry: Entry
+    kind: str  # "spelling" or "alias"
+    scope: str  # "within" or "across"
+    spellings: list[Spelling] = field(default_factory=list)
+    within: list[str] = field(default_factory=list)  # files that mix spellings
+    across: bool = False  # files disagree: some file uses a spelling another file lacks
+    lang: str = ""  # the language of the files compared
+
+    def describe_scope(self) -> str:
+        """'within FILE', 'across files' or both, for people."""
+        parts = ["within " + ", ".join(self.within)] if self.within else []
+        if self.across:
+            parts.append("across files")
+        return "; ".join(parts)
+
+
+def find_inconsistencies(
+    hits_by_file: dict[str, list[NameHit]], langs: dict[str, str] | None = None
+) -> list[Inconsistency]:
+    """Entries spelled more than one way within or across the files, spellings first.
+
+    Files are compared only with files of the same language (``langs``: path -> tag), so
+    an Arabic and a Sorani spelling of one name are not an inconsistency.
+    """
+    langs = langs or {}
+    # (entry id, lang) -> norm -> (surface counter, file counter)
+    table: dict[tuple[str, str], dict[str, tuple[Counter[str], Counter[str]]]] = defaultdict(dict)
+    entries: dict[str, Entry] = {}
+    for path, hits in hits_by_file.items():
+        lang = langs.get(path, "")
+        for h in hits:
+            entries[h.entry.id] = h.entry
+            norm = spelling_norm(h.spelling)
+            surfaces, files = table[h.entry.id, lang].setdefault(norm, (Counter(), Counter()))
+            surfaces[h.spelling] += 1
+            files[path] += 1
+    out = []
+    for (entry_id, lang), by_norm in table.items():
+        if len(by_norm) < 2:
+            continue
+        spellings = [
+            Spelling(surfaces.most_common(1)[0][0], sum(surfaces.values()), dict(files))
+            for surfaces, files in by_norm.values()
+        ]
+        spellings.sort(key=lambda s: -s.count)
+        keys = {name_key(s.text) for s in spellings}
+        kind = "spelling" if len(keys) == 1 else "alias"
+        per_file: dict[str, int] = Counter()
+        for s in spellings:
+            for f in s.files:
+                per_file[f] += 1
+        within = sorted(f for f, n in per_file.items() if n > 1)
+        used = {f: frozenset(s.text for s in spellings if f in s.files) for f in per_file}
+        across = len(set(used.values())) > 1
+        scope = "within" if within else "across"
+        out.append(Inconsistency(entries[entry_id], kind, scope, spellings, within, across, lang))
+    out.sort(key=lambda i: (i.kind != "spelling", i.lang, i.entry.id))
+    return out

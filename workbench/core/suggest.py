@@ -1,0 +1,124 @@
+"""Candidate glossary entries: capitalised names in texts that the glossary does not know.
+
+A candidate is a run of capitalised words, optionally joined by Arabic name particles
+(al-, bin, ibn, abu, bu ...), that no glossary entry covers. Single capitalised words at the
+start of a sentence are skipped when the text also uses them in lower case (ordinary words
+such as "Apparently") or when they are common English function words. Spellings of one
+name are grouped under one candidate by :func:`workbench.core.cluster.cluster_names`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from workbench.core.cluster import cluster_names
+from workbench.core.name_finder import NameHit
+
+_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "abou", "bu", "ben", "abd", "ad", "ar",
+              "as", "ash", "at", "az", "an", "of", "de"}
+_COMMON = frozenset(
+    """a an the and but or so if as at by in on of to for from with without into onto over
+    under after before when while where why how what which who whom whose this that these
+    those there here then than it its he she they we you i his her their our your my me him
+    them us is are was were be been being has have had do does did not no yes all any some
+    many most much more other another each every both either neither one two three four five
+    six seven eight nine ten first last next new old last despite however according although
+    though because since until unless also even only just still yet already apparently
+    members last sunday monday tuesday wednesday thursday friday saturday january february
+    march april may june july august september october november december mr mrs ms dr""".split()
+)
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ][\w'’]*")
+_SENT_START = re.compile(r"(^|[.!?؟…:]\s+|[“\"«(]\s*)$")
+
+
+@dataclass
+class Candidate:
+    """A name the glossary lacks: its most frequent spelling, the others, and examples."""
+
+    name: str
+    variants: list[str] = field(default_factory=list)
+    count: int = 0
+    examples: list[str] = field(default_factory=list)  # "path: context"
+
+
+def _runs(text: str) -> list[tuple[int, int, str, bool]]:
+    """Capitalised runs (start, end, text, at sentence start) in a text."""
+    out = []
+    words = list(_WORD.finditer(text))
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if not w.group()[0].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(words):
+            gap = text[words[j].end() : words[j + 1].start()]
+            nxt = words[j + 1].group()
+            if gap not in (" ", "-"):
+                break
+            if nxt[0].isupper():
+                j += 1
+                continue
+            # a lower-case particle inside a name: "Ain al-Asad", "Abu Bakr al-Baghdadi"
+            if nxt.lower() in _PARTICLES and j + 2 < len(words) and words[j + 2].group()[0].isupper():
+                gap2 = text[words[j + 1].end() : words[j + 2].start()]
+                if gap2 in (" ", "-"):
+                    j += 2
+                    continue
+            break
+        start, end = w.start(), words[j].end()
+        # an article glued in front: "al-Karbouli"
+        if i > 0 and words[i - 1].group().lower() in ("al", "el") and text[words[i - 1].end():start] == "-":
+            start = words[i - 1].start()
+        out.append((start, end, text[start:end], bool(_SENT_START.search(text[:start]))))
+        i = j + 1
+    return out
+
+
+def _strip_possessive(name: str) -> str:
+    """Drop a trailing possessive 's."""
+    return re.sub(r"['’]s$", "", name)
+
+
+def suggest_names(
+    texts: dict[str, str], known: dict[str, list[NameHit]], min_count: int = 1
+) -> list[Candidate]:
+    """Candidates from Latin-script ``texts`` (path -> text), skipping spans in ``known`` hits."""
+    lower_words: set[str] = set()
+    for text in texts.values():
+        lower_words.update(w.group() for w in _WORD.finditer(text) if w.group().islower())
+    found: list[tuple[str, str, str]] = []  # (name, path, context)
+    for path, text in texts.items():
+        covered = [(h.start, h.end) for h in known.get(path, [])]
+        for start, end, name, sentence_start in _runs(text):
+            name = _strip_possessive(name)
+            if any(s < end and start < e for s, e in covered):
+                continue
+            words = name.replace("-", " ").split()
+            if len(words) == 1:
+                low = name.lower()
+                if low in _COMMON or (sentence_start and low in lower_words):
+                    continue
+                if len(name) < 3:
+                    continue
+            if all(w.lower() in _COMMON for w in words):
+                continue
+            ctx = text[max(0, start - 30) : min(len(text), end + 30)].replace("\n", " ")
+            found.append((name, path, ctx))
+    names = [n for n, _, _ in found]
+    distinct = list(dict.fromkeys(names))
+    out = []
+    for group in cluster_names(distinct):
+        spellings = [distinct[i] for i in group]
+        counts = Counter(n for n in names if n in spellings)
+        total = sum(counts.values())
+        if total < min_count:
+            continue
+        best = counts.most_common(1)[0][0]
+        examples = [f"{p}: …{c}…" for n, p, c in found if n in spellings][:2]
+        out.append(Candidate(best, [s for s in spellings if s != best], total, examples))
+    out.sort(key=lambda c: (-c.count, c.name))
+    return out

@@ -1,0 +1,130 @@
+"""TBX-Basic (TBX v3, ISO 30042:2019, DCA style) export and import of the glossary.
+
+Each entry is a ``conceptEntry`` whose ``id`` is the glossary id. Per language (en, ar,
+ckb, kmr) a ``langSec`` holds one ``termSec`` per form: the preferred form carries
+``administrativeStatus = preferredTerm-admn-sts``, variants ``admittedTerm-admn-sts``; all
+are ``partOfSpeech = properNoun``. The entry type is a ``note`` (``type: place``) and the
+glossary note a ``descrip type="definition"``. Parsing refuses DTDs and entity declarations
+(defusedxml) rather than expanding or silently dropping them.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from workbench.core.errors import GlossaryError
+from workbench.core.glossary import ENTRY_TYPES, Entry, Glossary
+
+NS = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+PREFERRED = "preferredTerm-admn-sts"
+ADMITTED = "admittedTerm-admn-sts"
+LANGS = ("en", "ar", "ckb", "kmr")
+
+
+def _q(tag: str) -> str:
+    return f"{{{NS}}}{tag}"
+
+
+def glossary_to_tbx(glossary: Glossary) -> str:
+    """Serialise a glossary as a TBX-Basic document (UTF-8 XML text)."""
+    ET.register_namespace("", NS)
+    root = ET.Element(_q("tbx"), {"type": "TBX-Basic", "style": "dca", XML_LANG: "en"})
+    header = ET.SubElement(root, _q("tbxHeader"))
+    fdesc = ET.SubElement(header, _q("fileDesc"))
+    sdesc = ET.SubElement(fdesc, _q("sourceDesc"))
+    ET.SubElement(sdesc, _q("p")).text = "workbench transliteration glossary"
+    body = ET.SubElement(ET.SubElement(root, _q("text")), _q("body"))
+    for e in glossary:
+        ce = ET.SubElement(body, _q("conceptEntry"), {"id": e.id})
+        if e.note:
+            ET.SubElement(ce, _q("descrip"), {"type": "definition"}).text = e.note
+        ET.SubElement(ce, _q("note")).text = f"type: {e.type}"
+        for lang in LANGS:
+            forms = e.forms(lang)
+            if not forms:
+                continue
+            ls = ET.SubElement(ce, _q("langSec"), {XML_LANG: lang})
+            for i, form in enumerate(forms):
+                ts = ET.SubElement(ls, _q("termSec"))
+                ET.SubElement(ts, _q("term")).text = form
+                ET.SubElement(ts, _q("termNote"), {"type": "partOfSpeech"}).text = "properNoun"
+                status = PREFERRED if i == 0 else ADMITTED
+                ET.SubElement(ts, _q("termNote"), {"type": "administrativeStatus"}).text = status
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def parse_tbx(data: bytes, source: str = "<tbx>") -> Glossary:
+    """Read a TBX document (v3 DCA, or v2 martif/termEntry/langSet/tig) into a Glossary."""
+    try:
+        root = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        raise GlossaryError(source, None, "refusing a TBX with a DTD or entity declarations") from None
+    except ET.ParseError as exc:
+        line = exc.position[0] if getattr(exc, "position", None) else None
+        raise GlossaryError(source, line, f"malformed XML ({exc.msg if hasattr(exc, 'msg') else exc})") from None
+    if _local(root.tag) not in ("tbx", "martif"):
+        raise GlossaryError(source, None, f"not a TBX document (root element <{_local(root.tag)}>)")
+    glossary = Glossary(source=source)
+    for n, ce in enumerate((el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")), 1):
+        entry_id = ce.get("id") or f"entry-{n}"
+        etype, note = "term", ""
+        forms: dict[str, list[tuple[str, bool]]] = {}
+        for child in ce:
+            tag = _local(child.tag)
+            text = (child.text or "").strip()
+            if tag == "note" and text.startswith("type:"):
+                etype = text.split(":", 1)[1].strip()
+            elif tag == "descrip" and child.get("type") == "definition":
+                note = text
+            elif tag in ("langSec", "langSet"):
+                lang = (child.get(XML_LANG) or child.get("lang") or "").lower()
+                for ts in child:
+                    if _local(ts.tag) not in ("termSec", "tig", "ntig"):
+                        continue
+                    term = next((t for t in ts.iter() if _local(t.tag) == "term"), None)
+                    if term is None or not (term.text or "").strip():
+                        continue
+                    preferred = any(
+                        _local(t.tag) == "termNote" and t.get("type") == "administrativeStatus"
+                        and (t.text or "").strip().startswith("preferredTerm")
+                        for t in ts.iter()
+                    )
+                    forms.setdefault(lang, []).append((term.text.strip(), preferred))
+        if etype not in ENTRY_TYPES:
+            etype = "term"
+
+        def ordered(lang: str, forms: dict[str, list[tuple[str, bool]]] = forms) -> list[str]:
+            items = forms.get(lang, [])
+            return [t for t, p in items if p] + [t for t, p in items if not p]
+
+        en = ordered("en")
+        if not en:
+            raise GlossaryError(source, None, f"entry {entry_id!r} has no English term")
+        ar, ckb, kmr = ordered("ar"), ordered("ckb"), ordered("kmr")
+        glossary.add(Entry(
+            id=entry_id, type=etype, en=en[0], en_variants=tuple(en[1:]),
+            ar=ar[0] if ar else "", ar_variants=tuple(ar[1:]),
+            ckb=ckb[0] if ckb else "", ckb_variants=tuple(ckb[1:]),
+            kmr=kmr[0] if kmr else "", note=note,
+        ))
+    return glossary
+
+
+def load_tbx(path: str | Path) -> Glossary:
+    """Read a TBX file."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise GlossaryError(str(p), None, f"cannot read ({exc.strerror})") from None
+    return parse_tbx(data, str(p))
