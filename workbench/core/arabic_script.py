@@ -31,6 +31,8 @@ _ARABIC_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "٠١٢٣٤٥٦٧٨٩")
 _SORANI_FIX = str.maketrans({"ك": "ک", "ي": "ی", "ى": "ی", "ة": "ە", "ۀ": "ە", "ې": "ێ"})
 _SORANI_RE = (
     (re.compile("ه" + ZWNJ), "ە"),  # heh + ZWNJ is how ە was typed on Arabic keyboards
+    # word-final heh is the vowel ە in Sorani (h at the end of a word is written ھ)
+    (re.compile("(?<=[\u0620-\u06ff])ه(?=[\\s.،؛؟!:»\")]|$)"), "ە"),
     (re.compile("ھ"), "ه"),  # heh doachashmee, used for h
     (re.compile("ئ(?=\\s|$|[.،؛؟!])"), "ێ"),  # final ئ stands for ێ on Arabic keyboards
     (re.compile("(?<=[\u0621-\u06ff])ؤ"), "ۆ"),
@@ -102,6 +104,7 @@ def _key_word(word: str) -> str:
     return "".join(out)
 
 
+_FINAL_A = re.compile("(?<=[\u0621-\u06ff])[ةەۀه](?![\u0621-\u06ff])")
 _SORANI_ARTICLE = re.compile(r"(?<![\u0621-\u06ff])ئەل(?=[\u0621-\u06ff]{2})")
 
 
@@ -112,6 +115,8 @@ def arabic_words(text: str) -> list[str]:
     it is dropped like the Arabic one.
     """
     text = _SORANI_ARTICLE.sub("ال", _DIACRITICS.sub("", _common(text)))
+    # a word-final teh marbuta, heh or Sorani ە is one ending: حديثة = حديثه = حەدیسە
+    text = _FINAL_A.sub("ه", text.replace(ZWNJ, ""))
     text = text.translate(_KEY_FOLD)
     return [w for w in _NON_LETTER.split(text) if w]
 

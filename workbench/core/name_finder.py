@@ -16,7 +16,13 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from workbench.core.arabic_script import _dedupe, _key_word, arabic_light_key, arabic_words
+from workbench.core.arabic_script import (
+    _dedupe,
+    _key_word,
+    arabic_light_key,
+    arabic_words,
+    normalize,
+)
 from workbench.core.glossary import Entry
 from workbench.core.latin_key import ARTICLES, SUN_ARTICLES, drop_articles, key_of_words, words
 from workbench.core.name_index import NameIndex, acronym_signature, is_short_key, latin_light_key
@@ -30,7 +36,6 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _BIDI = {ord(c): None for c in BIDI_CONTROLS}
 
 _ARABIC_SCRIPT_LANGS = {"ar": {"ar"}, "ckb": {"ckb", "ar"}}
-_AR_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _CKB_SUFFIXES = (
     "ییەکانی", "ییەکان", "یەکانی", "یەکان", "ەکانی", "ەکان", "ەکەی", "ەکە", "یەوە", "ەوە",
     "ەیان", "یان", "وە", "یدا", "دا", "یش", "ش", "یی", "ی", "ە",
@@ -79,13 +84,21 @@ def _tokens(text: str) -> list[_Tok]:
 
 
 def _proclitic_forms(word: str) -> list[tuple[str, bool]]:
-    """The word itself and the word without an Arabic proclitic (flag: stripped)."""
+    """The word itself and the word without Arabic proclitics (flag: stripped).
+
+    A conjunction (و, ف) may come first, then a preposition (ب, ل, ك); لل is ل + ال.
+    """
     forms = [(word, False)]
-    if word.startswith("لل") and len(word) > 4:
-        forms.append(("ال" + word[2:], True))
-    for p in _AR_PROCLITICS:
-        if word.startswith(p) and len(word) - len(p) >= 3:
-            forms.append((word[len(p):], True))
+    rests = [word]
+    if word[:1] in ("و", "ف") and len(word) > 3:
+        rests.append(word[1:])
+    for rest in rests:
+        if rest is not word:
+            forms.append((rest, True))
+        if rest.startswith("لل") and len(rest) > 4:
+            forms.append(("ال" + rest[2:], True))
+        elif rest[:1] in ("ب", "ل", "ك") and len(rest) > 3:
+            forms.append((rest[1:], True))
     return forms
 
 
@@ -96,6 +109,11 @@ def _suffix_forms(word: str) -> list[str]:
         if word.endswith(s) and len(word) - len(s) >= 3:
             forms.append(word[: -len(s)])
     return forms
+
+
+def _ortho(text: str) -> str:
+    """Spelling compared letter for letter, ignoring only keyboard and typing variants."""
+    return " ".join(normalize(text, "ckb").split())
 
 
 def _word_key(word: str) -> str:
@@ -149,7 +167,7 @@ class NameFinder:
                 j += 1
                 continue
             n, hit = best
-            if hit.score >= 100 and not hit.clitic:  # inside a name, only a listed spelling
+            if hit.score >= 99 and not hit.clitic:  # inside a name, only a listed spelling
                 out.append(
                     NameHit(hit.entry, hit.start, hit.end, hit.surface, hit.form, hit.score,
                             True, hit.core)
@@ -205,7 +223,7 @@ class NameFinder:
             last = folded[-1]
             if last in ARTICLES or (last in SUN_ARTICLES and _hyphen_after(text, toks, j)):
                 continue  # an article inside a name: "Ibrahim al-Jughaifi"
-            if sig is None and key not in idx.latin_prefixes:
+            if sig is None and not idx.is_latin_prefix(key):
                 if not any(_ACR_START.match(t.text) for t in toks[j + 1 : j + 2]):
                     break
         return best
@@ -236,7 +254,9 @@ class NameFinder:
         idx = self.index
         best: tuple[int, NameHit] | None = None
         token = toks[i].text
+        # stripped forms first: on a tie the name is reported without its clitics
         heads = _proclitic_forms(token)
+        heads = heads[1:] + heads[:1]
         for n in range(1, idx.max_words + 1):
             j = i + n - 1
             if j >= hi or not toks[j].arabic:
@@ -244,7 +264,8 @@ class NameFinder:
             middle = [t.text for t in toks[i + 1 : j]]
             alive = False
             for head, stripped in heads:
-                for tail in _suffix_forms(toks[j].text):
+                tails = _suffix_forms(toks[j].text)
+                for tail in tails[1:] + tails[:1]:
                     if n == 1:
                         word = tail[len(token) - len(head) :]
                         if len(word) < 2:
@@ -295,12 +316,18 @@ class NameFinder:
                     and fuzz.ratio(first, arabic_light_key(f.split()[0])) >= 70))
             ]
         elif len(key) < 4:
-            # a short skeleton (مسل, قعد) is shared by common words: the spelling must agree
-            if stripped and len(key) < 3 and not words_[0].startswith("ال"):
-                return []
-            cands = [(e, f) for e, f in cands if (e.id, f) in light]
+            # a short skeleton (مسل, قعد, رق) is shared by common words: the spelling must
+            # agree; after a clitic was removed, letter for letter (وسوريا, but not ورقة)
+            if stripped:
+                exact_word = _ortho(words_[0])
+                cands = [(e, f) for e, f in cands if _ortho(f) == exact_word]
+            else:
+                cands = [(e, f) for e, f in cands if (e.id, f) in light]
+        exact = _ortho(span)
         return sorted(
-            ((e, f, 100.0 if (e.id, f) in light else 90.0) for e, f in cands), key=lambda x: -x[2]
+            ((e, f, 100.0 if _ortho(f) == exact else 99.0 if (e.id, f) in light else 90.0)
+             for e, f in cands),
+            key=lambda x: -x[2],
         )
 
 

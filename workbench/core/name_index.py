@@ -129,6 +129,13 @@ class NameIndex:
         for i in range(1, len(key) + 1):
             self.arabic_prefixes.add(key[:i])
 
+    def is_latin_prefix(self, key: str) -> bool:
+        """Could a longer span starting with this key still match? (A final vowel slot
+        I/A/U of a first word is a plain V inside a longer name.)"""
+        if key in self.latin_prefixes:
+            return True
+        return bool(key) and key[-1] in "IAU" and key[:-1] + "V" in self.latin_prefixes
+
     # --- lookup of one name ----------------------------------------------------------
 
     def lookup(self, query: str, *, fuzzy: bool = True) -> list[NameMatch]:

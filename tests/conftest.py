@@ -1,0 +1,67 @@
+"""Shared fixtures: the repository's glossary and texts, ../shared data, a CLI runner."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from workbench.core.name_finder import NameFinder
+from workbench.core.name_index import NameIndex
+from workbench.formats.glossary_tsv import load_glossary
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = ROOT / "texts"
+GLOSSARY = ROOT / "glossaries" / "names.tsv"
+SHARED = Path(os.environ.get("WORKBENCH_SHARED", ROOT.parent / "shared"))
+
+
+@pytest.fixture(scope="session")
+def glossary():
+    return load_glossary(GLOSSARY)
+
+
+@pytest.fixture(scope="session")
+def index(glossary):
+    return NameIndex(glossary)
+
+
+@pytest.fixture(scope="session")
+def finder(index):
+    return NameFinder(index)
+
+
+def shared_file(rel: str) -> Path:
+    """A file of ../shared/data; the test is skipped only where ../shared is absent."""
+    p = SHARED / "data" / rel
+    if not p.exists():
+        pytest.skip(f"{p} not available")
+    return p
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run(capsys, monkeypatch):
+    """Run the real CLI entry point in-process; return exit code, stdout, stderr."""
+    from workbench.cli import main
+
+    monkeypatch.setenv("WORKBENCH_GLOSSARY", str(GLOSSARY))
+
+    def _run(*args: str) -> Result:
+        code = 0
+        try:
+            main(list(args))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        cap = capsys.readouterr()
+        return Result(code, cap.out, cap.err)
+
+    return _run
