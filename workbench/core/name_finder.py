@@ -267,7 +267,8 @@ class NameFinder:
                 tails = _suffix_forms(toks[j].text)
                 for tail in tails[1:] + tails[:1]:
                     if n == 1:
-                        word = tail[len(token) - len(head) :]
+                        cut = len(token) - len(tail)  # length of the removed suffix
+                        word = head[: len(head) - cut] if cut else head
                         if len(word) < 2:
                             continue
                         words_ = [word]
