@@ -24,7 +24,7 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col capt maj sgt cpl pvt adm cmdr brig st jr sr sen rep gov
     pres rev hon fr mt ft no nos vs etc al approx est dept fig vol ch pp inc ltd co corp bros
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
-    e.g i.e a.m p.m cf viz ca""".split()
+    e.g i.e a.m p.m cf viz ca birêz xanim xanima kapt""".split()
 )
 #: Words that start a new sentence after a dotted acronym ("... in the U.S. The ...").
 SENTENCE_OPENERS = frozenset(
@@ -34,7 +34,7 @@ SENTENCE_OPENERS = frozenset(
 _CLOSERS = "\"'”’»)]›"
 _OPENERS = "\"'“‘«(["
 _END = re.compile(r"([.!?؟…]+)([" + re.escape(_CLOSERS) + r"]*)(\s+)")
-_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+_WORD_BEFORE = re.compile(r"([\w\u064b-\u065f\u0670\u0640.'’-]+)$")  # harakat are part of words
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
