@@ -129,14 +129,20 @@ def check_files(
 
 def suggest_for_files(glossary: Glossary, paths: list[str], min_count: int = 1) -> list[Candidate]:
     """Capitalised names in the (Latin-script) files that the glossary lacks."""
-    finder = NameFinder(NameIndex(glossary))
+    index = NameIndex(glossary)
+    finder = NameFinder(index)
     texts, known = {}, {}
     for p in paths:
         doc = read_document(p)
-        text = doc.text
+        # headlines capitalise every word; names there also occur in the body
+        text = "\n\n".join(par.text for par in doc.paragraphs if par.kind not in ("title", "heading"))
         texts[p] = text
         known[p] = finder.find(text, doc.lang)
-    return suggest_names(texts, known, min_count)
+
+    def is_known(word: str) -> bool:
+        return bool(index.lookup(word, fuzzy=False))
+
+    return suggest_names(texts, known, min_count, is_known)
 
 
 def cluster_file(path: str) -> list[list[str]]:

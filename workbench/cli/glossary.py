@@ -13,7 +13,7 @@ from workbench.cli.output import print_json, progress_bar
 
 @click.group()
 @click.option(
-    "--glossary", "glossary_path", type=click.Path(dir_okay=False), envvar="WORKBENCH_GLOSSARY",
+    "--glossary", "glossary_path", type=click.Path(), envvar="WORKBENCH_GLOSSARY",
     help="Glossary TSV or TBX (default: $WORKBENCH_GLOSSARY, ./glossaries/names.tsv, then the bundled one).",
 )
 @click.pass_context
@@ -62,7 +62,7 @@ def lookup(ctx: click.Context, names: tuple[str, ...], as_json: bool) -> None:
 
 
 @glossary.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--lang", help="Language of all files (default: per file, from front matter or name).")
 @click.option("--json", "as_json", is_flag=True, help="Names per file and inconsistencies as JSON.")
 @click.option("--strict", is_flag=True, help="Exit with code 3 when an entry is spelled more than one way.")
@@ -147,7 +147,7 @@ def check(ctx: click.Context, files: tuple[str, ...], lang: str | None, as_json:
 
 
 @glossary.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--min-count", default=1, show_default=True, help="Only names seen at least this often.")
 @click.option("--json", "as_json", is_flag=True, help="Candidates as a JSON array.")
 @click.pass_context
@@ -172,7 +172,7 @@ def suggest(ctx: click.Context, files: tuple[str, ...], min_count: int, as_json:
 
 
 @glossary.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="A JSON array of arrays of the input lines.")
 def cluster(file: str, as_json: bool) -> None:
     """Group the lines of FILE (one name per line) that spell the same name."""
@@ -188,7 +188,7 @@ def cluster(file: str, as_json: bool) -> None:
 
 @glossary.command("export")
 @click.option("--format", "fmt", type=click.Choice(["tbx", "tsv"]), default="tbx", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.option("--out", type=click.Path(), help="Write to this file instead of stdout.")
 @click.pass_context
 def export_cmd(ctx: click.Context, fmt: str, out: str | None) -> None:
     """Export the glossary (TBX-Basic for other CAT tools)."""
@@ -203,7 +203,7 @@ def export_cmd(ctx: click.Context, fmt: str, out: str | None) -> None:
 
 
 @glossary.command("import")
-@click.argument("tbx_file", type=click.Path(dir_okay=False))
+@click.argument("tbx_file", type=click.Path())
 @click.option("--replace", is_flag=True, help="Let the TBX overwrite entries with the same id.")
 @click.pass_context
 def import_cmd(ctx: click.Context, tbx_file: str, replace: bool) -> None:

@@ -8,7 +8,7 @@ from workbench.cli.output import print_json
 
 
 @click.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @click.option("--lang", help="Language of the text (en, ar, ckb, kmr); default: front matter, file name or a guess.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON array of segments.")
 def segment(file: str, lang: str | None, as_json: bool) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workbench.core.cluster import cluster_names
@@ -27,9 +28,11 @@ _COMMON = frozenset(
     six seven eight nine ten first last next new old last despite however according although
     though because since until unless also even only just still yet already apparently
     members last sunday monday tuesday wednesday thursday friday saturday january february
-    march april may june july august september october november december mr mrs ms dr""".split()
+    march april may june july august september october november december mr mrs ms dr later
+    earlier now today yesterday tomorrow recently finally meanwhile instead""".split()
 )
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ][\w'’]*")
+_POSS = re.compile(r"['’]s?$")
 _SENT_START = re.compile(r"(^|[.!?؟…:]\s+|[“\"«(]\s*)$")
 
 
@@ -54,12 +57,12 @@ def _runs(text: str) -> list[tuple[int, int, str, bool]]:
             i += 1
             continue
         j = i
-        while j + 1 < len(words):
+        while j + 1 < len(words) and not _POSS.search(words[j].group()):
             gap = text[words[j].end() : words[j + 1].start()]
             nxt = words[j + 1].group()
             if gap not in (" ", "-"):
                 break
-            if nxt[0].isupper():
+            if nxt[0].isupper() and nxt.lower() not in _COMMON:
                 j += 1
                 continue
             # a lower-case particle inside a name: "Ain al-Asad", "Abu Bakr al-Baghdadi"
@@ -78,37 +81,67 @@ def _runs(text: str) -> list[tuple[int, int, str, bool]]:
     return out
 
 
+def _is_known_or_demonym(word: str, is_known: Callable[[str], bool]) -> bool:
+    """A glossary name, or its demonym (Iraqi, Syrian, Iraqis)."""
+    if is_known(word):
+        return True
+    for suffix in ("ians", "ian", "is", "i", "n"):
+        if word.lower().endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            if is_known(stem) or is_known(stem + "a"):
+                return True
+    return False
+
+
+def _trim_leading_common(start: int, name: str, sentence_start: bool) -> tuple[int, str, bool]:
+    """Drop leading function words of a run ("The Islamic State" -> "Islamic State")."""
+    while True:
+        m = re.match(r"([^\s-]+)[\s-]+", name)
+        if not m or m.group(1).lower() not in _COMMON:
+            return start, name, sentence_start
+        start += m.end()
+        name = name[m.end() :]
+        sentence_start = False
+
+
 def _strip_possessive(name: str) -> str:
-    """Drop a trailing possessive 's."""
-    return re.sub(r"['’]s$", "", name)
+    """Drop a trailing possessive 's or apostrophe (Anbar's, ISIS', Iraqis’)."""
+    return re.sub(r"['’]s?$", "", name)
 
 
 def suggest_names(
-    texts: dict[str, str], known: dict[str, list[NameHit]], min_count: int = 1
+    texts: dict[str, str],
+    known: dict[str, list[NameHit]],
+    min_count: int = 1,
+    is_known: Callable[[str], bool] = lambda _: False,
 ) -> list[Candidate]:
-    """Candidates from Latin-script ``texts`` (path -> text), skipping spans in ``known`` hits."""
+    """Candidates from Latin-script ``texts`` (path -> text), skipping names the glossary
+    covers: spans of ``known`` hits, and words for which ``is_known`` is true."""
     lower_words: set[str] = set()
     for text in texts.values():
         lower_words.update(w.group() for w in _WORD.finditer(text) if w.group().islower())
-    found: list[tuple[str, str, str]] = []  # (name, path, context)
+    found: list[tuple[str, str, str, bool]] = []  # (name, path, context, at sentence start)
     for path, text in texts.items():
         covered = [(h.start, h.end) for h in known.get(path, [])]
         for start, end, name, sentence_start in _runs(text):
+            start, name, sentence_start = _trim_leading_common(start, name, sentence_start)
             name = _strip_possessive(name)
-            if any(s < end and start < e for s, e in covered):
-                continue
+            end = start + len(name)
+            if not name or any(s <= start and end <= e for s, e in covered):
+                continue  # empty, or the glossary knows the whole name
             words = name.replace("-", " ").split()
             if len(words) == 1:
                 low = name.lower()
-                if low in _COMMON or (sentence_start and low in lower_words):
+                if low in _COMMON or low in lower_words or len(name) < 3:
                     continue
-                if len(name) < 3:
-                    continue
-            if all(w.lower() in _COMMON for w in words):
+            if all(w.lower() in _COMMON or _is_known_or_demonym(w, is_known) for w in words):
                 continue
             ctx = text[max(0, start - 30) : min(len(text), end + 30)].replace("\n", " ")
-            found.append((name, path, ctx))
-    names = [n for n, _, _ in found]
+            found.append((name, path, ctx, sentence_start and len(words) == 1))
+    # a single word seen only at the start of sentences is an ordinary word ("Cutting")
+    mid = {n for n, _, _, initial in found if not initial}
+    found = [f for f in found if not f[3] or f[0] in mid]
+    names = [n for n, _, _, _ in found]
     distinct = list(dict.fromkeys(names))
     out = []
     for group in cluster_names(distinct):
@@ -118,7 +151,7 @@ def suggest_names(
         if total < min_count:
             continue
         best = counts.most_common(1)[0][0]
-        examples = [f"{p}: …{c}…" for n, p, c in found if n in spellings][:2]
+        examples = [f"{p}: …{c}…" for n, p, c, _ in found if n in spellings][:2]
         out.append(Candidate(best, [s for s in spellings if s != best], total, examples))
     out.sort(key=lambda c: (-c.count, c.name))
     return out
