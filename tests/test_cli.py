@@ -90,7 +90,9 @@ def test_suggest_groups_spellings_and_skips_known_names(run, tmp_path):
     f = tmp_path / "x.en.txt"
     f.write_text(
         "Khamis al-Obeidi met Omar al-Obaidi in Mosul. Later Khamis al-Obaidi went to Kirkuk.\n"
-        "Apparently the talks failed. Kirkuk was quiet.\n", encoding="utf-8")
+        "Apparently the talks failed. Kirkuk was quiet.\n",
+        encoding="utf-8",
+    )
     r = run("glossary", "suggest", str(f), "--json")
     cands = {c["name"]: c for c in json.loads(r.out)}
     assert set(cands) == {"Khamis al-Obeidi", "Kirkuk"}
@@ -137,7 +139,9 @@ def test_segment_json(run):
     r = run("segment", str(TEXTS / "al-qaem.ar.md"), "--json")
     segs = json.loads(r.out)
     assert len(segs) == 69
-    assert segs[0]["id"] == "al-qaem:p1:s1" and segs[0]["kind"] == "title" and segs[0]["lang"] == "ar"
+    assert (
+        segs[0]["id"] == "al-qaem:p1:s1" and segs[0]["kind"] == "title" and segs[0]["lang"] == "ar"
+    )
     assert segs[1]["text"].endswith("السورية.")
 
 
@@ -145,7 +149,11 @@ def test_segment_plain_text_with_lang(run, tmp_path):
     f = tmp_path / "notes.txt"
     f.write_text("ئەمە ڕاستە. بەڵام چی؟\n\nدووەم بەش.\n", encoding="utf-8")
     r = run("segment", str(f), "--lang", "ckb")
-    assert r.out.splitlines() == ["notes:p1:s1\tئەمە ڕاستە.", "notes:p1:s2\tبەڵام چی؟", "notes:p2:s1\tدووەم بەش."]
+    assert r.out.splitlines() == [
+        "notes:p1:s1\tئەمە ڕاستە.",
+        "notes:p1:s2\tبەڵام چی؟",
+        "notes:p2:s1\tدووەم بەش.",
+    ]
 
 
 # --- bad input: one line, non-zero, no traceback ------------------------------------------
@@ -198,7 +206,9 @@ def test_hostile_tbx_import_leaves_the_glossary_untouched(run, tmp_path):
     original = (TEXTS.parent / "glossaries" / "names.tsv").read_text(encoding="utf-8")
     target.write_text(original, encoding="utf-8")
     evil = tmp_path / "evil.tbx"
-    evil.write_text('<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY a "x">]><tbx>&a;</tbx>', encoding="utf-8")
+    evil.write_text(
+        '<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY a "x">]><tbx>&a;</tbx>', encoding="utf-8"
+    )
     r = run("glossary", "--glossary", str(target), "import", str(evil))
     assert r.code == 1 and "DTD or entity" in r.err
     no_traceback(r)

@@ -8,8 +8,15 @@ def groups(names):
 
 
 def test_spellings_group_but_other_given_names_do_not():
-    names = ["Khamis al-Obeidi", "Khalid al-Obaidi", "Khamis al-Obaidi", "Khamis Obeidy", "Al Qaem",
-             "al-Qa'im", "Qasim"]
+    names = [
+        "Khamis al-Obeidi",
+        "Khalid al-Obaidi",
+        "Khamis al-Obaidi",
+        "Khamis Obeidy",
+        "Al Qaem",
+        "al-Qa'im",
+        "Qasim",
+    ]
     assert groups(names) == [
         ["Khamis al-Obeidi", "Khamis al-Obaidi", "Khamis Obeidy"],
         ["Khalid al-Obaidi"],

@@ -16,7 +16,9 @@ def row(*cells):
 
 def test_parse_reads_variants_and_all_languages():
     g = parse_glossary_tsv(
-        HEADER + "\n" + row("x", "place", "Al Qaem", "al-Qaim | Al Qaim", "القائم", "", "قائیم", "", "", "n")
+        HEADER
+        + "\n"
+        + row("x", "place", "Al Qaem", "al-Qaim | Al Qaim", "القائم", "", "قائیم", "", "", "n")
     )
     e = g.get("x")
     assert e.en_variants == ("al-Qaim", "Al Qaim")
@@ -34,7 +36,14 @@ def test_parse_reads_variants_and_all_languages():
     ],
 )
 def test_a_broken_row_names_the_file_and_line(bad_row, message):
-    text = "# comment\n" + HEADER + "\n" + row("ok", "place", "A", "", "", "", "", "", "", "") + "\n" + bad_row
+    text = (
+        "# comment\n"
+        + HEADER
+        + "\n"
+        + row("ok", "place", "A", "", "", "", "", "", "", "")
+        + "\n"
+        + bad_row
+    )
     with pytest.raises(GlossaryError) as exc:
         parse_glossary_tsv(text, "g.tsv")
     assert str(exc.value).startswith("g.tsv:4: ")
@@ -72,7 +81,8 @@ def test_tbx_marks_preferred_and_admitted_terms(glossary):
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE tbx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
 <tbx type="TBX-Basic" style="dca" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
-<conceptEntry id="x"><langSec xml:lang="en"><termSec><term>&b;</term></termSec></langSec></conceptEntry>
+<conceptEntry id="x"><langSec xml:lang="en"><termSec><term>&b;</term></termSec></langSec>
+</conceptEntry>
 </body></text></tbx>"""
 
 EXTERNAL = b"""<?xml version="1.0"?>

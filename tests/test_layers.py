@@ -17,8 +17,8 @@ def test_import_linter_contracts_are_kept():
 def test_cli_help_imports_no_heavy_module():
     code = (
         "import sys; from workbench.cli import cli; "
-        "heavy = [m for m in ('torch', 'transformers', 'textual', 'rapidfuzz', 'yaml', 'sacrebleu', "
-        "'defusedxml', 'workbench.services') if m in sys.modules]; print(heavy)"
+        "heavy = [m for m in ('torch', 'transformers', 'textual', 'rapidfuzz', 'yaml', "
+        "'sacrebleu', 'defusedxml', 'workbench.services') if m in sys.modules]; print(heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
@@ -27,7 +27,8 @@ def test_cli_help_imports_no_heavy_module():
 def test_core_imports_no_ui_cli_or_ml_framework():
     code = (
         "import sys, pkgutil, importlib, workbench.core as c\n"
-        "for m in pkgutil.iter_modules(c.__path__): importlib.import_module('workbench.core.' + m.name)\n"
+        "for m in pkgutil.iter_modules(c.__path__):\n"
+        "    importlib.import_module('workbench.core.' + m.name)\n"
         "print([m for m in ('click', 'textual', 'torch', 'transformers') if m in sys.modules])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

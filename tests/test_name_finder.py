@@ -35,7 +35,11 @@ def test_english_words_are_not_taken_for_names(finder):
 def test_possessives_and_hyphenated_neighbours(finder):
     hits = finder.find("Al Qaem’s distance from the Iraq-Syria border and Anbar's council")
     assert [(h.entry.id, h.surface) for h in hits] == [
-        ("al-qaem", "Al Qaem"), ("iraq", "Iraq"), ("syria", "Syria"), ("anbar", "Anbar")]
+        ("al-qaem", "Al Qaem"),
+        ("iraq", "Iraq"),
+        ("syria", "Syria"),
+        ("anbar", "Anbar"),
+    ]
 
 
 def test_arabic_clitics_are_stripped(finder):
@@ -46,7 +50,11 @@ def test_arabic_clitics_are_stripped(finder):
 def test_sorani_suffixes_are_stripped_and_spelling_reported_without_them(finder):
     hits = finder.find("لە قائیمەوە بۆ موسڵ و لە ناوچەی قائیمدا، هێزەکانی سەحوەوە", "ckb")
     assert [(h.entry.id, h.spelling) for h in hits] == [
-        ("al-qaem", "قائیم"), ("mosul", "موسڵ"), ("al-qaem", "قائیم"), ("awakening", "سەحوە")]
+        ("al-qaem", "قائیم"),
+        ("mosul", "موسڵ"),
+        ("al-qaem", "قائیم"),
+        ("awakening", "سەحوە"),
+    ]
 
 
 def test_common_arabic_words_sharing_a_skeleton_are_not_names(finder):
@@ -60,7 +68,10 @@ def test_sorani_text_typed_with_arabic_letters_still_matches(finder):
 
 
 def test_bidi_controls_inside_text_do_not_hide_names(finder):
-    assert ids(finder, "\u200fمن\u200f \u200fالموصل\u200f إلى Al\u200e-Qaim", "ar") == ["mosul", "al-qaem"]
+    assert ids(finder, "\u200fمن\u200f \u200fالموصل\u200f إلى Al\u200e-Qaim", "ar") == [
+        "mosul",
+        "al-qaem",
+    ]
 
 
 def test_every_name_of_the_english_article_is_in_the_translations(finder):

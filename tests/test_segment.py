@@ -18,10 +18,16 @@ def sents(text, lang="en"):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The U.S. army arrived. It was 1.5 km away.", ["The U.S. army arrived.", "It was 1.5 km away."]),
+        (
+            "The U.S. army arrived. It was 1.5 km away.",
+            ["The U.S. army arrived.", "It was 1.5 km away."],
+        ),
         ("He met Gen. Smith and Capt. Omar in the U.S. on Monday.", None),
         ("Troops left the U.S. The war ended.", ["Troops left the U.S.", "The war ended."]),
-        ("There were 40,000 soldiers. Dr. Ahmad said so.", ["There were 40,000 soldiers.", "Dr. Ahmad said so."]),
+        (
+            "There were 40,000 soldiers. Dr. Ahmad said so.",
+            ["There were 40,000 soldiers.", "Dr. Ahmad said so."],
+        ),
         ("“We almost killed him.” He left.", ["“We almost killed him.”", "He left."]),
         ("“They are wrong,” he said. “Go!”", ["“They are wrong,” he said.", "“Go!”"]),
         ("It was placed by the IS group. (photo: x)", None),
@@ -35,13 +41,20 @@ def test_english(text, expected):
 
 def test_arabic_punctuation_and_abbreviations():
     text = "قال د. أحمد إن الوضع صعب، لكنه مستقر؛ هل هذا صحيح؟ نعم. «ستعود» الحياة!"
-    assert sents(text, "ar") == ["قال د. أحمد إن الوضع صعب، لكنه مستقر؛ هل هذا صحيح؟", "نعم.",
-                                 "«ستعود» الحياة!"]
+    assert sents(text, "ar") == [
+        "قال د. أحمد إن الوضع صعب، لكنه مستقر؛ هل هذا صحيح؟",
+        "نعم.",
+        "«ستعود» الحياة!",
+    ]
 
 
 def test_sorani():
     assert sents("ئەمە ڕاستە. بەڵام، چی؟ باشە! ٢٠١٤.٥ نییە.", "ckb") == [
-        "ئەمە ڕاستە.", "بەڵام، چی؟", "باشە!", "٢٠١٤.٥ نییە."]
+        "ئەمە ڕاستە.",
+        "بەڵام، چی؟",
+        "باشە!",
+        "٢٠١٤.٥ نییە.",
+    ]
 
 
 def test_empty_and_whitespace():
@@ -50,13 +63,23 @@ def test_empty_and_whitespace():
 
 
 def test_segment_ids_are_stable_and_titles_stay_whole():
-    doc = Document("story", "en", [
-        Paragraph(1, "title", "Al Qaem: A City. Maybe The Capital?"),
-        Paragraph(2, "body", "One. Two."),
-        Paragraph(3, "caption", "A banner. It was placed there. (photo: x)"),
-    ])
+    doc = Document(
+        "story",
+        "en",
+        [
+            Paragraph(1, "title", "Al Qaem: A City. Maybe The Capital?"),
+            Paragraph(2, "body", "One. Two."),
+            Paragraph(3, "caption", "A banner. It was placed there. (photo: x)"),
+        ],
+    )
     segs = list(segment_document(doc))
-    assert [s.id for s in segs] == ["story:p1:s1", "story:p2:s1", "story:p2:s2", "story:p3:s1", "story:p3:s2"]
+    assert [s.id for s in segs] == [
+        "story:p1:s1",
+        "story:p2:s1",
+        "story:p2:s2",
+        "story:p3:s1",
+        "story:p3:s2",
+    ]
     assert segs[0].text == "Al Qaem: A City. Maybe The Capital?"
     assert doc.paragraphs[1].text[segs[2].start : segs[2].end] == "Two."
 

@@ -8,8 +8,13 @@ from tests.conftest import TEXTS
 from workbench.formats.article import read_document
 
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
-BOILERPLATE = ["Your email address has been registered", "republish", "Brunnenstraße",
-               "Our other projects", "Media in Cooperation and Transition\n"]
+BOILERPLATE = [
+    "Your email address has been registered",
+    "republish",
+    "Brunnenstraße",
+    "Our other projects",
+    "Media in Cooperation and Transition\n",
+]
 
 
 @pytest.mark.parametrize("path", sorted(TEXTS.glob("*.*.md")), ids=lambda p: p.name)
@@ -18,7 +23,16 @@ def test_article_files_are_clean_and_carry_metadata(path):
     doc = read_document(path)
     assert doc.id == path.name.split(".")[0]
     assert doc.lang == path.name.split(".")[1]
-    for key in ("id", "story", "lang", "title", "author", "date", "place", "source" if doc.lang == "en" else "translator"):
+    for key in (
+        "id",
+        "story",
+        "lang",
+        "title",
+        "author",
+        "date",
+        "place",
+        "source" if doc.lang == "en" else "translator",
+    ):
         assert key in doc.meta, key
     body = raw.split("\n---\n", 1)[1]
     for junk in BOILERPLATE:
@@ -48,4 +62,8 @@ def test_translations_follow_the_english_paragraph_for_paragraph(lang):
 
 
 def _numbers(text):
-    return {int(m.replace(",", "")) for m in re.findall(r"\d[\d,]*", text.translate(DIGITS)) if m[0] != ","}
+    return {
+        int(m.replace(",", ""))
+        for m in re.findall(r"\d[\d,]*", text.translate(DIGITS))
+        if m[0] != ","
+    }

@@ -135,7 +135,9 @@ def suggest_for_files(glossary: Glossary, paths: list[str], min_count: int = 1) 
     for p in paths:
         doc = read_document(p)
         # headlines capitalise every word; names there also occur in the body
-        text = "\n\n".join(par.text for par in doc.paragraphs if par.kind not in ("title", "heading"))
+        text = "\n\n".join(
+            par.text for par in doc.paragraphs if par.kind not in ("title", "heading")
+        )
         texts[p] = text
         known[p] = finder.find(text, doc.lang)
 
@@ -167,9 +169,13 @@ def export_glossary(glossary: Glossary, fmt: str) -> str:
     raise InputError(f"unknown glossary format {fmt!r} (use tbx or tsv)")
 
 
-def import_glossary(tbx_path: str, into: str | Path | None, replace: bool = False) -> tuple[int, int, Path]:
-    """Merge a TBX file into a glossary TSV: (added, updated, path). Existing ids are kept
-    unless ``replace``; the TSV is rewritten atomically."""
+def import_glossary(
+    tbx_path: str, into: str | Path | None, replace: bool = False
+) -> tuple[int, int, Path]:
+    """Merge a TBX file into a glossary TSV; return (added, updated, path).
+
+    Existing ids are kept unless ``replace``; the TSV is rewritten atomically.
+    """
     incoming = load_tbx(tbx_path)
     target = Path(into) if into else default_glossary_path()
     current = load_glossary(target) if target.exists() else Glossary(source=str(target))

@@ -18,7 +18,7 @@ from workbench.cli.segment import segment
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="workbench")
 def cli() -> None:
-    """Translation and alignment workbench for English, Arabic and Central Kurdish.
+    r"""Translation and alignment workbench for English, Arabic and Central Kurdish.
 
     \b
     Main job for now: check how names are spelled across articles

@@ -13,8 +13,12 @@ from workbench.cli.output import print_json, progress_bar
 
 @click.group()
 @click.option(
-    "--glossary", "glossary_path", type=click.Path(), envvar="WORKBENCH_GLOSSARY",
-    help="Glossary TSV or TBX (default: $WORKBENCH_GLOSSARY, ./glossaries/names.tsv, then the bundled one).",
+    "--glossary",
+    "glossary_path",
+    type=click.Path(),
+    envvar="WORKBENCH_GLOSSARY",
+    help="Glossary TSV or TBX (default: $WORKBENCH_GLOSSARY, ./glossaries/names.tsv, "
+    "then the bundled one).",
 )
 @click.pass_context
 def glossary(ctx: click.Context, glossary_path: str | None) -> None:
@@ -51,7 +55,9 @@ def lookup(ctx: click.Context, names: tuple[str, ...], as_json: bool) -> None:
             for m in r.matches:
                 e = m.entry
                 click.echo(f"{r.query}: {e.id} ({e.type}, {m.how} {m.score:g})")
-                click.echo(f"  en  {e.en}" + (f"  [{', '.join(e.en_variants)}]" if e.en_variants else ""))
+                click.echo(
+                    f"  en  {e.en}" + (f"  [{', '.join(e.en_variants)}]" if e.en_variants else "")
+                )
                 for lang in ("ar", "ckb", "kmr"):
                     if e.preferred(lang):
                         click.echo(f"  {lang:<3} {e.preferred(lang)}")
@@ -63,13 +69,25 @@ def lookup(ctx: click.Context, names: tuple[str, ...], as_json: bool) -> None:
 
 @glossary.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--lang", help="Language of all files (default: per file, from front matter or name).")
+@click.option(
+    "--lang", help="Language of all files (default: per file, from front matter or name)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Names per file and inconsistencies as JSON.")
-@click.option("--strict", is_flag=True, help="Exit with code 3 when an entry is spelled more than one way.")
-@click.option("--names/--no-names", "show_names", default=True, help="List the names found in each file.")
+@click.option(
+    "--strict", is_flag=True, help="Exit with code 3 when an entry is spelled more than one way."
+)
+@click.option(
+    "--names/--no-names", "show_names", default=True, help="List the names found in each file."
+)
 @click.pass_context
-def check(ctx: click.Context, files: tuple[str, ...], lang: str | None, as_json: bool,
-          strict: bool, show_names: bool) -> None:
+def check(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    lang: str | None,
+    as_json: bool,
+    strict: bool,
+    show_names: bool,
+) -> None:
     """Report glossary names in FILES and every entry spelled more than one way."""
     from workbench import services
     from workbench.core.consistency import spelling_norm
@@ -83,39 +101,63 @@ def check(ctx: click.Context, files: tuple[str, ...], lang: str | None, as_json:
     def where(entry_id: str, norm: str, lang: str) -> list[str]:
         """Distinct FILE:pN locations of one spelling of an entry in files of ``lang``."""
         places = Counter(
-            f"{path}:p{para}" for path, found in located.items() for para, h in found
-            if file_lang[path] == lang and h.entry.id == entry_id
+            f"{path}:p{para}"
+            for path, found in located.items()
+            for para, h in found
+            if file_lang[path] == lang
+            and h.entry.id == entry_id
             and spelling_norm(h.spelling) == norm
         )
         return [p if n == 1 else f"{p} ×{n}" for p, n in places.items()]
 
     if as_json:
-        print_json({
-            "files": [
-                {
-                    "path": f.path, "lang": f.lang,
-                    "names": [
-                        {"id": h.entry.id, "preferred": h.entry.en, "surface": h.surface,
-                         "spelling": h.spelling, "para": para, "start": h.start, "end": h.end,
-                         "nested": h.nested, "score": h.score}
-                        for para, h in located[f.path]
-                    ],
-                }
-                for f in report.files
-            ],
-            "inconsistent": [
-                {
-                    "id": i.entry.id, "preferred": i.entry.en, "type": i.entry.type,
-                    "lang": i.lang, "kind": i.kind, "scope": i.scope, "within": i.within, "across": i.across,
-                    "spellings": [
-                        {"text": s.text, "count": s.count, "files": s.files,
-                         "where": where(i.entry.id, spelling_norm(s.text), i.lang)}
-                        for s in i.spellings
-                    ],
-                }
-                for i in report.inconsistencies
-            ],
-        })
+        print_json(
+            {
+                "files": [
+                    {
+                        "path": f.path,
+                        "lang": f.lang,
+                        "names": [
+                            {
+                                "id": h.entry.id,
+                                "preferred": h.entry.en,
+                                "surface": h.surface,
+                                "spelling": h.spelling,
+                                "para": para,
+                                "start": h.start,
+                                "end": h.end,
+                                "nested": h.nested,
+                                "score": h.score,
+                            }
+                            for para, h in located[f.path]
+                        ],
+                    }
+                    for f in report.files
+                ],
+                "inconsistent": [
+                    {
+                        "id": i.entry.id,
+                        "preferred": i.entry.en,
+                        "type": i.entry.type,
+                        "lang": i.lang,
+                        "kind": i.kind,
+                        "scope": i.scope,
+                        "within": i.within,
+                        "across": i.across,
+                        "spellings": [
+                            {
+                                "text": s.text,
+                                "count": s.count,
+                                "files": s.files,
+                                "where": where(i.entry.id, spelling_norm(s.text), i.lang),
+                            }
+                            for s in i.spellings
+                        ],
+                    }
+                    for i in report.inconsistencies
+                ],
+            }
+        )
     else:
         for f in report.files:
             top = Counter(h.entry.id for h in f.hits if not h.nested)
@@ -125,12 +167,15 @@ def check(ctx: click.Context, files: tuple[str, ...], lang: str | None, as_json:
                 for h in f.hits:
                     if not h.nested:
                         spellings.setdefault(h.entry.id, Counter())[h.spelling] += 1
-                for entry_id, n in top.most_common():
+                for entry_id, _ in top.most_common():
                     forms = ", ".join(f"{s} ×{c}" for s, c in spellings[entry_id].most_common())
                     click.echo(f"  {entry_id:<22} {forms}")
         if not report.inconsistencies:
             click.echo("\nEvery entry is spelled one way.")
-        for kind, title in (("spelling", "Spelled more than one way"), ("alias", "Named more than one way")):
+        for kind, title in (
+            ("spelling", "Spelled more than one way"),
+            ("alias", "Named more than one way"),
+        ):
             items = [i for i in report.inconsistencies if i.kind == kind]
             if not items:
                 continue
@@ -140,7 +185,9 @@ def check(ctx: click.Context, files: tuple[str, ...], lang: str | None, as_json:
                 click.echo(f"  {i.entry.id}{lang} (glossary: {i.entry.en}) — {i.describe_scope()}")
                 for s in i.spellings:
                     locs = where(i.entry.id, spelling_norm(s.text), i.lang)
-                    shown = ", ".join(locs[:3]) + (f", +{len(locs) - 3} more" if len(locs) > 3 else "")
+                    shown = ", ".join(locs[:3]) + (
+                        f", +{len(locs) - 3} more" if len(locs) > 3 else ""
+                    )
                     click.echo(f"    {s.text:<24} ×{s.count:<3} {shown}")
     if strict and report.inconsistencies:
         sys.exit(3)
@@ -148,7 +195,9 @@ def check(ctx: click.Context, files: tuple[str, ...], lang: str | None, as_json:
 
 @glossary.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--min-count", default=1, show_default=True, help="Only names seen at least this often.")
+@click.option(
+    "--min-count", default=1, show_default=True, help="Only names seen at least this often."
+)
 @click.option("--json", "as_json", is_flag=True, help="Candidates as a JSON array.")
 @click.pass_context
 def suggest(ctx: click.Context, files: tuple[str, ...], min_count: int, as_json: bool) -> None:
@@ -157,10 +206,12 @@ def suggest(ctx: click.Context, files: tuple[str, ...], min_count: int, as_json:
 
     cands = services.suggest_for_files(_load(ctx), list(files), min_count)
     if as_json:
-        print_json([
-            {"name": c.name, "variants": c.variants, "count": c.count, "examples": c.examples}
-            for c in cands
-        ])
+        print_json(
+            [
+                {"name": c.name, "variants": c.variants, "count": c.count, "examples": c.examples}
+                for c in cands
+            ]
+        )
         return
     if not cands:
         click.echo("No names outside the glossary.")
@@ -187,7 +238,9 @@ def cluster(file: str, as_json: bool) -> None:
 
 
 @glossary.command("export")
-@click.option("--format", "fmt", type=click.Choice(["tbx", "tsv"]), default="tbx", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["tbx", "tsv"]), default="tbx", show_default=True
+)
 @click.option("--out", type=click.Path(), help="Write to this file instead of stdout.")
 @click.pass_context
 def export_cmd(ctx: click.Context, fmt: str, out: str | None) -> None:
@@ -207,7 +260,7 @@ def export_cmd(ctx: click.Context, fmt: str, out: str | None) -> None:
 @click.option("--replace", is_flag=True, help="Let the TBX overwrite entries with the same id.")
 @click.pass_context
 def import_cmd(ctx: click.Context, tbx_file: str, replace: bool) -> None:
-    """Merge a TBX file into the glossary TSV (new ids are added; existing kept unless --replace)."""
+    """Merge a TBX file into the glossary TSV (new ids added; existing kept unless --replace)."""
     from workbench import services
 
     added, updated, path = services.import_glossary(tbx_file, ctx.obj.get("glossary_path"), replace)

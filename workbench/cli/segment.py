@@ -9,7 +9,10 @@ from workbench.cli.output import print_json
 
 @click.command()
 @click.argument("file", type=click.Path())
-@click.option("--lang", help="Language of the text (en, ar, ckb, kmr); default: front matter, file name or a guess.")
+@click.option(
+    "--lang",
+    help="Language of the text (en, ar, ckb, kmr); default: front matter, file name or a guess.",
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON array of segments.")
 def segment(file: str, lang: str | None, as_json: bool) -> None:
     """Split FILE into sentences; print one segment per line as ID<TAB>TEXT."""
@@ -17,11 +20,22 @@ def segment(file: str, lang: str | None, as_json: bool) -> None:
 
     doc, segs = services.segment_file(file, lang)
     if as_json:
-        print_json([
-            {"id": s.id, "doc": s.doc, "lang": doc.lang, "para": s.para, "sent": s.sent,
-             "kind": s.kind, "start": s.start, "end": s.end, "text": s.text}
-            for s in segs
-        ])
+        print_json(
+            [
+                {
+                    "id": s.id,
+                    "doc": s.doc,
+                    "lang": doc.lang,
+                    "para": s.para,
+                    "sent": s.sent,
+                    "kind": s.kind,
+                    "start": s.start,
+                    "end": s.end,
+                    "text": s.text,
+                }
+                for s in segs
+            ]
+        )
         return
     for s in segs:
         click.echo(f"{s.id}\t{s.text}")

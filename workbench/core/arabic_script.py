@@ -23,7 +23,9 @@ TATWEEL = "\u0640"
 ZWNJ = "\u200c"
 ZWJ = "\u200d"
 #: Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks.
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
+_DIACRITICS = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]"
+)
 
 _TO_ARABIC = str.maketrans({"ک": "ك", "ی": "ي", "ې": "ي", "ھ": "ه", "ە": "ه", "ۀ": "ة"})
 _ARABIC_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "٠١٢٣٤٥٦٧٨٩")
@@ -32,7 +34,7 @@ _SORANI_FIX = str.maketrans({"ك": "ک", "ي": "ی", "ى": "ی", "ة": "ە", "ۀ
 _SORANI_RE = (
     (re.compile("ه" + ZWNJ), "ە"),  # heh + ZWNJ is how ە was typed on Arabic keyboards
     # word-final heh is the vowel ە in Sorani (h at the end of a word is written ھ)
-    (re.compile("(?<=[\u0620-\u06ff])ه(?=[\\s.،؛؟!:»\")]|$)"), "ە"),
+    (re.compile('(?<=[\u0620-\u06ff])ه(?=[\\s.،؛؟!:»")]|$)'), "ە"),
     (re.compile("ھ"), "ه"),  # heh doachashmee, used for h
     (re.compile("ئ(?=\\s|$|[.،؛؟!])"), "ێ"),  # final ئ stands for ێ on Arabic keyboards
     (re.compile("(?<=[\u0621-\u06ff])ؤ"), "ۆ"),
@@ -71,15 +73,49 @@ def normalize(text: str, lang: str) -> str:
 
 _KEY_FOLD = str.maketrans(
     {
-        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-        "ؤ": "و", "ۆ": "و", "ۇ": "و", "ۈ": "و", "ۉ": "و", "ۋ": "و",
-        "ى": "ي", "ی": "ي", "ێ": "ي", "ې": "ي", "ۍ": "ي", "ئ": "", "ء": "",
-        "ك": "ك", "ک": "ك", "ڪ": "ك", "گ": "ك",
-        "ة": "", "ە": "", "ۀ": "", "ھ": "ه", "ۃ": "",
-        "ڕ": "ر", "ڵ": "ل", "ڤ": "ف", "پ": "ب", "چ": "ج", "ژ": "ز",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ٲ": "ا",
+        "ٳ": "ا",
+        "ؤ": "و",
+        "ۆ": "و",
+        "ۇ": "و",
+        "ۈ": "و",
+        "ۉ": "و",
+        "ۋ": "و",
+        "ى": "ي",
+        "ی": "ي",
+        "ێ": "ي",
+        "ې": "ي",
+        "ۍ": "ي",
+        "ئ": "",
+        "ء": "",
+        "ك": "ك",
+        "ک": "ك",
+        "ڪ": "ك",
+        "گ": "ك",
+        "ة": "",
+        "ە": "",
+        "ۀ": "",
+        "ھ": "ه",
+        "ۃ": "",
+        "ڕ": "ر",
+        "ڵ": "ل",
+        "ڤ": "ف",
+        "پ": "ب",
+        "چ": "ج",
+        "ژ": "ز",
         # letters that Sorani (and loose Arabic spelling) merge
-        "ص": "س", "ث": "س", "ط": "ت", "ض": "ز", "ظ": "ز", "ذ": "ز",
-        ZWNJ: "", ZWJ: "",
+        "ص": "س",
+        "ث": "س",
+        "ط": "ت",
+        "ض": "ز",
+        "ظ": "ز",
+        "ذ": "ز",
+        ZWNJ: "",
+        ZWJ: "",
     }
 )
 _NON_LETTER = re.compile(r"[^\u0621-\u064a\u0671-\u06d3\u06d5]+")

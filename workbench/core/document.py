@@ -18,8 +18,10 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Segment:
-    """One sentence of a document, identified as ``DOC:pP:sS`` (1-based, stable across edits
-    of other paragraphs)."""
+    """One sentence of a document, identified as ``DOC:pP:sS``.
+
+    Numbers are 1-based; an id stays the same when other paragraphs are edited.
+    """
 
     doc: str
     para: int

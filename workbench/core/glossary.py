@@ -72,11 +72,15 @@ class Glossary:
             raise GlossaryError(self.source, entry.line, "entry has no id")
         if entry.id in self._entries:
             first = self._entries[entry.id].line
-            raise GlossaryError(self.source, entry.line, f"duplicate id {entry.id!r} (first on line {first})")
+            raise GlossaryError(
+                self.source, entry.line, f"duplicate id {entry.id!r} (first on line {first})"
+            )
         if entry.type not in ENTRY_TYPES:
             raise GlossaryError(
-                self.source, entry.line,
-                f"unknown type {entry.type!r} for {entry.id!r} (use one of: {', '.join(ENTRY_TYPES)})",
+                self.source,
+                entry.line,
+                f"unknown type {entry.type!r} for {entry.id!r} "
+                f"(use one of: {', '.join(ENTRY_TYPES)})",
             )
         if not entry.en.strip():
             raise GlossaryError(self.source, entry.line, f"entry {entry.id!r} has no English form")

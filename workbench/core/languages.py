@@ -29,11 +29,24 @@ LANGUAGES: dict[str, Language] = {
     "en": Language("en", "English", "Latn", False, ".!?", LATIN_DIGITS, "eng_Latn", "en"),
     "ar": Language("ar", "Arabic", "Arab", True, ".!?؟", ARABIC_INDIC_DIGITS, "arb_Arab", "ar"),
     "ckb": Language(
-        "ckb", "Central Kurdish (Sorani)", "Arab", True, ".!?؟", ARABIC_INDIC_DIGITS,
-        "ckb_Arab", "ckb",
+        "ckb",
+        "Central Kurdish (Sorani)",
+        "Arab",
+        True,
+        ".!?؟",
+        ARABIC_INDIC_DIGITS,
+        "ckb_Arab",
+        "ckb",
     ),
     "kmr": Language(
-        "kmr", "Northern Kurdish (Kurmanji)", "Latn", False, ".!?", LATIN_DIGITS, "kmr_Latn", "kmr",
+        "kmr",
+        "Northern Kurdish (Kurmanji)",
+        "Latn",
+        False,
+        ".!?",
+        LATIN_DIGITS,
+        "kmr_Latn",
+        "kmr",
     ),
 }
 
@@ -41,7 +54,7 @@ _ALIASES = {"ku": "kmr", "ara": "ar", "arb": "ar", "eng": "en", "kur": "kmr", "c
 
 
 def get_language(tag: str) -> Language:
-    """Return the registry record for a tag (case-insensitive, a few aliases); InputError if unknown."""
+    """The registry record for a tag (case-insensitive, some aliases); InputError if unknown."""
     key = tag.strip().lower().replace("_", "-")
     key = _ALIASES.get(key, key)
     try:

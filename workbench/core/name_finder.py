@@ -11,6 +11,7 @@ Sorani ی دا ەوە ەکە ەکان یش... behind. A name found inside a long
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -37,8 +38,26 @@ _BIDI = {ord(c): None for c in BIDI_CONTROLS}
 
 _ARABIC_SCRIPT_LANGS = {"ar": {"ar"}, "ckb": {"ckb", "ar"}}
 _CKB_SUFFIXES = (
-    "ییەکانی", "ییەکان", "یەکانی", "یەکان", "ەکانی", "ەکان", "ەکەی", "ەکە", "یەوە", "ەوە",
-    "ەیان", "یان", "وە", "یدا", "دا", "یش", "ش", "یی", "ی", "ە",
+    "ییەکانی",
+    "ییەکان",
+    "یەکانی",
+    "یەکان",
+    "ەکانی",
+    "ەکان",
+    "ەکەی",
+    "ەکە",
+    "یەوە",
+    "ەوە",
+    "ەیان",
+    "یان",
+    "وە",
+    "یدا",
+    "دا",
+    "یش",
+    "ش",
+    "یی",
+    "ی",
+    "ە",
 )
 
 
@@ -139,7 +158,7 @@ class NameFinder:
         toks = _tokens(text)
         joinable = [
             _JOIN.match(text[a.end : b.start].translate(_BIDI)) is not None
-            for a, b in zip(toks, toks[1:], strict=False)
+            for a, b in itertools.pairwise(toks)
         ] + [False]
         hits: list[NameHit] = []
         i = 0
@@ -169,14 +188,27 @@ class NameFinder:
             n, hit = best
             if hit.score >= 99 and not hit.clitic:  # inside a name, only a listed spelling
                 out.append(
-                    NameHit(hit.entry, hit.start, hit.end, hit.surface, hit.form, hit.score,
-                            True, hit.core)
+                    NameHit(
+                        hit.entry,
+                        hit.start,
+                        hit.end,
+                        hit.surface,
+                        hit.form,
+                        hit.score,
+                        True,
+                        hit.core,
+                    )
                 )
             j += n
         return out
 
     def _match_at(
-        self, text: str, toks: list[_Tok], joinable: list[bool], i: int, hi: int,
+        self,
+        text: str,
+        toks: list[_Tok],
+        joinable: list[bool],
+        i: int,
+        hi: int,
         exclude: str | None,
     ) -> tuple[int, NameHit] | None:
         """The longest name starting at token i (ending before hi), or None."""
@@ -187,7 +219,12 @@ class NameFinder:
     # --- Latin ---------------------------------------------------------------------
 
     def _match_latin(
-        self, text: str, toks: list[_Tok], joinable: list[bool], i: int, hi: int,
+        self,
+        text: str,
+        toks: list[_Tok],
+        joinable: list[bool],
+        i: int,
+        hi: int,
         exclude: str | None,
     ) -> tuple[int, NameHit] | None:
         idx = self.index
@@ -248,7 +285,12 @@ class NameFinder:
     # --- Arabic script -------------------------------------------------------------
 
     def _match_arabic(
-        self, text: str, toks: list[_Tok], joinable: list[bool], i: int, hi: int,
+        self,
+        text: str,
+        toks: list[_Tok],
+        joinable: list[bool],
+        i: int,
+        hi: int,
         exclude: str | None,
     ) -> tuple[int, NameHit] | None:
         idx = self.index
@@ -285,8 +327,19 @@ class NameFinder:
                     if best is None or best[0] < n or best[1].score < score:
                         surface = text[toks[i].start : toks[j].end]
                         clitic = stripped or tail != toks[j].text
-                        best = (n, NameHit(e, toks[i].start, toks[j].end, surface, f, score,
-                                           core=" ".join(words_), clitic=clitic))
+                        best = (
+                            n,
+                            NameHit(
+                                e,
+                                toks[i].start,
+                                toks[j].end,
+                                surface,
+                                f,
+                                score,
+                                core=" ".join(words_),
+                                clitic=clitic,
+                            ),
+                        )
             if not joinable[j] or not alive:
                 break
         return best
@@ -298,7 +351,8 @@ class NameFinder:
         idx = self.index
         langs = getattr(self, "_langs", {"ar", "ckb"})
         cands = [
-            (e, f) for e, f in idx.arabic.get(key, ())
+            (e, f)
+            for e, f in idx.arabic.get(key, ())
             if e.id != exclude and idx.form_langs.get((e.id, f), set()) & langs
         ]
         if not cands:
@@ -310,11 +364,16 @@ class NameFinder:
             # a span of several words must resemble a form of several words, from its first word
             first = arabic_light_key(words_[0])
             cands = [
-                (e, f) for e, f in cands
+                (e, f)
+                for e, f in cands
                 if 1 < len(f.split()) >= len(words_) - 1
-                and ((e.id, f) in light or (
-                    fuzz.ratio(light_key, arabic_light_key(f)) >= 80
-                    and fuzz.ratio(first, arabic_light_key(f.split()[0])) >= 70))
+                and (
+                    (e.id, f) in light
+                    or (
+                        fuzz.ratio(light_key, arabic_light_key(f)) >= 80
+                        and fuzz.ratio(first, arabic_light_key(f.split()[0])) >= 70
+                    )
+                )
             ]
         elif len(key) < 4:
             # a short skeleton (مسل, قعد, رق) is shared by common words: the spelling must
@@ -326,8 +385,10 @@ class NameFinder:
                 cands = [(e, f) for e, f in cands if (e.id, f) in light]
         exact = _ortho(span)
         return sorted(
-            ((e, f, 100.0 if _ortho(f) == exact else 99.0 if (e.id, f) in light else 90.0)
-             for e, f in cands),
+            (
+                (e, f, 100.0 if _ortho(f) == exact else 99.0 if (e.id, f) in light else 90.0)
+                for e, f in cands
+            ),
             key=lambda x: -x[2],
         )
 
@@ -339,4 +400,7 @@ def _hyphen_after(text: str, toks: list[_Tok], i: int) -> bool:
     """True when token i is followed by a hyphen that joins it to the next token."""
     if i + 1 >= len(toks):
         return False
-    return "-" in text[toks[i].end : toks[i + 1].start] or "\u2011" in text[toks[i].end : toks[i + 1].start]
+    return (
+        "-" in text[toks[i].end : toks[i + 1].start]
+        or "\u2011" in text[toks[i].end : toks[i + 1].start]
+    )

@@ -29,8 +29,10 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]+$")
 
 def latin_light_key(name: str) -> str:
     """Folded spelling without articles, separators, doubled letters or a final -h."""
-    toks = [t[:-1] if len(t) > 2 and t.endswith("h") and t[-2] in "aeiou" else t
-            for t in drop_articles(words(name))]
+    toks = [
+        t[:-1] if len(t) > 2 and t.endswith("h") and t[-2] in "aeiou" else t
+        for t in drop_articles(words(name))
+    ]
     out: list[str] = []
     for ch in "".join(toks):
         if not out or out[-1] != ch:
@@ -130,8 +132,10 @@ class NameIndex:
             self.arabic_prefixes.add(key[:i])
 
     def is_latin_prefix(self, key: str) -> bool:
-        """Could a longer span starting with this key still match? (A final vowel slot
-        I/A/U of a first word is a plain V inside a longer name.)"""
+        """Could a longer span starting with this key still match?
+
+        A final vowel slot I/A/U of a first word is a plain V inside a longer name.
+        """
         if key in self.latin_prefixes:
             return True
         return bool(key) and key[-1] in "IAU" and key[:-1] + "V" in self.latin_prefixes

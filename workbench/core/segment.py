@@ -46,8 +46,9 @@ def _starts_sentence(text: str, pos: int) -> bool:
         return False
     if ch in _OPENERS:
         nxt = text[pos + 1 : pos + 2]
-        return bool(nxt) and (nxt.isupper() or nxt.isdigit() or is_arabic_script_char(nxt)
-                              or nxt in _OPENERS)
+        return bool(nxt) and (
+            nxt.isupper() or nxt.isdigit() or is_arabic_script_char(nxt) or nxt in _OPENERS
+        )
     return ch.isupper() or ch.isdigit() or is_arabic_script_char(ch) or ch in "¡¿"
 
 

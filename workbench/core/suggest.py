@@ -17,8 +17,27 @@ from dataclasses import dataclass, field
 from workbench.core.cluster import cluster_names
 from workbench.core.name_finder import NameHit
 
-_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "abou", "bu", "ben", "abd", "ad", "ar",
-              "as", "ash", "at", "az", "an", "of", "de"}
+_PARTICLES = {
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "bint",
+    "abu",
+    "abou",
+    "bu",
+    "ben",
+    "abd",
+    "ad",
+    "ar",
+    "as",
+    "ash",
+    "at",
+    "az",
+    "an",
+    "of",
+    "de",
+}
 _COMMON = frozenset(
     """a an the and but or so if as at by in on of to for from with without into onto over
     under after before when while where why how what which who whom whose this that these
@@ -66,7 +85,11 @@ def _runs(text: str) -> list[tuple[int, int, str, bool]]:
                 j += 1
                 continue
             # a lower-case particle inside a name: "Ain al-Asad", "Abu Bakr al-Baghdadi"
-            if nxt.lower() in _PARTICLES and j + 2 < len(words) and words[j + 2].group()[0].isupper():
+            if (
+                nxt.lower() in _PARTICLES
+                and j + 2 < len(words)
+                and words[j + 2].group()[0].isupper()
+            ):
                 gap2 = text[words[j + 1].end() : words[j + 2].start()]
                 if gap2 in (" ", "-"):
                     j += 2
@@ -74,7 +97,11 @@ def _runs(text: str) -> list[tuple[int, int, str, bool]]:
             break
         start, end = w.start(), words[j].end()
         # an article glued in front: "al-Karbouli"
-        if i > 0 and words[i - 1].group().lower() in ("al", "el") and text[words[i - 1].end():start] == "-":
+        if (
+            i > 0
+            and words[i - 1].group().lower() in ("al", "el")
+            and text[words[i - 1].end() : start] == "-"
+        ):
             start = words[i - 1].start()
         out.append((start, end, text[start:end], bool(_SENT_START.search(text[:start]))))
         i = j + 1
@@ -115,8 +142,11 @@ def suggest_names(
     min_count: int = 1,
     is_known: Callable[[str], bool] = lambda _: False,
 ) -> list[Candidate]:
-    """Candidates from Latin-script ``texts`` (path -> text), skipping names the glossary
-    covers: spans of ``known`` hits, and words for which ``is_known`` is true."""
+    """Candidates from Latin-script ``texts`` (path -> text).
+
+    Names the glossary covers are skipped: spans of ``known`` hits, and words for which
+    ``is_known`` is true (and their demonyms).
+    """
     lower_words: set[str] = set()
     for text in texts.values():
         lower_words.update(w.group() for w in _WORD.finditer(text) if w.group().islower())

@@ -1,4 +1,4 @@
-"""Reading user text files safely: UTF-8 only, with clear errors for binary, invalid or empty input."""
+"""Reading user text files safely: UTF-8 only; clear errors for binary, invalid or empty input."""
 
 from __future__ import annotations
 

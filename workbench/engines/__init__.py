@@ -1,1 +1,4 @@
-"""Machine-translation backends (transformers, CTranslate2, memory); the only layer that may import torch."""
+"""Machine-translation backends (transformers, CTranslate2, memory).
+
+The only layer that may import torch, transformers, sentencepiece or ctranslate2.
+"""

@@ -16,7 +16,18 @@ from workbench.core.errors import GlossaryError, WorkbenchError
 from workbench.core.glossary import Entry, Glossary
 from workbench.core.textio import read_text
 
-COLUMNS = ("id", "type", "en", "en_variants", "ar", "ar_variants", "ckb", "ckb_variants", "kmr", "note")
+COLUMNS = (
+    "id",
+    "type",
+    "en",
+    "en_variants",
+    "ar",
+    "ar_variants",
+    "ckb",
+    "ckb_variants",
+    "kmr",
+    "note",
+)
 SEP = " | "
 
 
@@ -46,10 +57,17 @@ def parse_glossary_tsv(text: str, source: str = "<glossary>") -> Glossary:
         c = dict(zip(COLUMNS, (x.strip() for x in cells), strict=True))
         glossary.add(
             Entry(
-                id=c["id"], type=c["type"], en=c["en"], en_variants=_split(c["en_variants"]),
-                ar=c["ar"], ar_variants=_split(c["ar_variants"]),
-                ckb=c["ckb"], ckb_variants=_split(c["ckb_variants"]),
-                kmr=c["kmr"], note=c["note"], line=lineno,
+                id=c["id"],
+                type=c["type"],
+                en=c["en"],
+                en_variants=_split(c["en_variants"]),
+                ar=c["ar"],
+                ar_variants=_split(c["ar_variants"]),
+                ckb=c["ckb"],
+                ckb_variants=_split(c["ckb_variants"]),
+                kmr=c["kmr"],
+                note=c["note"],
+                line=lineno,
             )
         )
     if not header_seen:
@@ -76,8 +94,16 @@ def dump_glossary_tsv(glossary: Glossary) -> str:
     lines = ["\t".join(COLUMNS)]
     for e in glossary:
         row = (
-            e.id, e.type, e.en, SEP.join(e.en_variants), e.ar, SEP.join(e.ar_variants),
-            e.ckb, SEP.join(e.ckb_variants), e.kmr, e.note,
+            e.id,
+            e.type,
+            e.en,
+            SEP.join(e.en_variants),
+            e.ar,
+            SEP.join(e.ar_variants),
+            e.ckb,
+            SEP.join(e.ckb_variants),
+            e.kmr,
+            e.note,
         )
         lines.append("\t".join(_clean(x) for x in row))
     return "\n".join(lines) + "\n"

@@ -68,14 +68,20 @@ def parse_tbx(data: bytes, source: str = "<tbx>") -> Glossary:
     try:
         root = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
-        raise GlossaryError(source, None, "refusing a TBX with a DTD or entity declarations") from None
+        raise GlossaryError(
+            source, None, "refusing a TBX with a DTD or entity declarations"
+        ) from None
     except ET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
-        raise GlossaryError(source, line, f"malformed XML ({exc.msg if hasattr(exc, 'msg') else exc})") from None
+        raise GlossaryError(
+            source, line, f"malformed XML ({exc.msg if hasattr(exc, 'msg') else exc})"
+        ) from None
     if _local(root.tag) not in ("tbx", "martif"):
         raise GlossaryError(source, None, f"not a TBX document (root element <{_local(root.tag)}>)")
     glossary = Glossary(source=source)
-    for n, ce in enumerate((el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")), 1):
+    for n, ce in enumerate(
+        (el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")), 1
+    ):
         entry_id = ce.get("id") or f"entry-{n}"
         etype, note = "term", ""
         forms: dict[str, list[tuple[str, bool]]] = {}
@@ -95,7 +101,8 @@ def parse_tbx(data: bytes, source: str = "<tbx>") -> Glossary:
                     if term is None or not (term.text or "").strip():
                         continue
                     preferred = any(
-                        _local(t.tag) == "termNote" and t.get("type") == "administrativeStatus"
+                        _local(t.tag) == "termNote"
+                        and t.get("type") == "administrativeStatus"
                         and (t.text or "").strip().startswith("preferredTerm")
                         for t in ts.iter()
                     )
@@ -111,12 +118,20 @@ def parse_tbx(data: bytes, source: str = "<tbx>") -> Glossary:
         if not en:
             raise GlossaryError(source, None, f"entry {entry_id!r} has no English term")
         ar, ckb, kmr = ordered("ar"), ordered("ckb"), ordered("kmr")
-        glossary.add(Entry(
-            id=entry_id, type=etype, en=en[0], en_variants=tuple(en[1:]),
-            ar=ar[0] if ar else "", ar_variants=tuple(ar[1:]),
-            ckb=ckb[0] if ckb else "", ckb_variants=tuple(ckb[1:]),
-            kmr=kmr[0] if kmr else "", note=note,
-        ))
+        glossary.add(
+            Entry(
+                id=entry_id,
+                type=etype,
+                en=en[0],
+                en_variants=tuple(en[1:]),
+                ar=ar[0] if ar else "",
+                ar_variants=tuple(ar[1:]),
+                ckb=ckb[0] if ckb else "",
+                ckb_variants=tuple(ckb[1:]),
+                kmr=kmr[0] if kmr else "",
+                note=note,
+            )
+        )
     return glossary
 
 
