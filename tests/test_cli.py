@@ -28,6 +28,18 @@ def test_lookup_json_shape_and_unseen_spellings(run):
     assert r.code == 1  # one name had no entry
 
 
+def test_lookup_abjad_and_french_romanisations(run, tmp_path):
+    g = tmp_path / "g.tsv"
+    g.write_text(
+        "id\ttype\ten\ten_variants\tar\tar_variants\tckb\tckb_variants\tkmr\tnote\n"
+        "salamiyah\tplace\tSalamiyah\t\tالسلمية\t\t\t\t\t\n"
+        "shaykh-miskin\tplace\tShaykh Miskin\t\tالشيخ مسكين\t\t\t\t\t\n",
+        encoding="utf-8",
+    )
+    r = run("glossary", "--glossary", str(g), "lookup", "alslmyt", "Cheikh Meskîne", "--json")
+    assert [d["id"] for d in json.loads(r.out)] == ["salamiyah", "shaykh-miskin"]
+
+
 def test_lookup_human_output(run):
     r = run("glossary", "lookup", "El Qaem")
     assert r.code == 0

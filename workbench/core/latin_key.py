@@ -7,7 +7,8 @@ skeleton with vowel runs kept as one slot:
 * case, diacritics, apostrophes (ayn, hamza) and hyphens are ignored;
 * the article is dropped: al-/el-/ul-, and the assimilated forms (ash-Sham, ar-Raqqa,
   an-Nabk) when the next word starts with the same consonant;
-* digraphs become one class: kh/ch(German) -> x, gh -> g, sh/sch/ş/š -> S, th -> t,
+* digraphs become one class: kh -> x, gh and French rh -> g, sh/sch/ş/š and French ch
+  -> S (Syria's names reach us through French: Cheikh, Ain ech Cheqaq), th -> t,
   dh -> d, dj/dsch -> j, ph -> f, ck -> k;
 * q, k and c share a class, as do b/p and w/v; doubled letters count once;
 * a run of vowels (a e i o u, y and w when they are not consonants) is one slot "V",
@@ -127,7 +128,9 @@ _DIGRAPHS = (
     ("zh", "j"),
     ("ph", "f"),
     ("ck", "k"),
-    ("ch", "x"),
+    ("tch", "S"),
+    ("ch", "S"),
+    ("rh", "g"),
     ("ou", "u"),
     ("oo", "u"),
     ("ee", "i"),
@@ -201,9 +204,12 @@ def word_classes(word: str) -> str:
     out: list[str] = []
     i = 0
     n = len(w)
+    german = "sch" in w  # German spelling: its ch is kh (Scheich), not the French sh
     while i < n:
         for dg, cls in _DIGRAPHS:
             if w.startswith(dg, i):
+                if dg == "ch" and german:
+                    cls = "x"
                 out.append("V" if cls in "ui" else cls)
                 i += len(dg)
                 break
@@ -255,6 +261,40 @@ def key_of_words(tokens: list[str]) -> str:
     if key.endswith("V") and tokens:
         key = key[:-1] + _final_vowel(tokens[-1])
     return key
+
+
+def alternative_key(tokens: list[str], key: str) -> str | None:
+    """A second key for a name ending in a French mute -e (Meskîne, Qoubbassine).
+
+    The -e may equally be the -e of Turkish and Kurdish spellings of -a (Raqqe), so both
+    keys are tried.
+    """
+    last = tokens[-1] if tokens else ""
+    if key.endswith("A") and len(last) > 3 and last.endswith("e") and last[-2] not in "aeiouy":
+        return key[:-1]
+    return None
+
+
+def skeleton(key: str) -> str:
+    """Consonants only (no vowel slots, no y or w): for abjad-style spellings like 'mrqdt'."""
+    return "".join(c for c in key if c not in "VIAUyw")
+
+
+def abjad_skeleton(name: str) -> str | None:
+    """The skeleton of a vowel-less romanisation ('alslmyt', 'jrabls'), else None.
+
+    Such strings transliterate the Arabic letters: a leading al is the article and a final
+    t or h the teh marbuta.
+    """
+    letters = "".join(words(name))
+    vowels = sum(letters.count(v) for v in "aeiou")
+    if len(letters) < 4 or vowels * 4 > len(letters):
+        return None
+    if letters.startswith("al") and len(letters) > 5:
+        letters = letters[2:]
+    if letters[-1] in "th" and len(letters) > 4:
+        letters = letters[:-1]
+    return skeleton(key_of_words([letters]))
 
 
 def latin_key(name: str) -> str:

@@ -25,7 +25,14 @@ from workbench.core.arabic_script import (
     normalize,
 )
 from workbench.core.glossary import Entry
-from workbench.core.latin_key import ARTICLES, SUN_ARTICLES, drop_articles, key_of_words, words
+from workbench.core.latin_key import (
+    ARTICLES,
+    SUN_ARTICLES,
+    alternative_key,
+    drop_articles,
+    key_of_words,
+    words,
+)
 from workbench.core.name_index import NameIndex, acronym_signature, is_short_key, latin_light_key
 from workbench.core.textio import BIDI_CONTROLS
 
@@ -249,8 +256,12 @@ class NameFinder:
                 found = [(e, f, 100.0) for e, f in idx.acronyms.get(sig, ())]
                 key = ""
             else:
-                key = key_of_words(drop_articles(folded))
+                toks_ = drop_articles(folded)
+                key = key_of_words(toks_)
                 found = self._latin_candidates(key, surface, span)
+                alt = alternative_key(toks_, key)
+                if not found and alt:
+                    found = self._latin_candidates(alt, surface, span)
             found = [x for x in found if x[0].id != exclude]
             if found:
                 e, f, score = found[0]

@@ -22,7 +22,16 @@ from rapidfuzz import fuzz, process
 
 from workbench.core.arabic_script import arabic_key, arabic_light_key, is_arabic_script
 from workbench.core.glossary import Entry, Glossary
-from workbench.core.latin_key import consonants, drop_articles, fold, key_of_words, words
+from workbench.core.latin_key import (
+    abjad_skeleton,
+    alternative_key,
+    consonants,
+    drop_articles,
+    fold,
+    key_of_words,
+    skeleton,
+    words,
+)
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]+$")
 
@@ -81,6 +90,7 @@ class NameIndex:
         self.latin: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
         self.latin_light: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
         self.latin_exact: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
+        self.latin_skeleton: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
         self.acronyms: dict[tuple[str, ...], list[tuple[Entry, str]]] = defaultdict(list)
         self.arabic: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
         self.arabic_light: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
@@ -115,6 +125,11 @@ class NameIndex:
             return
         self.latin_exact[_squash(form)].append((entry, form))
         self.latin[key].append((entry, form))
+        alt = alternative_key(drop_articles(folded), key)
+        if alt:
+            self.latin[alt].append((entry, form))
+        if consonants(key) >= 3:
+            self.latin_skeleton[skeleton(key)].append((entry, form))
         self.latin_light[latin_light_key(form)].append((entry, form))
         for i in range(1, len(key) + 1):
             self.latin_prefixes.add(key[:i])
@@ -164,14 +179,19 @@ class NameIndex:
         exact = self.latin_exact.get(_squash(query))
         if exact:
             return [NameMatch(e, f, 100.0, "exact") for e, f in exact]
-        key = key_of_words(drop_articles(words(query)))
+        toks = drop_articles(words(query))
+        key = key_of_words(toks)
         if not key:
             return []
         if is_short_key(key, "Latn"):
             light = self.latin_light.get(latin_light_key(query), [])
             return [NameMatch(e, f, 90.0, "key") for e, f in light]
-        if key in self.latin:
-            return [NameMatch(e, f, 90.0, "key") for e, f in self.latin[key]]
+        for k in (key, alternative_key(toks, key)):
+            if k and k in self.latin:
+                return [NameMatch(e, f, 90.0, "key") for e, f in self.latin[k]]
+        abjad = abjad_skeleton(query)
+        if abjad and len(abjad) >= 3 and abjad in self.latin_skeleton:
+            return [NameMatch(e, f, 85.0, "key") for e, f in self.latin_skeleton[abjad]]
         if not fuzzy or consonants(key) < 3:
             return []
         return self._fuzzy(key, self._latin_keys, self.latin)
