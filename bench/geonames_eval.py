@@ -190,7 +190,7 @@ def main() -> None:
         sys.exit(f"{DATA}/geonames_sy not found")
     t = time.perf_counter()
     rows = run(fuzzy=not args.no_fuzzy)
-    print(f"| protocol | queries | precision | recall | found by exact / key / fuzzy |")
+    print("| protocol | queries | precision | recall | found by exact / key / fuzzy |")
     print("|---|---|---|---|---|")
     for name, r in rows:
         print(
