@@ -37,7 +37,8 @@ def test_arabic_and_sorani_spellings_share_a_key(ar, ckb):
     [
         ("أحمد", "احمد"),
         ("إبراهيم", "ابراهيم"),
-        ("حديثة", "حديثه"),
+        ("القائم", "القايم"),
+        ("ڕەققە", "رەققە"),
         ("مصطفى", "مصطفي"),
         ("الكربولي", "الکربولی"),
         ("بغـــداد", "بغداد"),
@@ -46,6 +47,15 @@ def test_arabic_and_sorani_spellings_share_a_key(ar, ckb):
 )
 def test_letter_forms_tatweel_and_diacritics_fold(a, b):
     assert arabic_light_key(a) == arabic_light_key(b)
+
+
+def test_light_key_keeps_what_changes_the_word():
+    # حديثه is "his talk", قام "he stood", ثوري "revolutionary": not حديثة, القائم, سوري
+    assert arabic_light_key("حديثه") != arabic_light_key("حديثة")
+    assert arabic_light_key("قام") != arabic_light_key("القائم")
+    assert arabic_light_key("ثوري") != arabic_light_key("سوري")
+    # ... while the skeleton key still joins Arabic and Sorani spellings
+    assert arabic_key("حديثة") == arabic_key("حەدیسە")
 
 
 def test_distinct_arabic_names_stay_apart():

@@ -93,3 +93,36 @@ def test_seed_article_name_counts(finder):
     doc = read_document(TEXTS / "al-qaem.en.md")
     c = Counter(ids(finder, doc.text, "en"))
     assert c["al-qaem"] == 32 and c["obaidi"] == 2 and c["omar-al-obaidi"] == 1
+
+
+def _ntrex_text(column):
+    import csv
+
+    from tests.conftest import shared_file
+
+    path = shared_file("ntrex128/ntrex128.eng-arb-ckb-kmr.tsv")
+    with path.open(encoding="utf-8") as f:
+        return "\n\n".join(
+            r[column] for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        )
+
+
+def test_news_far_from_iraq_yields_no_false_names(finder):
+    """ntrex128 is world news: its names here are the US, Syria, Iraq, ISIS, Al-Qaeda."""
+    en = Counter((h.entry.id, h.surface) for h in finder.find(_ntrex_text("eng"), "en"))
+    assert {e for e, _ in en} <= {
+        "united-states",
+        "syria",
+        "iraq",
+        "islamic-state",
+        "al-qaeda",
+        "anah",
+    }
+    assert ("syria", "Sarah") not in en and not any(e == "al-qaem" for e, _ in en)  # Kim, Come
+    ar = Counter((h.entry.id, h.spelling) for h in finder.find(_ntrex_text("arb"), "ar"))
+    # قام "he did", عنه "about him", حديثه "his talk", بأكمله "entirely", ثوريًا, النقاش
+    assert not {e for e, _ in ar} & {"haditha", "anah", "albu-kamal", "albu-mahal"}
+    assert {s for e, s in ar if e == "al-qaem"} <= {"القائم"}  # "existing": a true homograph
+    assert {s for e, s in ar if e == "niqash"} <= {"نقاش"}
+    ckb = Counter(h.entry.id for h in finder.find(_ntrex_text("ckb_Arab"), "ckb"))
+    assert "albu-kamal" not in ckb  # بەکۆمەڵ "collectively"

@@ -71,52 +71,22 @@ def normalize(text: str, lang: str) -> str:
 
 # --- the matching key ----------------------------------------------------------------
 
+_ORTHO = {
+    # letter forms that differ by keyboard or habit, not by sound
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ؤ": "و", "ۆ": "و", "ۇ": "و", "ۈ": "و", "ۉ": "و", "ۋ": "و",
+    "ى": "ي", "ی": "ي", "ێ": "ي", "ې": "ي", "ۍ": "ي", "ئ": "ي", "ء": "",
+    "ک": "ك", "ڪ": "ك", "گ": "ك",
+    "ە": "", "ھ": "ه",
+    # Sorani letters typed without their marks on Arabic keyboards
+    "ڕ": "ر", "ڵ": "ل", "ڤ": "ف", "پ": "ب", "چ": "ج", "ژ": "ز",
+    ZWNJ: "", ZWJ: "",
+}  # fmt: skip
+#: Orthographic fold (light key): keeps every letter that changes the sound.
+_LIGHT_FOLD = str.maketrans(_ORTHO)
+#: Skeleton fold (matching key): also merges letters Sorani and loose spelling merge.
 _KEY_FOLD = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ٲ": "ا",
-        "ٳ": "ا",
-        "ؤ": "و",
-        "ۆ": "و",
-        "ۇ": "و",
-        "ۈ": "و",
-        "ۉ": "و",
-        "ۋ": "و",
-        "ى": "ي",
-        "ی": "ي",
-        "ێ": "ي",
-        "ې": "ي",
-        "ۍ": "ي",
-        "ئ": "",
-        "ء": "",
-        "ك": "ك",
-        "ک": "ك",
-        "ڪ": "ك",
-        "گ": "ك",
-        "ة": "",
-        "ە": "",
-        "ۀ": "",
-        "ھ": "ه",
-        "ۃ": "",
-        "ڕ": "ر",
-        "ڵ": "ل",
-        "ڤ": "ف",
-        "پ": "ب",
-        "چ": "ج",
-        "ژ": "ز",
-        # letters that Sorani (and loose Arabic spelling) merge
-        "ص": "س",
-        "ث": "س",
-        "ط": "ت",
-        "ض": "ز",
-        "ظ": "ز",
-        "ذ": "ز",
-        ZWNJ: "",
-        ZWJ: "",
-    }
+    {**_ORTHO, "ئ": "", "ص": "س", "ث": "س", "ط": "ت", "ض": "ز", "ظ": "ز", "ذ": "ز"}
 )
 _NON_LETTER = re.compile(r"[^\u0621-\u064a\u0671-\u06d3\u06d5]+")
 _VOWEL_LETTERS = re.compile("[اوي]")
@@ -126,8 +96,8 @@ def _key_word(word: str) -> str:
     """Key of one word: article dropped, vowel letters (except a leading one) and doubles gone."""
     if word.startswith("ال") and len(word) > 3:
         word = word[2:]
-    if len(word) > 2 and word.endswith("ه"):
-        word = word[:-1]  # final -ah written with heh (عنه) where Sorani writes ە
+    if len(word) > 2 and word[-1] in "ةه":
+        word = word[:-1]  # final -a: ة, or heh (عانه) where Sorani writes ە
     if not word:
         return ""
     head, rest = word[0], _VOWEL_LETTERS.sub("", word[1:])
@@ -140,7 +110,8 @@ def _key_word(word: str) -> str:
     return "".join(out)
 
 
-_FINAL_A = re.compile("(?<=[\u0621-\u06ff])[ةەۀه](?![\u0621-\u06ff])")
+_FINAL_TA = re.compile("(?<=[\u0621-\u06ff])[ةەۀ](?![\u0621-\u06ff])")
+_INITIAL_HAMZA_SEAT = re.compile("(?<![\u0621-\u06ff])ئ")
 _SORANI_ARTICLE = re.compile(r"(?<![\u0621-\u06ff])ئەل(?=[\u0621-\u06ff]{2})")
 
 
@@ -150,11 +121,17 @@ def arabic_words(text: str) -> list[str]:
     The Sorani rendering of the Arabic article (ئەل, as in ئەلبوکەمال) becomes ال so that
     it is dropped like the Arabic one.
     """
+    return _words(text, _KEY_FOLD)
+
+
+def _words(text: str, fold: dict[int, str]) -> list[str]:
+    """Fold a name and split it into words (see arabic_words)."""
     text = _SORANI_ARTICLE.sub("ال", _DIACRITICS.sub("", _common(text)))
-    # a word-final teh marbuta, heh or Sorani ە is one ending: حديثة = حديثه = حەدیسە
-    text = _FINAL_A.sub("ه", text.replace(ZWNJ, ""))
-    text = text.translate(_KEY_FOLD)
-    return [w for w in _NON_LETTER.split(text) if w]
+    text = text.replace(ZWNJ, "")
+    # a word-final teh marbuta or Sorani ە is one ending: حديثة = حەدیسە (not حديثه "his talk")
+    text = _FINAL_TA.sub("ة", text)
+    text = _INITIAL_HAMZA_SEAT.sub("", text)  # Sorani's vowel carrier: ئەنبار
+    return [w for w in _NON_LETTER.split(text.translate(fold)) if w]
 
 
 def _dedupe(text: str) -> str:
@@ -175,13 +152,16 @@ def arabic_key(name: str) -> str:
 
 
 def arabic_light_key(name: str) -> str:
-    """A stricter key that keeps long vowels: for names whose skeleton is too short.
+    """The spelling of a name up to orthographic variation: a stricter key.
 
-    Folds letter forms, drops the article, tatweel and diacritics, collapses doubles
-    within each word (not across words, so a preposition is not absorbed into a name).
+    Folds letter forms that differ by keyboard or habit (hamza seats, alef, yeh and kaf
+    forms, Sorani letters typed without their marks), drops the article, tatweel and
+    diacritics, and collapses doubles within each word (not across words, so a preposition
+    is not absorbed into a name). Unlike the matching key it keeps long vowels and keeps
+    ص/س, ث/س, ط/ت apart, and a final ة apart from a final ه.
     """
     parts = []
-    for w in arabic_words(name):
+    for w in _words(name, _LIGHT_FOLD):
         if w.startswith("ال") and len(w) > 3:
             w = w[2:]
         parts.append(_dedupe(w))

@@ -29,6 +29,7 @@ from workbench.core.latin_key import (
     ARTICLES,
     SUN_ARTICLES,
     alternative_key,
+    consonants,
     drop_articles,
     key_of_words,
     words,
@@ -162,6 +163,7 @@ class NameFinder:
         common word must not be taken for a Sorani spelling of a name). Without it, all.
         """
         self._langs = _ARABIC_SCRIPT_LANGS.get(lang or "", {"ar", "ckb"})
+        self._sorani = lang == "ckb"
         toks = _tokens(text)
         joinable = [
             _JOIN.match(text[a.end : b.start].translate(_BIDI)) is not None
@@ -284,9 +286,21 @@ class NameFinder:
             return []
         if not any(t.text[0].isupper() for t in span):
             cands = [(e, f) for e, f in cands if f == f.lower()]
+        # a lower-case word in the span must be part of the form ("the IS group", "Iraqi
+        # army"), or an article: "America a", "So are" are not names
+        lower = {w for t in span if not t.text[0].isupper() for w in words(t.text)}
+        lower -= ARTICLES | SUN_ARTICLES
+        if lower:
+            cands = [(e, f) for e, f in cands if lower <= set(words(f))]
+        light_surface = latin_light_key(surface)
         if is_short_key(key, "Latn"):
-            light = {(e.id, f) for e, f in idx.latin_light.get(latin_light_key(surface), ())}
+            light = {(e.id, f) for e, f in idx.latin_light.get(light_surface, ())}
             cands = [(e, f) for e, f in cands if (e.id, f) in light]
+        elif consonants(key) == 2:
+            # two consonants (Qaem = kVm, Syria = sVrA) are shared by many words and names
+            # (Kim, Sarah): the spelling must be close to a listed one as well
+            close = {e.id for e, f in cands if fuzz.ratio(light_surface, latin_light_key(f)) >= 70}
+            cands = [(e, f) for e, f in cands if e.id in close]
         exact = "".join(words(surface))
         return sorted(
             ((e, f, 100.0 if "".join(words(f)) == exact else 90.0) for e, f in cands),
@@ -369,6 +383,8 @@ class NameFinder:
         if not cands:
             return []
         span = " ".join(w for w in words_ if w)
+        if getattr(self, "_sorani", False):
+            span = normalize(span, "ckb")  # Sorani typed on an Arabic keyboard (حەدیسه)
         light_key = arabic_light_key(span)
         light = {(e.id, f) for e, f in idx.arabic_light.get(light_key, ())}
         if len(words_) > 1:
@@ -386,14 +402,29 @@ class NameFinder:
                     )
                 )
             ]
-        elif len(key) < 4:
-            # a short skeleton (مسل, قعد, رق) is shared by common words: the spelling must
-            # agree; after a clitic was removed, letter for letter (وسوريا, but not ورقة)
-            if stripped:
-                exact_word = _ortho(words_[0])
+        else:
+            word = words_[0]
+            if word.startswith("ال"):
+                # names written without the article never take it: النقاش is "the debate"
+                cands = [
+                    (e, f)
+                    for e, f in cands
+                    if f.startswith("ال") or "ar" not in idx.form_langs.get((e.id, f), set())
+                ]
+            if stripped and len(key) < 4:
+                # a short skeleton (رق, سر) after a clitic: letter for letter (وسوريا, not
+                # ورقة "paper")
+                exact_word = _ortho(word)
                 cands = [(e, f) for e, f in cands if _ortho(f) == exact_word]
             else:
-                cands = [(e, f) for e, f in cands if (e.id, f) in light]
+                # a skeleton is shared by common words (المسؤول / الموصل, بأكمله /
+                # البوكمال): the spelling must be the form's, or very close to it
+                cands = [
+                    (e, f)
+                    for e, f in cands
+                    if (e.id, f) in light
+                    or (len(key) >= 4 and fuzz.ratio(light_key, arabic_light_key(f)) >= 85)
+                ]
         exact = _ortho(span)
         return sorted(
             (
