@@ -5,7 +5,9 @@ Scores (0-100) say how a query matched:
 * 100: the query is a listed form (ignoring case, diacritics, apostrophes and hyphens);
 * 90: the query's transliteration key equals a listed form's key (an unseen spelling);
 * below 90: the keys are close (rapidfuzz Indel ratio on the keys >= ``fuzzy_cutoff``),
-  scaled as 0.9 x ratio. Keys with fewer than three consonants never match fuzzily.
+  scaled as 0.9 x ratio. Latin keys with fewer than three consonants and Arabic skeletons
+  shorter than five letters never match fuzzily. An Arabic-script skeleton match also
+  needs the spellings to look alike (Indel ratio of the light keys >= 70).
 
 Short keys (one consonant, like Anah = VnV) are ambiguous; they only match when the
 folded spelling is close too (the "light" key), so "Any" does not find Anah.
@@ -204,10 +206,16 @@ class NameIndex:
         key = arabic_key(query)
         if not key or is_short_key(key, "Arab"):
             return []
-        if key in self.arabic:
-            return [NameMatch(e, f, 90.0, "key") for e, f in self.arabic[key]]
-        if not fuzzy:
-            return []
+        light_query = arabic_light_key(query)
+        # the skeleton drops vowel letters (المزيرعة = المزرعة): the spellings must also
+        # look alike; Arabic and Sorani forms of one name do (الموصل / موسڵ: 75)
+        same_key = [
+            NameMatch(e, f, 90.0, "key")
+            for e, f in self.arabic.get(key, ())
+            if fuzz.ratio(light_query, arabic_light_key(f)) >= 70
+        ]
+        if same_key or not fuzzy or len(key) < 5:
+            return same_key  # one edit in a 3-4 letter skeleton is another word
         return self._fuzzy(key, self._arabic_keys, self.arabic)
 
     def _fuzzy(
