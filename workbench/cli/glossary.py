@@ -163,12 +163,15 @@ def check(
             top = Counter(h.entry.id for h in f.hits if not h.nested)
             click.echo(f"{f.path} ({f.lang}): {sum(top.values())} names, {len(top)} entries")
             if show_names:
-                spellings: dict[str, Counter[str]] = {}
+                # spellings that differ only in case (sentence-initial The) count as one
+                spellings: dict[str, dict[str, Counter[str]]] = {}
                 for h in f.hits:
                     if not h.nested:
-                        spellings.setdefault(h.entry.id, Counter())[h.spelling] += 1
+                        by_norm = spellings.setdefault(h.entry.id, {})
+                        by_norm.setdefault(spelling_norm(h.spelling), Counter())[h.spelling] += 1
                 for entry_id, _ in top.most_common():
-                    forms = ", ".join(f"{s} ×{c}" for s, c in spellings[entry_id].most_common())
+                    groups = sorted(spellings[entry_id].values(), key=lambda c: -c.total())
+                    forms = ", ".join(f"{c.most_common(1)[0][0]} ×{c.total()}" for c in groups)
                     click.echo(f"  {entry_id:<22} {forms}")
         if not report.inconsistencies:
             click.echo("\nEvery entry is spelled one way.")
