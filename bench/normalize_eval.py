@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from workbench.core.arabic_script import normalize
+from workbench.core.normalize_eval import read_pairs, score_normalizer
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("WORKBENCH_SHARED", ROOT.parent / "shared")) / "data"
@@ -22,20 +23,12 @@ def main() -> None:
     print("|---|---|---|---|---|")
     for name in ("Sorani-Arabic.tsv", "Sorani-Persian.tsv"):
         path = DATA / "sorani_normalization" / "scriptnormalization" / name
-        total = before = after = broken = 0
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if "\t" not in line:
-                continue
-            src, gold = line.split("\t")[:2]
-            s, o, r = src.split(), normalize(src, "ckb").split(), gold.split()
-            if not len(s) == len(o) == len(r):
-                continue
-            for a, b, c in zip(s, o, r, strict=True):
-                total += 1
-                before += a == c
-                after += b == c
-                broken += a == c and b != c
-        print(f"| {name} | {total} | {before / total:.1%} | {after / total:.1%} | {broken} |")
+        pairs = read_pairs(path.read_text(encoding="utf-8"))
+        r = score_normalizer(pairs, lambda t: normalize(t, "ckb"))
+        print(
+            f"| {name} | {r.words} | {r.right_before / r.words:.1%} | "
+            f"{r.right_after / r.words:.1%} | {r.broken} |"
+        )
 
 
 if __name__ == "__main__":

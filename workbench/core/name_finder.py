@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -97,6 +97,17 @@ class _Tok:
     arabic: bool
 
 
+@dataclass(frozen=True)
+class _Scan:
+    """One text being scanned: its tokens and which neighbours a name may join."""
+
+    text: str
+    toks: list[_Tok]
+    joinable: list[bool]
+    langs: frozenset[str]  # glossary languages whose Arabic-script forms may match
+    sorani: bool  # the text is Sorani: normalise Arabic-keyboard spellings first
+
+
 def _tokens(text: str) -> list[_Tok]:
     """Word tokens with offsets; a possessive 's is left outside the token."""
     out = []
@@ -162,81 +173,57 @@ class NameFinder:
         glossary's Arabic forms, Sorani text against Sorani and Arabic forms (an Arabic
         common word must not be taken for a Sorani spelling of a name). Without it, all.
         """
-        self._langs = _ARABIC_SCRIPT_LANGS.get(lang or "", {"ar", "ckb"})
-        self._sorani = lang == "ckb"
         toks = _tokens(text)
         joinable = [
             _JOIN.match(text[a.end : b.start].translate(_BIDI)) is not None
             for a, b in itertools.pairwise(toks)
         ] + [False]
+        langs = frozenset(_ARABIC_SCRIPT_LANGS.get(lang or "", {"ar", "ckb"}))
+        scan = _Scan(text, toks, joinable, langs, lang == "ckb")
         hits: list[NameHit] = []
         i = 0
         while i < len(toks):
-            best = self._match_at(text, toks, joinable, i, len(toks), exclude=None)
+            best = self._match_at(scan, i, len(toks), exclude=None)
             if best is None:
                 i += 1
                 continue
             n, hit = best
             hits.append(hit)
             if nested and n > 1:
-                hits.extend(self._nested(text, toks, joinable, i, i + n, hit.entry.id))
+                hits.extend(self._nested(scan, i, i + n, hit.entry.id))
             i += n
         return hits
 
-    def _nested(
-        self, text: str, toks: list[_Tok], joinable: list[bool], lo: int, hi: int, outer: str
-    ) -> list[NameHit]:
+    def _nested(self, scan: _Scan, lo: int, hi: int, outer: str) -> list[NameHit]:
         """Hits of other entries inside tokens [lo, hi) of a longer hit."""
         out = []
         j = lo
         while j < hi:
-            best = self._match_at(text, toks, joinable, j, hi, exclude=outer)
+            best = self._match_at(scan, j, hi, exclude=outer)
             if best is None:
                 j += 1
                 continue
             n, hit = best
             if hit.score >= 99 and not hit.clitic:  # inside a name, only a listed spelling
-                out.append(
-                    NameHit(
-                        hit.entry,
-                        hit.start,
-                        hit.end,
-                        hit.surface,
-                        hit.form,
-                        hit.score,
-                        True,
-                        hit.core,
-                    )
-                )
+                out.append(replace(hit, nested=True))
             j += n
         return out
 
     def _match_at(
-        self,
-        text: str,
-        toks: list[_Tok],
-        joinable: list[bool],
-        i: int,
-        hi: int,
-        exclude: str | None,
+        self, scan: _Scan, i: int, hi: int, exclude: str | None
     ) -> tuple[int, NameHit] | None:
         """The longest name starting at token i (ending before hi), or None."""
-        if toks[i].arabic:
-            return self._match_arabic(text, toks, joinable, i, hi, exclude)
-        return self._match_latin(text, toks, joinable, i, hi, exclude)
+        if scan.toks[i].arabic:
+            return self._match_arabic(scan, i, hi, exclude)
+        return self._match_latin(scan, i, hi, exclude)
 
     # --- Latin ---------------------------------------------------------------------
 
     def _match_latin(
-        self,
-        text: str,
-        toks: list[_Tok],
-        joinable: list[bool],
-        i: int,
-        hi: int,
-        exclude: str | None,
+        self, scan: _Scan, i: int, hi: int, exclude: str | None
     ) -> tuple[int, NameHit] | None:
         idx = self.index
+        text, toks, joinable = scan.text, scan.toks, scan.joinable
         first = toks[i].text
         fw = "".join(words(first))
         is_article = fw in ARTICLES or fw in SUN_ARTICLES
@@ -310,15 +297,10 @@ class NameFinder:
     # --- Arabic script -------------------------------------------------------------
 
     def _match_arabic(
-        self,
-        text: str,
-        toks: list[_Tok],
-        joinable: list[bool],
-        i: int,
-        hi: int,
-        exclude: str | None,
+        self, scan: _Scan, i: int, hi: int, exclude: str | None
     ) -> tuple[int, NameHit] | None:
         idx = self.index
+        text, toks, joinable = scan.text, scan.toks, scan.joinable
         best: tuple[int, NameHit] | None = None
         token = toks[i].text
         # stripped forms first: on a tie the name is reported without its clitics
@@ -345,7 +327,7 @@ class NameFinder:
                     if not key:
                         continue
                     alive = alive or key in idx.arabic_prefixes
-                    found = self._arabic_candidates(key, words_, stripped, exclude)
+                    found = self._arabic_candidates(scan, key, words_, stripped, exclude)
                     if not found:
                         continue
                     e, f, score = found[0]
@@ -370,11 +352,11 @@ class NameFinder:
         return best
 
     def _arabic_candidates(
-        self, key: str, words_: list[str], stripped: bool, exclude: str | None
+        self, scan: _Scan, key: str, words_: list[str], stripped: bool, exclude: str | None
     ) -> list:
         """(entry, form, score) for an Arabic-script key, with the short-key guard."""
         idx = self.index
-        langs = getattr(self, "_langs", {"ar", "ckb"})
+        langs = scan.langs
         cands = [
             (e, f)
             for e, f in idx.arabic.get(key, ())
@@ -383,7 +365,7 @@ class NameFinder:
         if not cands:
             return []
         span = " ".join(w for w in words_ if w)
-        if getattr(self, "_sorani", False):
+        if scan.sorani:
             span = normalize(span, "ckb")  # Sorani typed on an Arabic keyboard (حەدیسه)
         light_key = arabic_light_key(span)
         light = {(e.id, f) for e, f in idx.arabic_light.get(light_key, ())}
