@@ -1,0 +1,21 @@
+"""A reader process for the concurrency test: reads a project for some seconds."""
+
+import sys
+import time
+
+from workbench.store.project import Project
+
+
+def main() -> None:
+    folder, lang, seconds = sys.argv[1], sys.argv[2], float(sys.argv[3])
+    project = Project.open(folder)
+    counts = []
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        rows = project.rows(lang)
+        counts.append(len(project.history(rows[0].segment_id, lang)))
+    print(len(counts), counts[0], counts[-1])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""Opening SQLite databases safely: WAL with a checked fallback, busy timeouts, migrations.
+
+Connections run in autocommit mode; writes go through :func:`transaction`, which takes the
+write lock up front (BEGIN IMMEDIATE) so two writers queue instead of failing half-way, and
+retries while another process holds the lock. A lock that outlasts the retries becomes one
+clear StoreError, never a raw "database is locked".
+
+WAL lets one process read while another writes. It needs shared memory beside the
+database file, which some network and container filesystems do not provide; there SQLite
+refuses WAL and we fall back to a rollback journal (set ``WORKBENCH_NO_WAL=1`` to force
+the fallback where WAL is accepted but unreliable, as on NFS).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from workbench.core.errors import WorkbenchError
+
+
+class StoreError(WorkbenchError):
+    """The database cannot be opened, read or written; the message says why in one line."""
+
+
+def _explain(exc: BaseException, path: Path) -> str:
+    """A one-line reason for a database failure."""
+    msg = str(exc)
+    low = msg.lower()
+    disk_full = isinstance(exc, OSError) and exc.errno == errno.ENOSPC
+    if disk_full or "database or disk is full" in low or "disk is full" in low:
+        return f"{path}: the disk is full; nothing was written (earlier work is safe)"
+    if "readonly" in low or "read-only" in low or isinstance(exc, PermissionError):
+        return f"{path}: cannot write here (read-only file or folder)"
+    if "locked" in low or "busy" in low:
+        return f"{path}: another program kept the database busy too long; try again"
+    if "not a database" in low or "malformed" in low:
+        return f"{path}: not a workbench database, or damaged ({msg})"
+    if "unable to open" in low:
+        return f"{path}: cannot open the database (does the folder exist and is it writable?)"
+    return f"{path}: {msg}"
+
+
+class Connection(sqlite3.Connection):
+    """A connection that remembers the journal mode it got ('wal' or 'delete')."""
+
+    journal_mode = "unknown"
+
+
+def connect(path: str | Path, *, synchronous: str = "FULL") -> Connection:
+    """Open (creating) a database in WAL mode, or a rollback journal where WAL fails."""
+    p = Path(path)
+    try:
+        con = sqlite3.connect(
+            p, timeout=10.0, isolation_level=None, check_same_thread=False, factory=Connection
+        )
+        con.execute("PRAGMA busy_timeout = 10000")
+        con.execute("PRAGMA foreign_keys = ON")
+        mode = "delete"
+        if os.environ.get("WORKBENCH_NO_WAL") != "1":
+            mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower()
+        if mode != "wal":
+            mode = con.execute("PRAGMA journal_mode = DELETE").fetchone()[0].lower()
+        con.execute(f"PRAGMA synchronous = {synchronous}")
+    except (sqlite3.Error, OSError) as exc:
+        raise StoreError(_explain(exc, p)) from None
+    con.journal_mode = mode
+    return con
+
+
+@contextlib.contextmanager
+def transaction(con: sqlite3.Connection, path: str | Path = "") -> Iterator[sqlite3.Connection]:
+    """One atomic write: BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
+    for attempt in range(50):
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            break
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise StoreError(_explain(exc, Path(path))) from None
+            time.sleep(min(0.05 * (attempt + 1), 0.5))
+    else:
+        raise StoreError(_explain(sqlite3.OperationalError("database is locked"), Path(path)))
+    try:
+        yield con
+        con.execute("COMMIT")
+    except BaseException as exc:
+        with contextlib.suppress(sqlite3.Error):
+            con.execute("ROLLBACK")
+        if isinstance(exc, (sqlite3.Error, OSError)):
+            raise StoreError(_explain(exc, Path(path))) from None
+        raise
+
+
+def migrate(con: sqlite3.Connection, migrations: Sequence[str], path: str | Path = "") -> int:
+    """Apply numbered migrations (index + 1 = version) past ``PRAGMA user_version``."""
+    version = con.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(migrations):
+        raise StoreError(f"{path}: made by a newer workbench (schema {version}); upgrade workbench")
+    for number, sql in enumerate(migrations[version:], start=version + 1):
+        with transaction(con, path):
+            for statement in _statements(sql):
+                con.execute(statement)
+            con.execute(f"PRAGMA user_version = {number}")
+    return len(migrations)
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration script into statements (no semicolons inside our statements)."""
+    return [s.strip() for s in sql.split(";") if s.strip()]
+
+
+def integrity_ok(con: sqlite3.Connection) -> bool:
+    """True when ``PRAGMA integrity_check`` reports ok."""
+    return con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -1,0 +1,314 @@
+"""A translation project: documents, their segments, and per-language translations.
+
+A project is a **folder** holding ``workbench.sqlite`` (with its WAL files beside it).
+Every accepted edit is its own transaction, committed before the call returns; the
+previous text goes to the history table, which supports undo and post-editing effort
+(HTER: sacrebleu's TER between the machine draft and the text as it stands).
+
+Statuses and their XLIFF 2 states: new -> initial (no target), draft -> initial (a
+target, not yet confirmed), translated -> translated, reviewed -> reviewed, final -> final.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from workbench.core.document import Document
+from workbench.core.errors import InputError
+from workbench.core.languages import get_language
+from workbench.core.segment import segment_document
+from workbench.store.db import Connection, StoreError, connect, migrate, transaction
+from workbench.store.schema import PROJECT_MIGRATIONS
+
+DB_NAME = "workbench.sqlite"
+STATUSES = ("new", "draft", "translated", "reviewed", "final")
+XLIFF2_STATE = {
+    "new": "initial",
+    "draft": "initial",
+    "translated": "translated",
+    "reviewed": "reviewed",
+    "final": "final",
+}
+
+
+def now() -> str:
+    """The current UTC time, ISO 8601."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a translation came from: a machine, the memory, or a person."""
+
+    origin: str = "human"  # machine | memory | human
+    engine: str | None = None
+    model: str | None = None
+    checksum: str | None = None
+    match: float | None = None
+    tm_origin: str | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One segment with its translation in one language."""
+
+    segment_id: int
+    doc: str
+    key: str
+    para: int
+    sent: int
+    kind: str
+    source: str
+    target: str
+    status: str
+    origin: str
+    engine: str | None
+    model: str | None
+    match: float | None
+    machine_draft: str | None
+    note: str
+
+
+class Project:
+    """An open project folder."""
+
+    def __init__(self, folder: Path, con: Connection) -> None:
+        """Use :meth:`open` or :meth:`init`."""
+        self.folder = folder
+        self.path = folder / DB_NAME
+        self.con = con
+
+    # --- opening ---------------------------------------------------------------------
+
+    @classmethod
+    def init(cls, folder: str | Path) -> Project:
+        """Create a project folder (or open the one already there)."""
+        f = Path(folder)
+        if f.exists() and not f.is_dir():
+            raise InputError(f"{f}: exists and is not a folder; a project is a folder")
+        try:
+            f.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{f}: cannot create the project folder ({exc.strerror})") from None
+        return cls._open(f)
+
+    @classmethod
+    def open(cls, folder: str | Path) -> Project:
+        """Open an existing project folder."""
+        f = Path(folder)
+        if f.is_file() and f.name == DB_NAME:
+            f = f.parent
+        if not (f / DB_NAME).is_file():
+            raise InputError(f"{f}: not a workbench project (run: workbench project init {f})")
+        return cls._open(f)
+
+    @classmethod
+    def _open(cls, f: Path) -> Project:
+        con = connect(f / DB_NAME)
+        migrate(con, PROJECT_MIGRATIONS, f / DB_NAME)
+        return cls(f, con)
+
+    def close(self) -> None:
+        """Close the database (every edit is already committed)."""
+        self.con.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def journal_mode(self) -> str:
+        """'wal', or 'delete' where the filesystem cannot do WAL."""
+        return self.con.journal_mode
+
+    # --- documents -------------------------------------------------------------------
+
+    def add_document(self, doc: Document) -> tuple[int, int]:
+        """Add (or refresh) a document and its segments; return (document id, new segments).
+
+        Re-adding a document keeps the translations of segments whose id and source text
+        did not change.
+        """
+        with transaction(self.con, self.path):
+            row = self.con.execute("SELECT id FROM documents WHERE name = ?", (doc.id,)).fetchone()
+            if row:
+                doc_id = row[0]
+                self.con.execute(
+                    "UPDATE documents SET path = ?, lang = ?, meta = ? WHERE id = ?",
+                    (doc.path, doc.lang, json.dumps(doc.meta, ensure_ascii=False), doc_id),
+                )
+            else:
+                doc_id = self.con.execute(
+                    "INSERT INTO documents (name, path, lang, meta, added_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (doc.id, doc.path, doc.lang, json.dumps(doc.meta, ensure_ascii=False), now()),
+                ).lastrowid
+            old = {
+                k: (i, s)
+                for i, k, s in self.con.execute(
+                    "SELECT id, key, source FROM segments WHERE doc_id = ?", (doc_id,)
+                )
+            }
+            added = 0
+            keep = set()
+            for seg in segment_document(doc):
+                prev = old.get(seg.id)
+                if prev and prev[1] == seg.text:
+                    keep.add(seg.id)
+                    continue
+                if prev:
+                    self.con.execute("DELETE FROM segments WHERE id = ?", (prev[0],))
+                self.con.execute(
+                    "INSERT INTO segments (doc_id, key, para, sent, kind, source) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (doc_id, seg.id, seg.para, seg.sent, seg.kind, seg.text),
+                )
+                keep.add(seg.id)
+                added += 1
+            for key, (sid, _) in old.items():
+                if key not in keep:
+                    self.con.execute("DELETE FROM segments WHERE id = ?", (sid,))
+        return doc_id, added
+
+    def documents(self) -> list[tuple[int, str, str, str]]:
+        """(id, name, source language, path) of every document."""
+        return list(self.con.execute("SELECT id, name, lang, path FROM documents ORDER BY id"))
+
+    def document_id(self, name: str) -> int:
+        """The id of a document by name; InputError if absent."""
+        row = self.con.execute("SELECT id FROM documents WHERE name = ?", (name,)).fetchone()
+        if not row:
+            raise InputError(f"{self.folder}: no document named {name!r}")
+        return row[0]
+
+    # --- translations ----------------------------------------------------------------
+
+    def rows(self, lang: str, doc: str | None = None) -> list[Row]:
+        """Every segment (of one document, or all) with its translation into ``lang``."""
+        get_language(lang)
+        sql = (
+            "SELECT s.id, d.name, s.key, s.para, s.sent, s.kind, s.source, "
+            "COALESCE(t.target, ''), COALESCE(t.status, 'new'), COALESCE(t.origin, 'none'), "
+            "t.engine, t.model, t.match, t.machine_draft, COALESCE(t.note, '') "
+            "FROM segments s JOIN documents d ON d.id = s.doc_id "
+            "LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = ? "
+        )
+        args: list[object] = [lang]
+        if doc is not None:
+            sql += "WHERE d.name = ? "
+            args.append(doc)
+        sql += "ORDER BY d.id, s.para, s.sent"
+        return [Row(*r) for r in self.con.execute(sql, args)]
+
+    def set_translation(
+        self,
+        segment_id: int,
+        lang: str,
+        text: str,
+        status: str = "translated",
+        provenance: Provenance = Provenance(),
+        note: str | None = None,
+    ) -> None:
+        """Store a translation and its history entry in one committed transaction."""
+        if status not in STATUSES:
+            raise InputError(f"unknown status {status!r} (use one of: {', '.join(STATUSES)})")
+        get_language(lang)
+        with transaction(self.con, self.path):
+            cur = self.con.execute(
+                "SELECT target, status, machine_draft, note FROM translations "
+                "WHERE segment_id = ? AND lang = ?",
+                (segment_id, lang),
+            ).fetchone()
+            before, status_before, draft, old_note = cur if cur else ("", "new", None, "")
+            if provenance.origin == "machine":
+                draft = text
+            self.con.execute(
+                "INSERT INTO translations (segment_id, lang, target, status, origin, engine, "
+                "model, checksum, match, tm_origin, machine_draft, note, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (segment_id, lang) DO UPDATE SET target = excluded.target, "
+                "status = excluded.status, origin = excluded.origin, engine = excluded.engine, "
+                "model = excluded.model, checksum = excluded.checksum, match = excluded.match, "
+                "tm_origin = excluded.tm_origin, machine_draft = excluded.machine_draft, "
+                "note = excluded.note, updated_at = excluded.updated_at",
+                (
+                    segment_id,
+                    lang,
+                    text,
+                    status,
+                    provenance.origin,
+                    provenance.engine,
+                    provenance.model,
+                    provenance.checksum,
+                    provenance.match,
+                    provenance.tm_origin,
+                    draft,
+                    old_note if note is None else note,
+                    now(),
+                ),
+            )
+            self.con.execute(
+                "INSERT INTO history (segment_id, lang, at, before, after, status_before, "
+                "status_after, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (segment_id, lang, now(), before, text, status_before, status, provenance.origin),
+            )
+
+    def undo(self, segment_id: int, lang: str) -> bool:
+        """Revert the last edit of a segment's translation; False when there is none."""
+        with transaction(self.con, self.path):
+            last = self.con.execute(
+                "SELECT id, before, status_before FROM history WHERE segment_id = ? AND lang = ? "
+                "AND undone = 0 ORDER BY id DESC LIMIT 1",
+                (segment_id, lang),
+            ).fetchone()
+            if not last:
+                return False
+            hid, before, status_before = last
+            self.con.execute(
+                "UPDATE translations SET target = ?, status = ?, updated_at = ? "
+                "WHERE segment_id = ? AND lang = ?",
+                (before, status_before, now(), segment_id, lang),
+            )
+            self.con.execute("UPDATE history SET undone = 1 WHERE id = ?", (hid,))
+        return True
+
+    def history(self, segment_id: int, lang: str) -> list[tuple[str, str, str, str, bool]]:
+        """(at, before, after, origin, undone) of a segment's edits, oldest first."""
+        return [
+            (a, b, c, o, bool(u))
+            for a, b, c, o, u in self.con.execute(
+                "SELECT at, before, after, origin, undone FROM history "
+                "WHERE segment_id = ? AND lang = ? ORDER BY id",
+                (segment_id, lang),
+            )
+        ]
+
+    def hter(self, segment_id: int, lang: str) -> float | None:
+        """Post-editing effort: TER (0-100+) of the machine draft against the current text."""
+        row = self.con.execute(
+            "SELECT machine_draft, target FROM translations WHERE segment_id = ? AND lang = ?",
+            (segment_id, lang),
+        ).fetchone()
+        if not row or row[0] is None or not row[1]:
+            return None
+        from sacrebleu.metrics import TER
+
+        return TER().sentence_score(row[0], [row[1]]).score
+
+    def status_counts(self, lang: str) -> dict[str, int]:
+        """How many segments are in each status for a language."""
+        counts = dict.fromkeys(STATUSES, 0)
+        for r in self.rows(lang):
+            counts[r.status] += 1
+        return counts
+
+    def languages(self) -> list[str]:
+        """Target languages that have at least one translation."""
+        return [
+            r[0] for r in self.con.execute("SELECT DISTINCT lang FROM translations ORDER BY lang")
+        ]

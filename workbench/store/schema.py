@@ -1,0 +1,79 @@
+"""Numbered schema migrations of the project and translation-memory databases.
+
+Never edit a released migration: append a new one. ``PRAGMA user_version`` holds the number
+of migrations applied.
+"""
+
+from __future__ import annotations
+
+PROJECT_MIGRATIONS: list[str] = [
+    # 1: documents, segments, translations with status and provenance, edit history
+    """
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        path TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        meta TEXT NOT NULL DEFAULT '{}',
+        added_at TEXT NOT NULL
+    );
+    CREATE TABLE segments (
+        id INTEGER PRIMARY KEY,
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        para INTEGER NOT NULL,
+        sent INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        source TEXT NOT NULL,
+        UNIQUE (doc_id, key)
+    );
+    CREATE TABLE translations (
+        segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+        lang TEXT NOT NULL,
+        target TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'new'
+            CHECK (status IN ('new', 'draft', 'translated', 'reviewed', 'final')),
+        origin TEXT NOT NULL DEFAULT 'none'
+            CHECK (origin IN ('none', 'machine', 'memory', 'human')),
+        engine TEXT, model TEXT, checksum TEXT,
+        match REAL, tm_origin TEXT,
+        machine_draft TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (segment_id, lang)
+    );
+    CREATE TABLE history (
+        id INTEGER PRIMARY KEY,
+        segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+        lang TEXT NOT NULL,
+        at TEXT NOT NULL,
+        before TEXT NOT NULL, after TEXT NOT NULL,
+        status_before TEXT NOT NULL, status_after TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        undone INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX history_segment ON history (segment_id, lang, id)
+    """,
+]
+
+TM_MIGRATIONS: list[str] = [
+    # 1: units with context, a word index over name-normalised sources, name codes
+    """
+    CREATE TABLE units (
+        id INTEGER PRIMARY KEY,
+        src_lang TEXT NOT NULL, tgt_lang TEXT NOT NULL,
+        source TEXT NOT NULL, target TEXT NOT NULL,
+        prev TEXT NOT NULL DEFAULT '', next TEXT NOT NULL DEFAULT '',
+        norm TEXT NOT NULL,
+        origin TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        UNIQUE (src_lang, tgt_lang, source, target, prev, next)
+    );
+    CREATE INDEX units_exact ON units (src_lang, tgt_lang, source);
+    CREATE VIRTUAL TABLE units_fts USING fts5(
+        words, content='', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE VIRTUAL TABLE units_vocab USING fts5vocab(units_fts, 'row');
+    CREATE TABLE names (code INTEGER PRIMARY KEY, entry_id TEXT NOT NULL UNIQUE)
+    """,
+]
