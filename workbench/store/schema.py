@@ -57,7 +57,8 @@ PROJECT_MIGRATIONS: list[str] = [
 ]
 
 TM_MIGRATIONS: list[str] = [
-    # 1: units with context, a word index over name-normalised sources, name codes
+    # 1: units with context, a word index over name-normalised sources with document
+    #    frequencies (for picking a query's rarest words), name codes
     """
     CREATE TABLE units (
         id INTEGER PRIMARY KEY,
@@ -73,7 +74,7 @@ TM_MIGRATIONS: list[str] = [
     CREATE VIRTUAL TABLE units_fts USING fts5(
         words, content='', tokenize='unicode61 remove_diacritics 2'
     );
-    CREATE VIRTUAL TABLE units_vocab USING fts5vocab(units_fts, 'row');
-    CREATE TABLE names (code INTEGER PRIMARY KEY, entry_id TEXT NOT NULL UNIQUE)
+    CREATE TABLE names (code INTEGER PRIMARY KEY, entry_id TEXT NOT NULL UNIQUE);
+    CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID
     """,
 ]

@@ -1,0 +1,296 @@
+"""The translation memory: units in SQLite, a word index, exact/context/fuzzy/variant matches.
+
+Lookup: candidates come from an FTS5 word index over the name-normalised sources (query:
+the rarest words of the new segment, OR-ed, ranked by bm25), then every candidate is
+rescored with the character-level formula of :mod:`workbench.core.tm_match`. With a
+glossary, names are compared through it, and the leveraged translation carries the
+glossary's target form of each name (the one in the new segment where the names differ).
+
+The default TM lives under the workbench home: ``$WORKBENCH_HOME/tm.sqlite``, else
+``$XDG_DATA_HOME/workbench/tm.sqlite`` (``~/.local/share/workbench/tm.sqlite``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.core.errors import InputError
+from workbench.core.glossary import Glossary
+from workbench.core.languages import get_language
+from workbench.core.name_finder import NameFinder, NameHit
+from workbench.core.name_index import NameIndex
+from workbench.core.tm_match import (
+    NamedText,
+    index_words,
+    name_norm,
+    plain_norm,
+    query_words,
+    similarity,
+)
+from workbench.core.units import Unit
+from workbench.store.db import Connection, StoreError, connect, migrate, transaction
+from workbench.store.project import now
+from workbench.store.schema import TM_MIGRATIONS
+
+
+def default_tm_path() -> Path:
+    """The user's default TM file under the workbench home."""
+    home = os.environ.get("WORKBENCH_HOME")
+    if home:
+        return Path(home) / "tm.sqlite"
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data) / "workbench" / "tm.sqlite"
+
+
+@dataclass
+class Match:
+    """A TM match: the unit, the leveraged target, and its scores."""
+
+    source: str
+    target: str  # leveraged: names in the glossary's target form
+    score: float  # 101 context, 100 exact, else the (variant-aware) fuzzy score
+    plain: float  # plain fuzzy score, names compared as letters
+    kind: str  # context | exact | fuzzy
+    origin: str
+    unit_id: int
+    stored_target: str
+    substitutions: list[tuple[str, str]] = field(default_factory=list)  # (before, after)
+
+    def as_json(self) -> dict[str, object]:
+        """The JSON object of ``tm lookup --json``."""
+        return {
+            "source": self.source,
+            "target": self.target,
+            "score": round(self.score, 1),
+            "origin": self.origin,
+            "plain": round(self.plain, 1),
+            "kind": self.kind,
+            "stored_target": self.stored_target,
+            "substitutions": [list(s) for s in self.substitutions],
+        }
+
+
+class TranslationMemory:
+    """An open TM database; optionally name-aware through a glossary."""
+
+    def __init__(self, path: str | Path, glossary: Glossary | None = None) -> None:
+        """Open (creating) the TM at ``path``; the folder is created if needed."""
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{self.path.parent}: cannot create ({exc.strerror})") from None
+        self.con: Connection = connect(self.path, synchronous="NORMAL")
+        migrate(self.con, TM_MIGRATIONS, self.path)
+        self.glossary = glossary
+        self.finder = NameFinder(NameIndex(glossary)) if glossary is not None else None
+        self._codes = dict(self.con.execute("SELECT entry_id, code FROM names"))
+
+    def close(self) -> None:
+        """Close the database."""
+        self.con.close()
+
+    def __enter__(self) -> TranslationMemory:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- names -------------------------------------------------------------------------
+
+    def _code(self, entry_id: str) -> int:
+        """The TM's number for a glossary entry (assigned on first use, inside a write)."""
+        code = self._codes.get(entry_id)
+        if code is None:
+            code = self.con.execute(
+                "INSERT INTO names (entry_id) VALUES (?)", (entry_id,)
+            ).lastrowid
+            self._codes[entry_id] = code
+        return code
+
+    def _query_code(self, entry_id: str) -> int:
+        """Like _code, but never writes: an entry unknown to this TM gets a fresh number."""
+        return self._codes.get(entry_id, 10_000 + hash(entry_id) % 5000)
+
+    # --- writing -----------------------------------------------------------------------
+
+    def add(self, units: Iterable[Unit], batch: int = 2000) -> tuple[int, int]:
+        """Store units; return (added, already present). Identical units are kept once."""
+        added = skipped = 0
+        buf: list[Unit] = []
+        for u in units:
+            buf.append(u)
+            if len(buf) >= batch:
+                a, s = self._add_batch(buf)
+                added, skipped, buf = added + a, skipped + s, []
+        if buf:
+            a, s = self._add_batch(buf)
+            added, skipped = added + a, skipped + s
+        return added, skipped
+
+    def _add_batch(self, units: list[Unit]) -> tuple[int, int]:
+        added = skipped = 0
+        stamp = now()
+        df: Counter[str] = Counter()
+        with transaction(self.con, self.path):
+            for u in units:
+                src = get_language(u.src_lang).tag
+                tgt = get_language(u.tgt_lang).tag
+                if not u.source.strip() or not u.target.strip():
+                    skipped += 1
+                    continue
+                norm = name_norm(u.source, src, self.finder, self._code).norm
+                cur = self.con.execute(
+                    "INSERT OR IGNORE INTO units (src_lang, tgt_lang, source, target, prev, "
+                    "next, norm, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (src, tgt, u.source, u.target, u.prev, u.next, norm, u.origin, stamp),
+                )
+                if cur.rowcount == 0:
+                    skipped += 1
+                    continue
+                self.con.execute(
+                    "INSERT INTO units_fts (rowid, words) VALUES (?, ?)",
+                    (cur.lastrowid, index_words(norm)),
+                )
+                df.update(query_words(norm))
+                added += 1
+            self.con.executemany(
+                "INSERT INTO terms (term, df) VALUES (?, ?) "
+                "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+                df.items(),
+            )
+        return added, skipped
+
+    # --- reading -----------------------------------------------------------------------
+
+    def count(self) -> int:
+        """Number of units."""
+        return self.con.execute("SELECT count(*) FROM units").fetchone()[0]
+
+    def count_estimate(self) -> int:
+        """The largest unit id: a cheap upper bound of the number of units."""
+        return self.con.execute("SELECT COALESCE(MAX(id), 0) FROM units").fetchone()[0]
+
+    def units(self, src: str | None = None, tgt: str | None = None) -> Iterator[Unit]:
+        """Every unit (of one language pair), in insertion order."""
+        sql = "SELECT source, target, src_lang, tgt_lang, prev, next, origin FROM units"
+        args: list[str] = []
+        if src and tgt:
+            sql += " WHERE src_lang = ? AND tgt_lang = ?"
+            args = [src, tgt]
+        for row in self.con.execute(sql + " ORDER BY id", args):
+            yield Unit(*row)
+
+    def lookup(
+        self,
+        text: str,
+        src: str,
+        tgt: str,
+        *,
+        prev: str = "",
+        next: str = "",
+        limit: int = 5,
+        threshold: float = 70.0,
+        candidates: int = 200,
+    ) -> list[Match]:
+        """The best matches for a source segment, best first (score >= threshold)."""
+        src = get_language(src).tag
+        tgt = get_language(tgt).tag
+        if not text.strip():
+            raise InputError("nothing to look up: the text is empty")
+        query = name_norm(text, src, self.finder, self._query_code)
+        plain_q = plain_norm(text)
+        rows = self._candidates(text, query, src, tgt, candidates)
+        matches = []
+        for uid, source, target, uprev, unext, norm, origin in rows:
+            plain = similarity(plain_q, plain_norm(source))
+            variant = similarity(query.norm, norm) if self.finder else plain
+            score = min(max(plain, variant), 99.0)  # 100 only for the same text
+            kind = "fuzzy"
+            if " ".join(source.split()) == " ".join(text.split()):
+                score, kind = 100.0, "exact"
+                if (prev or next) and uprev == prev and unext == next:
+                    score, kind = 101.0, "context"
+            if score < threshold:
+                continue
+            matches.append(Match(source, target, score, plain, kind, origin, uid, target))
+        matches.sort(key=lambda m: (-m.score, -m.plain, m.unit_id))
+        matches = matches[:limit]
+        for m in matches:  # only the matches shown are leveraged
+            m.target, m.substitutions = self._leverage(query, m.source, m.stored_target, src, tgt)
+        return matches
+
+    def _candidates(self, text: str, query: NamedText, src: str, tgt: str, n: int) -> list:
+        """Units sharing the query's rarest words, plus exact-source units."""
+        exact = self.con.execute(
+            "SELECT id, source, target, prev, next, norm, origin FROM units "
+            "WHERE src_lang = ? AND tgt_lang = ? AND source = ?",
+            (src, tgt, text),
+        ).fetchall()
+        words = query_words(query.norm)
+        if not words:
+            return exact
+        marks = ",".join("?" * len(words))
+        df = dict(self.con.execute(f"SELECT term, df FROM terms WHERE term IN ({marks})", words))
+        # the rarest words find the near-duplicates; a common word only costs time
+        known = sorted((w for w in words if w in df), key=lambda w: df[w])
+        cap = max(1000, self.count_estimate() // 20)
+        known = [w for w in known if df[w] <= cap][:4] or known[:1]
+        if not known:
+            return exact
+        expr = " OR ".join('"' + w.replace('"', '""') + '"' for w in known)
+        rows = self.con.execute(
+            "SELECT u.id, u.source, u.target, u.prev, u.next, u.norm, u.origin FROM "
+            "(SELECT rowid, rank FROM units_fts WHERE units_fts MATCH ? ORDER BY rank LIMIT ?) f "
+            "JOIN units u ON u.id = f.rowid WHERE u.src_lang = ? AND u.tgt_lang = ?",
+            (expr, n, src, tgt),
+        ).fetchall()
+        seen = {r[0] for r in rows}
+        return rows + [r for r in exact if r[0] not in seen]
+
+    def _leverage(
+        self, query: NamedText, source: str, target: str, src: str, tgt: str
+    ) -> tuple[str, list[tuple[str, str]]]:
+        """The unit's target with each name in the glossary's target form.
+
+        Names are paired in order: the n-th name of the unit's source with the n-th name
+        of the new segment; the unit's target names are found by entry.
+        """
+        if self.finder is None or not query.hits:
+            return target, []
+        unit_hits = self.finder.find(source, src, nested=False)
+        target_hits = self.finder.find(target, tgt, nested=False)
+        wanted: dict[str, str] = {}  # unit entry id -> entry id the new segment has there
+        for uh, qh in zip(unit_hits, query.hits, strict=False):
+            wanted.setdefault(uh.entry.id, qh.entry.id)
+        by_id = {h.entry.id: h.entry for h in query.hits}
+        subs: list[tuple[str, str]] = []
+        out, pos = [], 0
+        for th in target_hits:
+            new_id = wanted.get(th.entry.id)
+            if new_id is None:
+                continue
+            form = by_id[new_id].preferred(tgt)
+            replacement = _replace_core(th, form)
+            if not form or replacement is None or replacement == th.surface:
+                continue
+            out.append(target[pos : th.start])
+            out.append(replacement)
+            subs.append((th.surface, replacement))
+            pos = th.end
+        out.append(target[pos:])
+        return "".join(out), subs
+
+
+def _replace_core(hit: NameHit, form: str) -> str | None:
+    """The hit's surface with its name (not its clitics) replaced by ``form``."""
+    core = hit.spelling
+    if core == hit.surface:
+        return form
+    if core in hit.surface:
+        return hit.surface.replace(core, form, 1)
+    return None
