@@ -7,8 +7,8 @@ The fuzzy score of a translation-memory unit against a new source segment is::
 where ``d`` is the Levenshtein distance (insertions, deletions, substitutions) between the
 two texts, counted in characters after lower-casing and collapsing whitespace, capped at
 99 unless the texts are the same. 100 means the same text, as in other CAT tools (OmegaT
-and Trados count words or characters, with small differences in penalties). Above it, **101** is a context match: the
-same text with the same previous and next source segments.
+and Trados count words or characters, with small differences in penalties). Above it,
+**101** is a context match: the same text with the same previous and next source segments.
 
 The **variant-aware** score uses the same formula after each glossary name is replaced by
 one symbol standing for its entry, so "ISIS" and "the Islamic State group", or "al-Qaim"
