@@ -180,7 +180,9 @@ def test_a_reader_and_a_writer_at_once(project, monkeypatch, no_wal):
     assert reader.returncode == 0, err
     assert "locked" not in err
     reads, first, last = map(int, out.split())
-    assert reads > 20 and last > first  # it read many times while the writer kept writing
+    # it read while the writer kept writing; a rollback journal makes readers wait for
+    # each commit, so without WAL fewer reads fit in the same time
+    assert reads > (20 if not no_wal else 2) and last > first
     with Project.open(folder) as p:
         assert p.journal_mode == ("delete" if no_wal else "wal")
         assert integrity_ok(p.con)
