@@ -6,6 +6,7 @@ subclasses with one-line messages. Long loops accept a ``progress`` callback.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -16,14 +17,21 @@ from workbench.core.consistency import Inconsistency, find_inconsistencies
 from workbench.core.document import Document, Segment
 from workbench.core.errors import InputError
 from workbench.core.glossary import Entry, Glossary
+from workbench.core.languages import get_language
 from workbench.core.name_finder import NameFinder, NameHit
 from workbench.core.name_index import NameIndex, NameMatch
 from workbench.core.segment import segment_document
 from workbench.core.suggest import Candidate, suggest_names
 from workbench.core.textio import read_text
+from workbench.core.units import Unit
 from workbench.formats.article import read_document
 from workbench.formats.glossary_tsv import dump_glossary_tsv, load_glossary
 from workbench.formats.tbx import glossary_to_tbx, load_tbx
+from workbench.formats.tmx import TmxRead, read_tmx, units_to_tmx
+
+__all__ = ["read_tmx"]  # re-exported for the CLI
+from workbench.store.project import Project
+from workbench.store.tm import TranslationMemory, default_tm_path
 
 Progress = Callable[[int], None]
 
@@ -204,3 +212,138 @@ def import_glossary(
     except OSError as exc:
         raise InputError(f"{target}: cannot write ({exc.strerror})") from None
     return added, updated, target
+
+
+# --- projects and translation memory ---------------------------------------------------
+
+
+def project_init(folder: str) -> Project:
+    """Create (or open) a project folder."""
+    return Project.init(folder)
+
+
+def project_add(folder: str, files: list[str], lang: str | None = None) -> list[tuple[str, int]]:
+    """Add documents to a project; (document name, new segments) for each."""
+    out = []
+    with Project.open(folder) as project:
+        for f in files:
+            doc = read_document(f, lang)
+            _, added = project.add_document(doc)
+            out.append((doc.id, added))
+    return out
+
+
+@dataclass
+class ProjectStatus:
+    """A project's documents, segment count, per-language status counts and journal mode."""
+
+    folder: str
+    documents: list[tuple[str, str, int]]  # name, source language, segments
+    languages: dict[str, dict[str, int]]
+    journal_mode: str
+
+
+def project_status(folder: str, langs: list[str] | None = None) -> ProjectStatus:
+    """Counts of segments per status and language."""
+    with Project.open(folder) as project:
+        docs = []
+        for _, name, lang, _ in project.documents():
+            docs.append((name, lang, len(project.rows("en", name))))
+        wanted = langs or project.languages() or ["ar", "ckb"]
+        counts = {lang: project.status_counts(lang) for lang in wanted}
+        return ProjectStatus(folder, docs, counts, project.journal_mode)
+
+
+def open_tm(path: str | None, glossary_path: str | None = None) -> TranslationMemory:
+    """The TM at ``path`` (default: the user's TM under the workbench home), name-aware."""
+    return TranslationMemory(
+        Path(path) if path else default_tm_path(), open_glossary(glossary_path)
+    )
+
+
+def tm_import_tmx(
+    tm: TranslationMemory, tmx_path: str, src: str | None = None, progress: Progress | None = None
+) -> tuple[int, int, TmxRead]:
+    """Import a TMX file: (added, already present, what was read)."""
+    read = read_tmx(tmx_path, src)
+    added = skipped = 0
+    step = 1000
+    for i in range(0, len(read.units), step):
+        a, s = tm.add(read.units[i : i + step])
+        added, skipped = added + a, skipped + s
+        if progress:
+            progress(min(step, len(read.units) - i))
+    return added, skipped, read
+
+
+def tm_add_texts(tm: TranslationMemory, source: str, target: str) -> tuple[int, int]:
+    """Add a text and its segment-aligned translation (same paragraphs and sentences)."""
+    src_doc, src_segs = segment_file(source)
+    tgt_doc, tgt_segs = segment_file(target)
+    by_key = {s.id: s for s in tgt_segs}
+    missing = [s.id for s in src_segs if s.id not in by_key]
+    if missing or len(src_segs) != len(tgt_segs):
+        raise InputError(
+            f"{target}: not segment-aligned with {source} ({len(tgt_segs)} segments against "
+            f"{len(src_segs)}; first unmatched: {missing[0] if missing else '?'}); align them first"
+        )
+    units = [
+        Unit(
+            s.text,
+            by_key[s.id].text,
+            src_doc.lang,
+            tgt_doc.lang,
+            src_segs[i - 1].text if i else "",
+            src_segs[i + 1].text if i + 1 < len(src_segs) else "",
+            Path(source).name,
+        )
+        for i, s in enumerate(src_segs)
+    ]
+    return tm.add(units)
+
+
+def tm_export_tmx(tm: TranslationMemory, out: str, src: str | None, tgt: str | None) -> int:
+    """Write the TM (or one language pair) as TMX; the number of units written."""
+    units = list(tm.units(src, tgt))
+    if not units:
+        raise InputError("the TM has no units" + (f" for {src}-{tgt}" if src else ""))
+    _write_text(out, units_to_tmx(units, src or units[0].src_lang))
+    return len(units)
+
+
+def export_project(folder: str, fmt: str, lang: str, out: str | None) -> str:
+    """A project's translations into ``lang`` as TMX or text; returns the text written."""
+    get_language(lang)
+    with Project.open(folder) as project:
+        rows = project.rows(lang)
+        docs = {name: src for _, name, src, _ in project.documents()}
+    if fmt == "tmx":
+        units = [
+            Unit(r.source, r.target, docs[r.doc], lang, origin=r.doc) for r in rows if r.target
+        ]
+        if not units:
+            raise InputError(f"{folder}: no translations into {lang} to export")
+        text = units_to_tmx(units, units[0].src_lang)
+    elif fmt == "txt":
+        paras: dict[tuple[str, int], list[str]] = {}
+        for r in rows:
+            paras.setdefault((r.doc, r.para), []).append(r.target or r.source)
+        text = "\n\n".join(" ".join(p) for p in paras.values()) + "\n"
+    else:
+        raise InputError(f"unknown export format {fmt!r}")
+    if out:
+        _write_text(out, text)
+    return text
+
+
+def _write_text(path: str, text: str) -> None:
+    """Write a file atomically, with a one-line error when that is impossible."""
+    p = Path(path)
+    tmp = p.with_name(p.name + ".part")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, p)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise InputError(f"{p}: cannot write ({exc.strerror})") from None

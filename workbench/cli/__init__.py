@@ -11,8 +11,11 @@ import sys
 import click
 
 from workbench import __version__
+from workbench.cli.exchange import export_cmd
 from workbench.cli.glossary import glossary
+from workbench.cli.project import project
 from workbench.cli.segment import segment
+from workbench.cli.tm import tm
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,6 +31,9 @@ def cli() -> None:
 
 cli.add_command(glossary)
 cli.add_command(segment)
+cli.add_command(project)
+cli.add_command(tm)
+cli.add_command(export_cmd)
 
 
 def main(argv: list[str] | None = None) -> None:

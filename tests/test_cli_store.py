@@ -1,0 +1,92 @@
+"""Projects, the TM and exports through the command line."""
+
+import json
+
+import pytest
+
+from tests.conftest import TEXTS
+
+EN, AR = str(TEXTS / "al-qaem.en.md"), str(TEXTS / "al-qaem.ar.md")
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("WORKBENCH_TM", raising=False)
+
+
+def test_project_init_add_status(run, tmp_path):
+    proj = str(tmp_path / "proj")
+    assert run("project", "init", proj).code == 0
+    r = run("project", "add", proj, EN, str(TEXTS / "al-qaim-stronghold.en.md"))
+    assert "al-qaem: 69 new segments" in r.out and "al-qaim-stronghold: 17 new segments" in r.out
+    assert "al-qaem: 0 new segments" in run("project", "add", proj, EN).out
+    st = json.loads(run("project", "status", proj, "--lang", "ar", "--json").out)
+    assert st["journal_mode"] == "wal"
+    assert st["languages"]["ar"]["new"] == 86
+    assert [d["segments"] for d in st["documents"]] == [69, 17]
+
+
+def test_tm_in_the_default_home_and_json_lookup(run, tmp_path):
+    r = run("tm", "add-texts", EN, AR)
+    assert "69 units added" in r.out and str(tmp_path / "home" / "tm.sqlite") in r.out
+    r = run(
+        "tm",
+        "lookup",
+        "ISIS has been able to exploit the differences between the two tribes "
+        "in al-Qaim for their own purposes and eventually forced all of the local tribes to "
+        "swear allegiance to the them.",
+        "--src",
+        "en",
+        "--tgt",
+        "ar",
+        "--json",
+    )
+    matches = json.loads(r.out)
+    assert {"source", "target", "score", "origin"} <= set(matches[0])
+    assert matches[0]["score"] == 99 and matches[0]["origin"] == "al-qaem.en.md"
+    assert [m["score"] for m in matches] == sorted((m["score"] for m in matches), reverse=True)
+
+
+def test_tmx_export_then_import_adds_nothing_twice(run, tmp_path):
+    run("tm", "add-texts", EN, AR)
+    out = tmp_path / "all.tmx"
+    assert "69 units" in run("tm", "export", "--out", str(out)).out
+    other = str(tmp_path / "other.sqlite")
+    assert "69 units added" in run("tm", "import", str(out), "--tm", other).out
+    assert "0 units added, 69 already present" in run("tm", "import", str(out), "--tm", other).out
+
+
+def test_project_export_tmx_and_text(run, tmp_path):
+    from workbench.store.project import Project
+
+    proj = tmp_path / "proj"
+    run("project", "init", str(proj))
+    run("project", "add", str(proj), EN)
+    with Project.open(proj) as p:
+        first = p.rows("ar")[0]
+        p.set_translation(first.segment_id, "ar", "موطن البغدادي الجديد", "translated")
+    r = run("export", str(proj), "--format", "txt", "--lang", "ar")
+    assert r.out.startswith("موطن البغدادي الجديد\n\nAs the Islamic State group")
+    out = tmp_path / "p.tmx"
+    run("export", str(proj), "--format", "tmx", "--lang", "ar", "--out", str(out))
+    assert "موطن البغدادي الجديد" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["project", "status", "{tmp}/nothing"], "not a workbench project"),
+        (["tm", "lookup", "x", "--src", "en", "--tgt", "xx"], "unknown language code 'xx'"),
+        (["tm", "import", "{tmp}/missing.tmx"], "cannot read"),
+        (["tm", "export", "--out", "{tmp}/e.tmx"], "the TM has no units"),
+        (["tm", "add-texts", EN, str(TEXTS / "al-qaim-stronghold.en.md")], "not segment-aligned"),
+        (["export", "{tmp}/nothing", "--format", "tmx", "--lang", "ar"], "not a workbench project"),
+    ],
+)
+def test_store_commands_fail_in_one_line(run, tmp_path, args, message):
+    r = run(*[a.replace("{tmp}", str(tmp_path)) for a in args])
+    assert r.code == 1, r.out
+    assert "Traceback" not in r.err
+    lines = r.err.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0]

@@ -1,0 +1,109 @@
+"""The translation memory: exact, context, fuzzy and variant-aware matches; dedupe; leverage."""
+
+import pytest
+
+from tests.conftest import TEXTS
+from workbench.core.errors import InputError
+from workbench.core.tm_match import similarity
+from workbench.core.units import Unit
+from workbench.store.tm import TranslationMemory
+
+SRC = "The Islamic State group has been in control of the Al Qaem area since August 2014."
+AR = "يسيطر تنظيم الدولة الإسلامية على منطقة القائم منذ آب (أغسطس) ٢٠١٤."
+
+
+@pytest.fixture
+def tm(tmp_path, glossary):
+    memory = TranslationMemory(tmp_path / "tm.sqlite", glossary)
+    memory.add(
+        [
+            Unit(SRC, AR, "en", "ar", "Before.", "After.", "seed"),
+            Unit(
+                "The Islamic State group has been in control of the Mosul area since August 2014.",
+                "يسيطر داعش على منطقة الموصل منذ آب (أغسطس) ٢٠١٤.",
+                "en",
+                "ar",
+            ),
+            Unit("Completely different words about the weather today.", "الطقس اليوم.", "en", "ar"),
+        ]
+    )
+    yield memory
+    memory.close()
+
+
+def test_variant_aware_match_beats_plain_fuzzy_and_carries_the_glossary_form(tm):
+    query = "ISIS has been in control of the al-Qaim area since August 2014."
+    best = tm.lookup(query, "en", "ar")[0]
+    assert best.source == SRC
+    assert best.plain < 80 and best.score >= 90  # names compared through the glossary
+    assert best.target == "يسيطر داعش على منطقة القائم منذ آب (أغسطس) ٢٠١٤."
+    assert best.substitutions == [("تنظيم الدولة الإسلامية", "داعش")]
+
+
+def test_another_name_in_the_same_sentence_is_substituted_in_the_translation(tm):
+    query = "The Islamic State group has been in control of the Raqqa area since August 2014."
+    found = {m.source: m for m in tm.lookup(query, "en", "ar")}
+    mosul = found[
+        "The Islamic State group has been in control of the Mosul area since August 2014."
+    ]
+    assert mosul.target == "يسيطر داعش على منطقة الرقة منذ آب (أغسطس) ٢٠١٤."
+
+
+def test_exact_context_and_fuzzy_scores(tm):
+    assert tm.lookup(SRC, "en", "ar")[0].score == 100
+    assert tm.lookup(SRC, "en", "ar", prev="Before.", next="After.")[0].score == 101
+    assert tm.lookup(SRC, "en", "ar", prev="Other.", next="After.")[0].score == 100
+    fuzzy = tm.lookup(SRC.replace("2014", "2015"), "en", "ar")[0]
+    assert fuzzy.kind == "fuzzy" and 95 <= fuzzy.score < 100
+
+
+def test_fuzzy_formula_is_the_documented_one():
+    assert similarity("abcd", "abcx") == 75.0
+    assert similarity("same", "same") == 100.0
+
+
+def test_threshold_and_language_pair(tm):
+    assert (
+        tm.lookup(
+            "Completely different words about the weather tomorrow.", "en", "ar", threshold=95
+        )
+        == []
+    )
+    assert tm.lookup(SRC, "en", "ckb") == []
+    with pytest.raises(InputError, match="unknown language"):
+        tm.lookup(SRC, "en", "zz")
+    with pytest.raises(InputError, match="empty"):
+        tm.lookup("  ", "en", "ar")
+
+
+def test_the_same_units_twice_are_stored_once(tm):
+    before = tm.count()
+    added, skipped = tm.add([Unit(SRC, AR, "en", "ar", "Before.", "After.", "seed")])
+    assert (added, skipped, tm.count()) == (0, 1, before)
+
+
+def test_without_a_glossary_names_are_plain_letters(tmp_path):
+    with TranslationMemory(tmp_path / "plain.sqlite") as memory:
+        memory.add([Unit(SRC, AR, "en", "ar")])
+        found = memory.lookup(
+            "ISIS has been in control of the al-Qaim area since August 2014.",
+            "en",
+            "ar",
+            threshold=0,
+        )
+        assert found[0].score == found[0].plain < 80 and found[0].target == AR
+
+
+def test_the_seed_articles_leverage(tm, glossary):
+    """The second article's reused paragraphs match the first article's TM."""
+    from workbench import services
+
+    services.tm_add_texts(tm, str(TEXTS / "al-qaem.en.md"), str(TEXTS / "al-qaem.ar.md"))
+    query = (
+        "ISIS has been able to exploit the differences between the two tribes in al-Qaim "
+        "for their own purposes and eventually forced all of the local tribes to swear "
+        "allegiance to the them."
+    )
+    best = tm.lookup(query, "en", "ar")[0]
+    assert best.plain < best.score == 99
+    assert "داعش" in best.target and "القائم" in best.target

@@ -1,0 +1,70 @@
+"""TMX 1.4b: round trip through the shared base, and what real TMX files throw at us."""
+
+import pytest
+
+from tests.format_base import SAMPLES, FormatRoundTrip
+from workbench.core.errors import InputError
+from workbench.formats.tmx import read_tmx, units_to_tmx
+
+
+class TestTmxRoundTrip(FormatRoundTrip):
+    def roundtrip(self, units, tmp_path):
+        path = tmp_path / "x.tmx"
+        path.write_text(units_to_tmx(units), encoding="utf-8")
+        return read_tmx(path).units
+
+
+def write(tmp_path, text, name="t.tmx"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+OMEGAT_STYLE = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx SYSTEM "tmx14.dtd">
+<tmx version="1.4"><header creationtool="OmegaT" srclang="EN-US" adminlang="EN-US"
+ datatype="plaintext" segtype="sentence" o-tmf="OmegaT TMX" creationtoolversion="6"/>
+<body>
+<tu><tuv lang="EN-US"><seg>Press <bpt i="1">&lt;b&gt;</bpt>Save<ept i="1">&lt;/b&gt;</ept> now.</seg></tuv>
+<tuv xml:lang="AR-IQ"><seg>اضغط <bpt i="1">&lt;b&gt;</bpt>حفظ<ept i="1">&lt;/b&gt;</ept> الآن.</seg></tuv>
+<tuv xml:lang="fr-FR"><seg>Appuyez sur Enregistrer.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Only English</seg></tuv></tu>
+</body></tmx>"""
+
+
+def test_real_world_tmx_inline_codes_region_tags_and_unsupported_languages(tmp_path):
+    read = read_tmx(write(tmp_path, OMEGAT_STYLE))
+    assert [(u.source, u.target, u.tgt_lang) for u in read.units] == [
+        ("Press Save now.", "اضغط حفظ الآن.", "ar")
+    ]
+    assert read.skipped_langs == {"fr-FR": 1} and read.tus == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty file"),
+        ("<tmx><body>", "malformed XML"),
+        (
+            '<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY e "x">]><tmx><body><tu>&e;</tu></body></tmx>',
+            "entity declarations",
+        ),
+        ("<xliff/>", "not a TMX file"),
+        ('<tmx version="1.4"><header srclang="en"/><body></body></tmx>', "no translation units"),
+        (
+            '<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>x</seg></tuv>'
+            "</tu></body></tmx>",
+            "no usable en unit in 1 <tu>",
+        ),
+    ],
+)
+def test_bad_tmx_is_one_clear_error(tmp_path, text, message):
+    with pytest.raises(InputError) as exc:
+        read_tmx(write(tmp_path, text))
+    assert message in str(exc.value) and "\n" not in str(exc.value)
+
+
+def test_export_has_the_tmx_14_shape():
+    text = units_to_tmx(SAMPLES[:1])
+    assert '<tmx version="1.4">' in text and 'srclang="en"' in text and 'segtype="sentence"' in text
+    assert '<tuv xml:lang="ar">' in text and '<prop type="x-context-pre">' in text

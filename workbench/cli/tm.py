@@ -1,0 +1,130 @@
+"""``workbench tm ...``: the translation memory (default: $WORKBENCH_HOME/tm.sqlite)."""
+
+from __future__ import annotations
+
+import click
+
+from workbench.cli.output import print_json, progress_bar
+
+TM_OPTION = click.option(
+    "--tm",
+    "tm_path",
+    type=click.Path(),
+    envvar="WORKBENCH_TM",
+    help="TM file (default: tm.sqlite under $WORKBENCH_HOME or the XDG data folder).",
+)
+GLOSSARY_OPTION = click.option(
+    "--glossary",
+    "glossary_path",
+    type=click.Path(),
+    envvar="WORKBENCH_GLOSSARY",
+    help="Glossary used to compare names (default as for 'workbench glossary').",
+)
+
+
+@click.group()
+def tm() -> None:
+    """Translation memory: import, export, look up (names compared through the glossary)."""
+
+
+@tm.command("import")
+@click.argument("tmx_file", type=click.Path())
+@TM_OPTION
+@GLOSSARY_OPTION
+@click.option("--src", help="Source language (default: the TMX header's srclang).")
+def import_cmd(
+    tmx_file: str, tm_path: str | None, glossary_path: str | None, src: str | None
+) -> None:
+    """Import a TMX file; units already in the TM are not added twice."""
+    from workbench import services
+
+    with services.open_tm(tm_path, glossary_path) as memory:
+        read = services.read_tmx(tmx_file, src)
+        with progress_bar(len(read.units), "importing") as bar:
+            added, skipped = 0, 0
+            for i in range(0, len(read.units), 1000):
+                a, s = memory.add(read.units[i : i + 1000])
+                added, skipped = added + a, skipped + s
+                bar.update(min(1000, len(read.units) - i))
+        click.echo(
+            f"{tmx_file}: {added} units added, {skipped} already present or empty ({memory.path})"
+        )
+        if read.skipped_langs:
+            langs = ", ".join(f"{k or '?'} ×{v}" for k, v in read.skipped_langs.items())
+            click.echo(f"  skipped variants in unsupported languages: {langs}")
+
+
+@tm.command("add-texts")
+@click.argument("source", type=click.Path())
+@click.argument("target", type=click.Path())
+@TM_OPTION
+@GLOSSARY_OPTION
+def add_texts(source: str, target: str, tm_path: str | None, glossary_path: str | None) -> None:
+    """Add SOURCE and its segment-aligned translation TARGET (e.g. texts/al-qaem.en.md .ar.md)."""
+    from workbench import services
+
+    with services.open_tm(tm_path, glossary_path) as memory:
+        added, skipped = services.tm_add_texts(memory, source, target)
+        click.echo(f"{added} units added, {skipped} already present ({memory.path})")
+
+
+@tm.command("export")
+@click.option("--out", required=True, type=click.Path(), help="TMX file to write.")
+@TM_OPTION
+@click.option("--src", help="Only this source language ...")
+@click.option("--tgt", help="... and this target language.")
+def export_cmd(out: str, tm_path: str | None, src: str | None, tgt: str | None) -> None:
+    """Export the TM as TMX 1.4b."""
+    from workbench import services
+    from workbench.store.tm import TranslationMemory, default_tm_path
+
+    with TranslationMemory(tm_path or default_tm_path()) as memory:
+        n = services.tm_export_tmx(memory, out, src, tgt)
+    click.echo(f"{out}: {n} units")
+
+
+@tm.command()
+@click.argument("text")
+@click.option("--src", required=True, help="Language of TEXT.")
+@click.option("--tgt", required=True, help="Language of the translations wanted.")
+@TM_OPTION
+@GLOSSARY_OPTION
+@click.option("--limit", default=5, show_default=True)
+@click.option("--threshold", default=70.0, show_default=True, help="Lowest score shown.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="JSON array, best first: source, target, score (0-101), origin.",
+)
+def lookup(
+    text: str,
+    src: str,
+    tgt: str,
+    tm_path: str | None,
+    glossary_path: str | None,
+    limit: int,
+    threshold: float,
+    as_json: bool,
+) -> None:
+    """Matches for TEXT: 101 context, 100 exact, else fuzzy (names compared via the glossary)."""
+    from workbench import services
+
+    with services.open_tm(tm_path, glossary_path) as memory:
+        found = memory.lookup(text, src, tgt, limit=limit, threshold=threshold)
+    if as_json:
+        print_json([m.as_json() for m in found])
+        return
+    if not found:
+        click.echo(f"no match >= {threshold:g}%")
+    for m in found:
+        plain = (
+            f" (plain {m.plain:.0f}%)"
+            if m.kind == "fuzzy" and round(m.plain) != round(m.score)
+            else ""
+        )
+        click.echo(f"{m.score:.0f}% {m.kind}{plain}  [{m.origin}]")
+        click.echo(f"  {m.source}")
+        click.echo(f"  {m.target}")
+        for before, after in m.substitutions:
+            click.echo(f"    name: {before} -> {after}")
