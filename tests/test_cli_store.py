@@ -90,3 +90,42 @@ def test_store_commands_fail_in_one_line(run, tmp_path, args, message):
     assert "Traceback" not in r.err
     lines = r.err.strip().splitlines()
     assert len(lines) == 1 and message in lines[0]
+
+
+def test_xliff_export_edit_import_round_trip(run, tmp_path):
+    proj = str(tmp_path / "proj")
+    run("project", "init", proj)
+    run("project", "add", proj, EN)
+    xlf = tmp_path / "p.xlf"
+    run("export", proj, "--format", "xliff", "--lang", "ckb", "--out", str(xlf))
+    text = xlf.read_text(encoding="utf-8")
+    source = "<source>Baghdadi's New Home: The Iraqi City Of Al Qaem May Be The New Extremist Capital</source>"
+    assert source in text
+    text = text.replace(
+        '<segment id="s1" state="initial">\n        ' + source,
+        '<segment id="s1" state="reviewed">\n        '
+        + source
+        + "\n        <target>ماڵە نوێیەکەی ئەبووبەکر بەغدادی</target>",
+        1,
+    )
+    xlf.write_text(text, encoding="utf-8")
+    r = run("import", str(xlf), "--project", proj)
+    assert "1 updated, 68 unchanged" in r.out
+    assert "0 updated, 69 unchanged" in run("import", str(xlf), "--project", proj).out
+    st = json.loads(run("project", "status", proj, "--lang", "ckb", "--json").out)
+    assert st["languages"]["ckb"]["reviewed"] == 1
+    old = run("export", proj, "--format", "xliff", "--xliff-version", "1.2", "--lang", "ckb")
+    assert '<target state="signed-off">ماڵە نوێیەکەی ئەبووبەکر بەغدادی</target>' in old.out
+
+
+def test_xliff_for_changed_sources_and_unknown_ids_is_not_applied(run, tmp_path):
+    proj = str(tmp_path / "proj")
+    run("project", "init", proj)
+    run("project", "add", proj, EN)
+    xlf = tmp_path / "p.xlf"
+    run("export", proj, "--format", "xliff", "--lang", "ar", "--out", str(xlf))
+    text = xlf.read_text(encoding="utf-8").replace("<source>Mustafa", "<source>Changed Mustafa")
+    text = text.replace('<unit id="al-qaem:p2:s1">', '<unit id="other:p9:s9">')
+    xlf.write_text(text, encoding="utf-8")
+    r = run("import", str(xlf), "--project", proj)
+    assert "1 unknown ids" in r.out

@@ -2,16 +2,38 @@
 
 import pytest
 
-from tests.format_base import SAMPLES, FormatRoundTrip
+from tests.format_base import FormatRoundTrip
 from workbench.core.errors import InputError
+from workbench.core.units import Segment2, Unit
 from workbench.formats.tmx import read_tmx, units_to_tmx
+
+SAMPLE = Unit(
+    "Al Qaem is the key.", "القائم هو المفتاح.", "en", "ar", "Before.", "After.", "seed", "n"
+)
 
 
 class TestTmxRoundTrip(FormatRoundTrip):
-    def roundtrip(self, units, tmp_path):
+    keeps_status = False  # TMX has no statuses: what a TM holds is translated
+    keeps_empty = False  # a unit without a target is no translation unit
+
+    def roundtrip(self, segments, tmp_path):
+        units = [
+            Unit(s.source, s.target, "en", "ar", origin=s.id, note=s.note)
+            for s in segments
+            if s.target
+        ]
         path = tmp_path / "x.tmx"
         path.write_text(units_to_tmx(units), encoding="utf-8")
-        return read_tmx(path).units
+        return [
+            Segment2(u.origin, u.source, u.target, "translated", u.note)
+            for u in read_tmx(path).units
+        ]
+
+
+def test_context_and_origin_survive(tmp_path):
+    path = tmp_path / "c.tmx"
+    path.write_text(units_to_tmx([SAMPLE]), encoding="utf-8")
+    assert read_tmx(path).units == [SAMPLE]
 
 
 def write(tmp_path, text, name="t.tmx"):
@@ -65,6 +87,6 @@ def test_bad_tmx_is_one_clear_error(tmp_path, text, message):
 
 
 def test_export_has_the_tmx_14_shape():
-    text = units_to_tmx(SAMPLES[:1])
+    text = units_to_tmx([SAMPLE])
     assert '<tmx version="1.4">' in text and 'srclang="en"' in text and 'segtype="sentence"' in text
     assert '<tuv xml:lang="ar">' in text and '<prop type="x-context-pre">' in text

@@ -23,11 +23,12 @@ from workbench.core.name_index import NameIndex, NameMatch
 from workbench.core.segment import segment_document
 from workbench.core.suggest import Candidate, suggest_names
 from workbench.core.textio import read_text
-from workbench.core.units import Unit
+from workbench.core.units import Segment2, Unit
 from workbench.formats.article import read_document
 from workbench.formats.glossary_tsv import dump_glossary_tsv, load_glossary
 from workbench.formats.tbx import glossary_to_tbx, load_tbx
 from workbench.formats.tmx import TmxRead, read_tmx, units_to_tmx
+from workbench.formats.xliff import read_xliff, segments_to_xliff
 
 __all__ = ["read_tmx"]  # re-exported for the CLI
 from workbench.store.project import Project
@@ -317,7 +318,13 @@ def export_project(folder: str, fmt: str, lang: str, out: str | None) -> str:
     with Project.open(folder) as project:
         rows = project.rows(lang)
         docs = {name: src for _, name, src, _ in project.documents()}
-    if fmt == "tmx":
+    if fmt in ("xliff", "xliff12"):
+        src = next(iter(docs.values()), "en")
+        segs = [Segment2(r.key, r.source, r.target, r.status, r.note, r.doc) for r in rows]
+        if not segs:
+            raise InputError(f"{folder}: the project has no segments")
+        text = segments_to_xliff(segs, src, lang, "1.2" if fmt == "xliff12" else "2.1")
+    elif fmt == "tmx":
         units = [
             Unit(r.source, r.target, docs[r.doc], lang, origin=r.doc) for r in rows if r.target
         ]
@@ -347,3 +354,45 @@ def _write_text(path: str, text: str) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise InputError(f"{p}: cannot write ({exc.strerror})") from None
+
+
+@dataclass
+class XliffImport:
+    """What importing a translated XLIFF file into a project did."""
+
+    lang: str
+    updated: int = 0
+    unchanged: int = 0
+    unknown: int = 0  # unit ids the project does not have
+    source_changed: int = 0  # the project's source text changed since the export
+
+
+def import_xliff(path: str, folder: str) -> XliffImport:
+    """Bring the targets, statuses and notes of a translated XLIFF file into a project.
+
+    Each changed segment is committed on its own, so an interrupted import keeps what it
+    did; units whose source no longer matches the project are left alone and counted.
+    """
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror})") from None
+    read = read_xliff(data, str(p))
+    report = XliffImport(read.tgt)
+    with Project.open(folder) as project:
+        rows = {r.key: r for r in project.rows(read.tgt)}
+        for seg in read.segments:
+            row = rows.get(seg.id)
+            if row is None:
+                report.unknown += 1
+                continue
+            if " ".join(row.source.split()) != " ".join(seg.source.split()):
+                report.source_changed += 1
+                continue
+            if (row.target, row.status, row.note) == (seg.target, seg.status, seg.note):
+                report.unchanged += 1
+                continue
+            project.set_translation(row.segment_id, read.tgt, seg.target, seg.status, note=seg.note)
+            report.updated += 1
+    return report

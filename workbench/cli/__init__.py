@@ -11,7 +11,7 @@ import sys
 import click
 
 from workbench import __version__
-from workbench.cli.exchange import export_cmd
+from workbench.cli.exchange import export_cmd, import_cmd
 from workbench.cli.glossary import glossary
 from workbench.cli.project import project
 from workbench.cli.segment import segment
@@ -34,6 +34,7 @@ cli.add_command(segment)
 cli.add_command(project)
 cli.add_command(tm)
 cli.add_command(export_cmd)
+cli.add_command(import_cmd)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -16,3 +16,16 @@ class Unit:
     prev: str = ""
     next: str = ""
     origin: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Segment2:
+    """A project segment as exchanged in XLIFF: id, texts, status and a note."""
+
+    id: str  # the stable segment key, e.g. al-qaem:p3:s2
+    source: str
+    target: str = ""
+    status: str = "new"  # new | draft | translated | reviewed | final
+    note: str = ""
+    doc: str = ""

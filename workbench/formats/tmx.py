@@ -57,6 +57,8 @@ def units_to_tmx(units: Iterable[Unit], src_lang: str = "en") -> str:
         ):
             if value:
                 ET.SubElement(tu, "prop", {"type": ptype}).text = value
+        if u.note:
+            ET.SubElement(tu, "note").text = u.note
         for lang, text in ((u.src_lang, u.source), (u.tgt_lang, u.target)):
             tuv = ET.SubElement(tu, "tuv", {XML_LANG: lang})
             ET.SubElement(tuv, "seg").text = text
@@ -119,6 +121,7 @@ def read_tmx(path: str | Path, src_lang: str | None = None) -> TmxRead:
             continue
         out.tus += 1
         props = {e.get("type"): (e.text or "") for e in tu if local(e.tag) == "prop"}
+        note = " ".join((e.text or "").strip() for e in tu if local(e.tag) == "note")
         variants: dict[str, str] = {}
         for tuv in tu:
             if local(tuv.tag) != "tuv":
@@ -143,6 +146,7 @@ def read_tmx(path: str | Path, src_lang: str | None = None) -> TmxRead:
                         props.get("x-context-pre", ""),
                         props.get("x-context-post", ""),
                         props.get("x-origin", "") or p.name,
+                        note,
                     )
                 )
     if not out.units:

@@ -1,0 +1,208 @@
+"""XLIFF 2.1 (and 1.2 for older tools) export and import of one target language.
+
+One ``file`` per document, one ``unit`` (1.2: ``trans-unit``) per segment, its id the
+stable segment key (``al-qaem:p3:s2``). Statuses map to XLIFF states:
+
+=========== ============================== ==========================
+workbench   XLIFF 2.1 segment state         XLIFF 1.2 target state
+=========== ============================== ==========================
+new         initial (no target)             needs-translation
+draft       initial, subState wb:draft      needs-review-translation
+translated  translated                      translated
+reviewed    reviewed                        signed-off
+final       final                           final
+=========== ============================== ==========================
+
+Notes travel as ``note`` elements. On import, inline elements are flattened to their text
+(``pc``/``mrk``/``g``/``mrk`` keep their content; ``ph``/``sc``/``ec``/``x``/``bx``/``ex``
+codes are dropped; ``cp`` becomes its character). Parsing goes through
+:mod:`workbench.formats.safexml` (no entity expansion, no network).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from workbench.core.errors import InputError, WorkbenchError
+from workbench.core.languages import get_language
+from workbench.core.units import Segment2
+from workbench.formats.safexml import local, parse_xml
+
+NS2 = "urn:oasis:names:tc:xliff:document:2.0"
+NS12 = "urn:oasis:names:tc:xliff:document:1.2"
+STATE2 = {
+    "new": "initial",
+    "draft": "initial",
+    "translated": "translated",
+    "reviewed": "reviewed",
+    "final": "final",
+}
+STATE12 = {
+    "new": "needs-translation",
+    "draft": "needs-review-translation",
+    "translated": "translated",
+    "reviewed": "signed-off",
+    "final": "final",
+}
+FROM12 = {
+    "new": "new",
+    "needs-translation": "new",
+    "needs-adaptation": "draft",
+    "needs-l10n": "draft",
+    "needs-review-translation": "draft",
+    "needs-review-adaptation": "draft",
+    "needs-review-l10n": "draft",
+    "translated": "translated",
+    "signed-off": "reviewed",
+    "final": "final",
+}
+_DROP = {"ph", "sc", "ec", "x", "bx", "ex", "bpt", "ept", "it"}
+
+
+def _q(ns: str, tag: str) -> str:
+    return f"{{{ns}}}{tag}"
+
+
+def segments_to_xliff(
+    segments: Iterable[Segment2], src: str, tgt: str, version: str = "2.1"
+) -> str:
+    """An XLIFF document for one language pair; segments grouped into files by document."""
+    by_doc: dict[str, list[Segment2]] = {}
+    for s in segments:
+        by_doc.setdefault(s.doc or s.id.split(":")[0], []).append(s)
+    if version == "1.2":
+        root = _xliff12(by_doc, src, tgt)
+    elif version in ("2.0", "2.1"):
+        root = _xliff2(by_doc, src, tgt, version)
+    else:
+        raise InputError(f"unsupported XLIFF version {version!r} (use 2.1 or 1.2)")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _xliff2(by_doc: dict[str, list[Segment2]], src: str, tgt: str, version: str) -> ET.Element:
+    ET.register_namespace("", NS2)
+    root = ET.Element(_q(NS2, "xliff"), {"version": version, "srcLang": src, "trgLang": tgt})
+    for n, (doc, segs) in enumerate(by_doc.items(), start=1):
+        f = ET.SubElement(root, _q(NS2, "file"), {"id": f"f{n}", "original": doc})
+        for s in segs:
+            unit = ET.SubElement(f, _q(NS2, "unit"), {"id": s.id})
+            if s.note:
+                notes = ET.SubElement(unit, _q(NS2, "notes"))
+                ET.SubElement(notes, _q(NS2, "note")).text = s.note
+            attrs = {"id": "s1", "state": STATE2[s.status]}
+            if s.status == "draft":
+                attrs["subState"] = "wb:draft"
+            seg = ET.SubElement(unit, _q(NS2, "segment"), attrs)
+            ET.SubElement(seg, _q(NS2, "source")).text = s.source
+            if s.target:
+                ET.SubElement(seg, _q(NS2, "target")).text = s.target
+    return root
+
+
+def _xliff12(by_doc: dict[str, list[Segment2]], src: str, tgt: str) -> ET.Element:
+    ET.register_namespace("", NS12)
+    root = ET.Element(_q(NS12, "xliff"), {"version": "1.2"})
+    for doc, segs in by_doc.items():
+        f = ET.SubElement(
+            root,
+            _q(NS12, "file"),
+            {
+                "original": doc,
+                "source-language": src,
+                "target-language": tgt,
+                "datatype": "plaintext",
+            },
+        )
+        body = ET.SubElement(f, _q(NS12, "body"))
+        for s in segs:
+            tu = ET.SubElement(body, _q(NS12, "trans-unit"), {"id": s.id})
+            ET.SubElement(tu, _q(NS12, "source")).text = s.source
+            if s.target or s.status != "new":
+                ET.SubElement(tu, _q(NS12, "target"), {"state": STATE12[s.status]}).text = s.target
+            if s.note:
+                ET.SubElement(tu, _q(NS12, "note")).text = s.note
+    return root
+
+
+def _text(el: ET.Element | None) -> str:
+    """Text of a source/target with inline elements flattened."""
+    if el is None:
+        return ""
+    parts = [el.text or ""]
+    for child in el:
+        name = local(child.tag)
+        if name == "cp":
+            try:
+                parts.append(chr(int(child.get("hex", "0"), 16)))
+            except ValueError:
+                pass
+        elif name not in _DROP:
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+@dataclass
+class XliffRead:
+    """What an XLIFF file holds: languages, version and segments."""
+
+    version: str
+    src: str
+    tgt: str
+    segments: list[Segment2]
+
+
+def _lang(code: str, path: str, what: str) -> str:
+    try:
+        return get_language(code.split("-")[0] if code else code).tag
+    except WorkbenchError:
+        raise InputError(f"{path}: unsupported {what} language {code!r}") from None
+
+
+def read_xliff(data: bytes, path: str) -> XliffRead:
+    """Parse XLIFF 2.x or 1.2."""
+    root = parse_xml(data, path, "XLIFF")
+    if local(root.tag) != "xliff":
+        raise InputError(f"{path}: not an XLIFF file (root element <{local(root.tag)}>)")
+    version = root.get("version", "")
+    segs: list[Segment2] = []
+    if version.startswith("2"):
+        src = _lang(root.get("srcLang", ""), path, "source")
+        tgt = _lang(root.get("trgLang", ""), path, "target")
+        for f in (e for e in root if local(e.tag) == "file"):
+            doc = f.get("original", f.get("id", ""))
+            for unit in (e for e in f.iter() if local(e.tag) == "unit"):
+                note = " ".join(
+                    (n.text or "").strip() for n in unit.iter() if local(n.tag) == "note"
+                )
+                for seg in (e for e in unit if local(e.tag) == "segment"):
+                    source = _text(next((e for e in seg if local(e.tag) == "source"), None))
+                    target_el = next((e for e in seg if local(e.tag) == "target"), None)
+                    target = _text(target_el)
+                    state = seg.get("state", "translated" if target else "initial")
+                    status = {"initial": "draft" if target else "new"}.get(state, state)
+                    if status not in STATE2:
+                        raise InputError(f"{path}: unit {unit.get('id')}: unknown state {state!r}")
+                    segs.append(Segment2(unit.get("id", ""), source, target, status, note, doc))
+    elif version == "1.2":
+        src = tgt = ""
+        for f in (e for e in root if local(e.tag) == "file"):
+            src = _lang(f.get("source-language", ""), path, "source")
+            tgt = _lang(f.get("target-language", ""), path, "target")
+            doc = f.get("original", "")
+            for tu in (e for e in f.iter() if local(e.tag) == "trans-unit"):
+                source = _text(next((e for e in tu if local(e.tag) == "source"), None))
+                target_el = next((e for e in tu if local(e.tag) == "target"), None)
+                target = _text(target_el)
+                state = target_el.get("state", "translated") if target_el is not None else "new"
+                status = FROM12.get(state, "translated" if target else "new")
+                note = " ".join((n.text or "").strip() for n in tu if local(n.tag) == "note")
+                segs.append(Segment2(tu.get("id", ""), source, target, status, note, doc))
+    else:
+        raise InputError(f"{path}: unsupported XLIFF version {version!r} (2.x or 1.2)")
+    if not segs:
+        raise InputError(f"{path}: no units")
+    return XliffRead(version, src, tgt, segs)
