@@ -107,3 +107,29 @@ def test_the_seed_articles_leverage(tm, glossary):
     best = tm.lookup(query, "en", "ar")[0]
     assert best.plain < best.score == 99
     assert "داعش" in best.target and "القائم" in best.target
+
+
+def test_a_full_disk_during_import_keeps_the_units_already_stored(tm):
+    from workbench.store.db import StoreError, integrity_ok
+
+    before = tm.count()
+    pages = tm.con.execute("PRAGMA page_count").fetchone()[0]
+    tm.con.execute(f"PRAGMA max_page_count = {pages}")
+    big = [
+        Unit(f"Sentence number {i} " + "word " * 200, "ترجمة " * 100, "en", "ar")
+        for i in range(200)
+    ]
+    with pytest.raises(StoreError, match="disk is full"):
+        tm.add(big, batch=50)
+    tm.con.execute("PRAGMA max_page_count = 1073741823")
+    assert tm.count() == before  # the failed batch was rolled back whole
+    assert integrity_ok(tm.con)
+    assert tm.lookup(SRC, "en", "ar")[0].score == 100
+
+
+def test_tm_in_an_unwritable_place_is_one_clear_error():
+    from workbench.store.db import StoreError
+
+    with pytest.raises(StoreError) as exc:
+        TranslationMemory("/proc/workbench/tm.sqlite")
+    assert "\n" not in str(exc.value)

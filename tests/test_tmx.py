@@ -90,3 +90,38 @@ def test_export_has_the_tmx_14_shape():
     text = units_to_tmx([SAMPLE])
     assert '<tmx version="1.4">' in text and 'srclang="en"' in text and 'segtype="sentence"' in text
     assert '<tuv xml:lang="ar">' in text and '<prop type="x-context-pre">' in text
+
+
+def _tmx_dtd():
+    """The official TMX 1.4b DTD, fetched by .ci/fetch-schemas (CI requires it)."""
+    import os
+
+    from tests.conftest import ROOT
+
+    path = ROOT / ".ci" / "schemas" / "tmx14.dtd"
+    if not path.exists():
+        if os.environ.get("WORKBENCH_REQUIRE_SCHEMAS") == "1":
+            pytest.fail(f"{path} missing: run bash .ci/fetch-schemas")
+        pytest.skip("run bash .ci/fetch-schemas to validate against the TMX 1.4b DTD")
+    from lxml import etree
+
+    return etree.DTD(str(path))
+
+
+def test_export_is_valid_against_the_official_tmx14_dtd():
+    from lxml import etree
+
+    from tests.format_base import RICH
+
+    units = [Unit(s.source, s.target, "en", "ar", "prev", "next", s.id, s.note) for s in RICH]
+    units.append(Unit("Mosul", "موسڵ", "en", "ckb"))
+    dtd = _tmx_dtd()
+    doc = etree.fromstring(units_to_tmx(units).encode("utf-8"))
+    assert dtd.validate(doc), dtd.error_log.filter_from_errors()
+    # and the DTD does catch a broken document: a tu without tuv
+    broken = etree.fromstring(
+        b'<tmx version="1.4"><header creationtool="x" creationtoolversion="1" '
+        b'segtype="sentence" o-tmf="x" adminlang="en" srclang="en" '
+        b'datatype="plaintext"/><body><tu/></body></tmx>'
+    )
+    assert not dtd.validate(broken)
