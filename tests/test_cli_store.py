@@ -129,3 +129,20 @@ def test_xliff_for_changed_sources_and_unknown_ids_is_not_applied(run, tmp_path)
     xlf.write_text(text, encoding="utf-8")
     r = run("import", str(xlf), "--project", proj)
     assert "1 unknown ids" in r.out
+
+
+def test_context_match_from_the_command_line(run):
+    run("tm", "add-texts", EN, AR)
+    seg = "Al Qaem is the head of the snake that is the Islamic State."
+    prev = (
+        "The only way anyone gets information about the relatively isolated border town is "
+        "via propaganda material coming from the IS group itself, in which one can see the "
+        "city’s streets, its inhabitants and information on the individuals that the IS "
+        "group has punished or killed."
+    )
+    nxt = "Cutting off this head would end the extremist group."
+    args = ["tm", "lookup", seg, "--src", "en", "--tgt", "ar", "--json"]
+    assert json.loads(run(*args).out)[0]["score"] == 100
+    assert json.loads(run(*args, "--prev", "x", "--next", nxt).out)[0]["score"] == 100
+    best = json.loads(run(*args, "--prev", prev, "--next", nxt).out)[0]
+    assert (best["score"], best["kind"]) == (101, "context")

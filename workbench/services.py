@@ -29,8 +29,6 @@ from workbench.formats.glossary_tsv import dump_glossary_tsv, load_glossary
 from workbench.formats.tbx import glossary_to_tbx, load_tbx
 from workbench.formats.tmx import TmxRead, read_tmx, units_to_tmx
 from workbench.formats.xliff import read_xliff, segments_to_xliff
-
-__all__ = ["read_tmx"]  # re-exported for the CLI
 from workbench.store.project import Project
 from workbench.store.tm import TranslationMemory, default_tm_path
 
@@ -262,19 +260,22 @@ def open_tm(path: str | None, glossary_path: str | None = None) -> TranslationMe
     )
 
 
-def tm_import_tmx(
-    tm: TranslationMemory, tmx_path: str, src: str | None = None, progress: Progress | None = None
-) -> tuple[int, int, TmxRead]:
-    """Import a TMX file: (added, already present, what was read)."""
-    read = read_tmx(tmx_path, src)
+def load_tmx(tmx_path: str, src: str | None = None) -> TmxRead:
+    """Read a TMX file (one-line InputError when it is unusable)."""
+    return read_tmx(tmx_path, src)
+
+
+def tm_add_units(
+    tm: TranslationMemory, units: list[Unit], progress: Progress | None = None
+) -> tuple[int, int]:
+    """Add units in steps of 1,000 (one transaction each): (added, already present)."""
     added = skipped = 0
-    step = 1000
-    for i in range(0, len(read.units), step):
-        a, s = tm.add(read.units[i : i + step])
+    for i in range(0, len(units), 1000):
+        a, s = tm.add(units[i : i + 1000])
         added, skipped = added + a, skipped + s
         if progress:
-            progress(min(step, len(read.units) - i))
-    return added, skipped, read
+            progress(min(1000, len(units) - i))
+    return added, skipped
 
 
 def tm_add_texts(tm: TranslationMemory, source: str, target: str) -> tuple[int, int]:

@@ -39,13 +39,9 @@ def import_cmd(
     from workbench import services
 
     with services.open_tm(tm_path, glossary_path) as memory:
-        read = services.read_tmx(tmx_file, src)
+        read = services.load_tmx(tmx_file, src)
         with progress_bar(len(read.units), "importing") as bar:
-            added, skipped = 0, 0
-            for i in range(0, len(read.units), 1000):
-                a, s = memory.add(read.units[i : i + 1000])
-                added, skipped = added + a, skipped + s
-                bar.update(min(1000, len(read.units) - i))
+            added, skipped = services.tm_add_units(memory, read.units, bar.update)
         click.echo(
             f"{tmx_file}: {added} units added, {skipped} already present or empty ({memory.path})"
         )
@@ -89,6 +85,8 @@ def export_cmd(out: str, tm_path: str | None, src: str | None, tgt: str | None) 
 @click.option("--tgt", required=True, help="Language of the translations wanted.")
 @TM_OPTION
 @GLOSSARY_OPTION
+@click.option("--prev", default="", help="The previous source segment (for 101% context matches).")
+@click.option("--next", "next_", default="", help="The next source segment.")
 @click.option("--limit", default=5, show_default=True)
 @click.option("--threshold", default=70.0, show_default=True, help="Lowest score shown.")
 @click.option(
@@ -103,6 +101,8 @@ def lookup(
     tgt: str,
     tm_path: str | None,
     glossary_path: str | None,
+    prev: str,
+    next_: str,
     limit: int,
     threshold: float,
     as_json: bool,
@@ -111,7 +111,9 @@ def lookup(
     from workbench import services
 
     with services.open_tm(tm_path, glossary_path) as memory:
-        found = memory.lookup(text, src, tgt, limit=limit, threshold=threshold)
+        found = memory.lookup(
+            text, src, tgt, prev=prev, next=next_, limit=limit, threshold=threshold
+        )
     if as_json:
         print_json([m.as_json() for m in found])
         return
