@@ -92,12 +92,18 @@ def test_store_commands_fail_in_one_line(run, tmp_path, args, message):
     assert len(lines) == 1 and message in lines[0]
 
 
-def test_xliff_export_edit_import_round_trip(run, tmp_path):
+def _exported(run, tmp_path, lang):
+    """A project with the first article, exported as XLIFF 2.1 for ``lang``."""
     proj = str(tmp_path / "proj")
     run("project", "init", proj)
     run("project", "add", proj, EN)
     xlf = tmp_path / "p.xlf"
-    run("export", proj, "--format", "xliff", "--lang", "ckb", "--out", str(xlf))
+    run("export", proj, "--format", "xliff", "--lang", lang, "--out", str(xlf))
+    return proj, xlf
+
+
+def test_xliff_export_edit_import_round_trip(run, tmp_path):
+    proj, xlf = _exported(run, tmp_path, "ckb")
     text = xlf.read_text(encoding="utf-8")
     source = "<source>Baghdadi's New Home: The Iraqi City Of Al Qaem May Be The New Extremist Capital</source>"
     assert source in text
@@ -119,16 +125,20 @@ def test_xliff_export_edit_import_round_trip(run, tmp_path):
 
 
 def test_xliff_for_changed_sources_and_unknown_ids_is_not_applied(run, tmp_path):
-    proj = str(tmp_path / "proj")
-    run("project", "init", proj)
-    run("project", "add", proj, EN)
-    xlf = tmp_path / "p.xlf"
-    run("export", proj, "--format", "xliff", "--lang", "ar", "--out", str(xlf))
-    text = xlf.read_text(encoding="utf-8").replace("<source>Mustafa", "<source>Changed Mustafa")
+    proj, xlf = _exported(run, tmp_path, "ar")
+    text = xlf.read_text(encoding="utf-8")
+    text = text.replace("<source>A banner proclaims", "<source>A flag proclaims", 1)
+    text = text.replace(
+        "<source>A flag proclaims the existence of the Islamic State.</source>",
+        "<source>A flag proclaims the existence of the Islamic State.</source><target>علم</target>",
+        1,
+    )
     text = text.replace('<unit id="al-qaem:p2:s1">', '<unit id="other:p9:s9">')
     xlf.write_text(text, encoding="utf-8")
     r = run("import", str(xlf), "--project", proj)
-    assert "1 unknown ids" in r.out
+    assert "1 unknown ids" in r.out and "1 skipped (source changed since export)" in r.out
+    st = json.loads(run("project", "status", proj, "--lang", "ar", "--json").out)
+    assert st["languages"]["ar"]["new"] == 69  # nothing applied
 
 
 def test_context_match_from_the_command_line(run):
