@@ -1,0 +1,1 @@
+"""Alignment: a text with its translation (monotonic sentence beads), and reuse detection."""
