@@ -28,7 +28,7 @@ class Bead:
         return f"{len(self.src)}-{len(self.tgt)}"
 
     def vecalign(self) -> str:
-        """This bead as one line of Vecalign's format."""
+        """The bead as one line of Vecalign's format."""
         return (
             f"[{', '.join(map(str, self.src))}]:[{', '.join(map(str, self.tgt))}]:{self.score:.3f}"
         )
@@ -71,9 +71,11 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 
 
 def score_alignment(predicted: list[Bead], gold: list[Bead]) -> AlignScore:
-    """Strict: beads that match a gold bead exactly (null beads 1-0/0-1 included, as
-    deleted sentences must be found too). Link: (source, target) sentence pairs implied
-    by non-null beads.
+    """Strict and link scores of predicted beads against gold beads.
+
+    Strict: beads that match a gold bead exactly (null beads 1-0/0-1 included, as deleted
+    sentences must be found too). Link: (source, target) sentence pairs implied by
+    non-null beads.
     """
     pk = {(b.src, b.tgt) for b in predicted}
     gk = {(b.src, b.tgt) for b in gold}

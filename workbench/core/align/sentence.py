@@ -47,7 +47,8 @@ class Params:
     w_reliable: float = 2.0  # reward per shared reliable anchor
     w_name: float = 1.5  # reward per shared name skeleton
     w_unmatched: float = 0.4  # cost per reliable anchor on one side only
-    null_cost: float = -1.0  # added to a 1-0 or 0-1 bead's prior cost
+    null_cost: float = -2.0  # added to a 1-0 or 0-1 bead's prior cost
+    w_similarity: float = 3.0  # reward per unit of the extra (lexical or MT) similarity
     band: int = 0  # half-width; 0 = automatic
 
 
@@ -118,7 +119,25 @@ def align_sentences(
                 sim[s, k] = extra_similarity(src[s], tgt[t])
     ns = np.array([len(a.names) for a in sa], dtype=np.float64)
     nt = np.array([len(a.names) for a in ta], dtype=np.float64)
-    ctx = _Ctx(cls, clt, crs, crt, rs, rt, ns, nt, ratio, p, rel_m, name_m, sim, mlo, m)
+    ctx = _Ctx(
+        cls,
+        clt,
+        crs,
+        crt,
+        rs,
+        rt,
+        ns,
+        nt,
+        ratio,
+        p,
+        rel_m,
+        name_m,
+        sim,
+        mlo,
+        m,
+        np.ones(n),
+        np.ones(m),
+    )
 
     inf = np.inf
     cost = np.full((n + 1, width), inf)
@@ -185,6 +204,8 @@ class _Ctx:
     sim: np.ndarray | None
     mlo: np.ndarray
     m: int
+    ones_s: np.ndarray  # a sentence's similarity credit is at most 1
+    ones_t: np.ndarray
 
 
 def _pair(mat: np.ndarray, ctx: _Ctx, s: int, ts: np.ndarray) -> np.ndarray:
@@ -223,9 +244,10 @@ def _credited(
 
 
 def _split_credit(parts: list[np.ndarray]) -> np.ndarray:
-    """Anchors one sentence shares with several partners: the best partner counts fully,
-    the others by half. A sentence split in two shares its anchors between the halves;
-    a name repeated in neighbouring sentences must not be counted twice.
+    """Anchors one sentence shares with several partners: the best counts fully, others half.
+
+    A sentence split in two shares its anchors between the halves; a name repeated in
+    neighbouring sentences must not be counted twice.
     """
     if len(parts) == 1:
         return parts[0]
@@ -252,8 +274,9 @@ def _bead_cost(a: int, b: int, i: int, js: np.ndarray, ctx: _Ctx) -> np.ndarray:
         - p.w_name * (nam_s + nam_t) / 2
         + p.w_unmatched * np.maximum(unmatched, 0)
     )
-    if ctx.sim is not None and a == 1 and b == 1:
-        cost = cost - 3.0 * _pair(ctx.sim, ctx, i - 1, js - 1)
+    if ctx.sim is not None:
+        sim_s, sim_t = _credited(ctx.sim, ctx.ones_s, ctx.ones_t, ctx, i, a, js, b)
+        cost = cost - p.w_similarity * (sim_s + sim_t) / 2
     return cost
 
 
