@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.core.align.sentence import Alignment, align_sentences
 from workbench.core.cluster import cluster_names
 from workbench.core.consistency import Inconsistency, find_inconsistencies
 from workbench.core.document import Document, Segment
@@ -397,3 +398,85 @@ def import_xliff(path: str, folder: str) -> XliffImport:
             project.set_translation(row.segment_id, read.tgt, seg.target, seg.status, note=seg.note)
             report.updated += 1
     return report
+
+
+# --- alignment ----------------------------------------------------------------------------
+
+
+def read_sentences(path: str, lang: str, segment: bool) -> list[str]:
+    """One sentence per line (every line counts, so indices match the file), or with
+    ``segment`` a whole document split into sentences.
+    """
+    if segment:
+        _, segs = segment_file(path, lang)
+        return [s.text for s in segs]
+    text = read_text(path, allow_empty=True)
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text.split("\n") if text else []
+
+
+def aligner_similarity(src_lang: str, tgt_lang: str, lexicon: bool = True):
+    """The lexical similarity for a language pair when a lexicon ships for it, else None."""
+    if not lexicon:
+        return None
+    from workbench.core.align.lexicon import LexicalSimilarity, load
+
+    if src_lang == "en" and (lex := load(tgt_lang)):
+        return LexicalSimilarity(lex, english_first=True)
+    if tgt_lang == "en" and (lex := load(src_lang)):
+        return LexicalSimilarity(lex, english_first=False)
+    return None
+
+
+def align_files(
+    src: str, tgt: str, src_lang: str, tgt_lang: str, segment: bool = False, lexicon: bool = True
+) -> tuple[list[str], list[str], Alignment]:
+    """Align two files; (source sentences, target sentences, alignment)."""
+    s_lang, t_lang = get_language(src_lang).tag, get_language(tgt_lang).tag
+    s = read_sentences(src, s_lang, segment)
+    t = read_sentences(tgt, t_lang, segment)
+    return (
+        s,
+        t,
+        align_sentences(s, t, s_lang, t_lang, None, aligner_similarity(s_lang, t_lang, lexicon)),
+    )
+
+
+def aligned_units(
+    s: list[str],
+    t: list[str],
+    al: Alignment,
+    src_lang: str,
+    tgt_lang: str,
+    origin: str,
+    min_score: float = 0.0,
+    one_to_one: bool = True,
+) -> list[Unit]:
+    """TM units from an alignment: 1-1 beads (or all non-null beads) above ``min_score``."""
+    units = []
+    for k, b in enumerate(al.beads):
+        if not b.src or not b.tgt or b.score < min_score:
+            continue
+        if one_to_one and (len(b.src) != 1 or len(b.tgt) != 1):
+            continue
+        source = " ".join(s[i] for i in b.src).strip()
+        target = " ".join(t[j] for j in b.tgt).strip()
+        if not source or not target:
+            continue
+        prev = " ".join(s[i] for i in al.beads[k - 1].src) if k else ""
+        nxt = " ".join(s[i] for i in al.beads[k + 1].src) if k + 1 < len(al.beads) else ""
+        units.append(Unit(source, target, src_lang, tgt_lang, prev, nxt, origin))
+    return units
+
+
+def reuse_files(
+    derived: str, original: str, lang: str | None, glossary_path: str | None, threshold: float
+) -> tuple[list, Document, Document]:
+    """Reuse of ORIGINAL's sentences in DERIVED, names compared through the glossary."""
+    from workbench.core.align.reuse import find_reuse
+
+    d_doc, d_segs = segment_file(derived, lang)
+    o_doc, o_segs = segment_file(original, lang)
+    finder = NameFinder(NameIndex(open_glossary(glossary_path)))
+    return find_reuse(d_segs, o_segs, d_doc.lang, finder, threshold), d_doc, o_doc

@@ -11,6 +11,7 @@ import sys
 import click
 
 from workbench import __version__
+from workbench.cli.align import align, reuse
 from workbench.cli.exchange import export_cmd, import_cmd
 from workbench.cli.glossary import glossary
 from workbench.cli.project import project
@@ -35,6 +36,8 @@ cli.add_command(project)
 cli.add_command(tm)
 cli.add_command(export_cmd)
 cli.add_command(import_cmd)
+cli.add_command(align)
+cli.add_command(reuse)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -130,3 +130,38 @@ def lookup(
         click.echo(f"  {m.target}")
         for before, after in m.substitutions:
             click.echo(f"    name: {before} -> {after}")
+
+
+@tm.command("import-aligned")
+@click.argument("src", type=click.Path())
+@click.argument("tgt", type=click.Path())
+@click.option("--src-lang", required=True)
+@click.option("--tgt-lang", required=True)
+@click.option("--segment", is_flag=True, help="SRC and TGT are documents, not sentence lines.")
+@click.option("--min-score", default=0.5, show_default=True, help="Lowest bead score kept (0-1).")
+@TM_OPTION
+@GLOSSARY_OPTION
+def import_aligned(
+    src: str,
+    tgt: str,
+    src_lang: str,
+    tgt_lang: str,
+    segment: bool,
+    min_score: float,
+    tm_path: str | None,
+    glossary_path: str | None,
+) -> None:
+    """Align SRC with its translation TGT and put the confident 1-1 pairs into the TM."""
+    from workbench import services
+
+    s, t, al = services.align_files(src, tgt, src_lang, tgt_lang, segment)
+    units = services.aligned_units(s, t, al, src_lang, tgt_lang, origin=src, min_score=min_score)
+    if not al.is_translation:
+        raise click.ClickException(
+            f"{tgt} does not look like a translation of {src}; nothing imported"
+        )
+    with services.open_tm(tm_path, glossary_path) as memory:
+        added, skipped = memory.add(units)
+    click.echo(
+        f"{len(units)} aligned pairs: {added} added, {skipped} already present ({memory.path})"
+    )
