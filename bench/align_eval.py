@@ -75,7 +75,8 @@ def main() -> None:
             dt = time.perf_counter() - t
             print(
                 f"| en-{lang} | {nbeads} | {name} | {s.strict_p:.3f} | {s.strict_r:.3f} | "
-                f"{s.strict_f1:.3f} | {s.link_p:.3f} | {s.link_r:.3f} | {s.link_f1:.3f} | {dt:.1f} |",
+                f"{s.strict_f1:.3f} | {s.link_p:.3f} | {s.link_r:.3f} | {s.link_f1:.3f} | "
+                f"{dt:.1f} |",
                 flush=True,
             )
 

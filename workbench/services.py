@@ -404,8 +404,9 @@ def import_xliff(path: str, folder: str) -> XliffImport:
 
 
 def read_sentences(path: str, lang: str, segment: bool) -> list[str]:
-    """One sentence per line (every line counts, so indices match the file), or with
-    ``segment`` a whole document split into sentences.
+    """The sentences of a file: one per line, or with ``segment`` a document split up.
+
+    Every line counts (empty ones too), so bead indices match the file's lines.
     """
     if segment:
         _, segs = segment_file(path, lang)
@@ -472,11 +473,11 @@ def aligned_units(
 
 def reuse_files(
     derived: str, original: str, lang: str | None, glossary_path: str | None, threshold: float
-) -> tuple[list, Document, Document]:
+) -> list:
     """Reuse of ORIGINAL's sentences in DERIVED, names compared through the glossary."""
     from workbench.core.align.reuse import find_reuse
 
     d_doc, d_segs = segment_file(derived, lang)
-    o_doc, o_segs = segment_file(original, lang)
+    _, o_segs = segment_file(original, lang)
     finder = NameFinder(NameIndex(open_glossary(glossary_path)))
-    return find_reuse(d_segs, o_segs, d_doc.lang, finder, threshold), d_doc, o_doc
+    return find_reuse(d_segs, o_segs, d_doc.lang, finder, threshold)
