@@ -156,3 +156,55 @@ def test_context_match_from_the_command_line(run):
     assert json.loads(run(*args, "--prev", "x", "--next", nxt).out)[0]["score"] == 100
     best = json.loads(run(*args, "--prev", prev, "--next", nxt).out)[0]
     assert (best["score"], best["kind"]) == (101, "context")
+
+
+def test_align_cli_vecalign_tsv_and_errors(run, tmp_path):
+    src = tmp_path / "en.txt"
+    tgt = tmp_path / "ar.txt"
+    src.write_text(
+        "Troops moved 150 kilometres.\nThey moved 400 kilometres.\nIt was 2014.\n", encoding="utf-8"
+    )
+    tgt.write_text("تحرك الجنود ٤٠٠ كيلومتر.\nكان ذلك عام ٢٠١٤.\n", encoding="utf-8")
+    r = run("align", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", "ar")
+    assert [line.rsplit(":", 1)[0] for line in r.out.splitlines()] == [
+        "[0]:[]",
+        "[1]:[0]",
+        "[2]:[1]",
+    ]
+    r = run("align", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", "ar", "--format", "tsv")
+    assert r.out.splitlines()[1].startswith(
+        "They moved 400 kilometres.\tتحرك الجنود ٤٠٠ كيلومتر.\t"
+    )
+    r = run("align", str(src), str(tmp_path / "none.txt"), "--src-lang", "en", "--tgt-lang", "ar")
+    assert r.code == 1 and "no such file" in r.err and "Traceback" not in r.err
+    r = run("align", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", "xx")
+    assert r.code == 1 and "unknown language code 'xx'" in r.err
+
+
+def test_align_segment_documents_and_import_aligned(run):
+    r = run("align", EN, AR, "--src-lang", "en", "--tgt-lang", "ar", "--segment")
+    assert len(r.out.splitlines()) == 69
+    r = run("tm", "import-aligned", EN, AR, "--src-lang", "en", "--tgt-lang", "ar", "--segment")
+    assert "69 aligned pairs: 69 added" in r.out
+    r = run(
+        "tm",
+        "lookup",
+        "Two tribes share power in the al-Qaim area, the Albu Mahal and the al-Karbouli tribes.",
+        "--src",
+        "en",
+        "--tgt",
+        "ar",
+        "--json",
+    )
+    assert json.loads(r.out)[0]["score"] == 99
+
+
+def test_reuse_cli_json(run):
+    r = run("reuse", str(TEXTS / "al-qaim-stronghold.en.md"), EN, "--json")
+    data = json.loads(r.out)
+    assert (data["reused"], data["total"]) == (10, 17)
+    s = {x["derived_id"]: x for x in data["sentences"]}["al-qaim-stronghold:p3:s1"]
+    assert s["original_ids"] == ["al-qaem:p12:s1"] and s["edits"] == [
+        {"type": "respelling", "original": "Al Qaem", "derived": "al-Qaim", "entry": "al-qaem"}
+    ]
+    assert {"derived_para": 3, "original_paras": [12, 13]} in data["paragraphs"]

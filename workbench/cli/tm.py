@@ -138,7 +138,7 @@ def lookup(
 @click.option("--src-lang", required=True)
 @click.option("--tgt-lang", required=True)
 @click.option("--segment", is_flag=True, help="SRC and TGT are documents, not sentence lines.")
-@click.option("--min-score", default=0.5, show_default=True, help="Lowest bead score kept (0-1).")
+@click.option("--min-score", default=0.3, show_default=True, help="Lowest bead score kept (0-1).")
 @TM_OPTION
 @GLOSSARY_OPTION
 def import_aligned(

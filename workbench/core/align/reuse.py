@@ -95,11 +95,14 @@ def find_reuse(
                 or (score == best[0] and len(idx) < len(best[1]))
             ):
                 best = (score, idx, norm, hits, text)
-        if best is None or best[0] < threshold:
-            out.append(ReuseMatch(seg, [], best[0] if best else 0.0, 0.0))
+        if best is None:
+            out.append(ReuseMatch(seg, [], 0.0, 0.0))
             continue
         score, idx, norm, hits, text = best
         plain = fuzz.ratio(plain_norm(seg.text), plain_norm(text))
+        if score < threshold:  # new text; the closest original sentence is not its source
+            out.append(ReuseMatch(seg, [], round(score, 1), round(plain, 1)))
+            continue
         edits = _edits(dn.norm, dn.hits, seg.text, norm, hits, text)
         out.append(
             ReuseMatch(seg, [original[i] for i in idx], round(score, 1), round(plain, 1), edits)

@@ -182,7 +182,15 @@ def align_sentences(
         beads_idx.append((i - a, j - b, int(back[i, k])))
         i, j = i - a, j - b
     beads_idx.reverse()
-    return _scored(beads_idx, sa, ta, ls, lt, ratio, p)
+    sim_of = None
+    if extra_similarity is not None:
+
+        def sim_of(s_idx: tuple[int, ...], t_idx: tuple[int, ...]) -> float:
+            return float(
+                np.mean([max(extra_similarity(src[s], tgt[t]) for t in t_idx) for s in s_idx])
+            )
+
+    return _scored(beads_idx, sa, ta, ls, lt, ratio, p, sim_of)
 
 
 @dataclass
@@ -288,6 +296,7 @@ def _scored(
     lt: np.ndarray,
     ratio: float,
     p: Params,
+    sim_of: Callable[[tuple[int, ...], tuple[int, ...]], float] | None = None,
 ) -> Alignment:
     """Beads with scores in [0, 1]; scaled down when the texts share almost no anchors."""
     out = []
@@ -315,7 +324,12 @@ def _scored(
         total += len(srel) + len(trel)
         evidence = (shared + 0.5 * shared_names) / max(present - shared, 1)
         anchor_p = min(1.0, evidence) if (present or shared_names) else 0.5
-        out.append(Bead(src, tgt, round(0.5 * length_p + 0.5 * anchor_p, 3)))
+        if sim_of is None:
+            score = 0.5 * length_p + 0.5 * anchor_p
+        else:  # lexical evidence: a fair share of the words have their translation opposite
+            lexical = min(1.0, 2.5 * sim_of(src, tgt))
+            score = 0.4 * length_p + 0.3 * anchor_p + 0.3 * lexical
+        out.append(Bead(src, tgt, round(score, 3)))
     agreement = matched / total if total else 0.0
     is_translation = total < 8 or agreement >= 0.2
     if not is_translation:
