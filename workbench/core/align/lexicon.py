@@ -132,3 +132,45 @@ class LexicalSimilarity:
         covered_f = len(f & trans) / len(f)
         covered_e = sum(1 for w in words if self.lex[w] & f) / len(words)
         return (covered_e + covered_f) / 2
+
+    def matrix(self, src: list[str], tgt: list[str], mlo, mwidth: int):
+        """Similarities of each source with the targets mlo[s] .. mlo[s] + mwidth - 1.
+
+        The same values as calling the object on each pair, from an inverted index over
+        the targets' words; None when the English text is the target (then pair by pair).
+        """
+        import numpy as np
+
+        if not self.english_first:
+            return None
+        f_sets = [self._f(t) for t in tgt]
+        f_len = np.array([len(f) for f in f_sets] + [0] * (mwidth + 1), dtype=np.float64)
+        post: dict[str, list[int]] = defaultdict(list)
+        for t, fs in enumerate(f_sets):
+            for f in fs:
+                post[f].append(t)
+        arr = {f: np.array(v) for f, v in post.items()}
+        out = np.zeros((len(src), mwidth))
+
+        def window(f: str, lo: int) -> np.ndarray:
+            ts = arr.get(f)
+            if ts is None:
+                return np.empty(0, dtype=int)
+            return ts[np.searchsorted(ts, lo) : np.searchsorted(ts, lo + mwidth)] - lo
+
+        for s, text in enumerate(src):
+            words, trans = self._e(text)
+            if not words:
+                continue
+            lo = int(mlo[s])
+            cf = np.zeros(mwidth)
+            for f in trans:
+                cf[window(f, lo)] += 1
+            ce = np.zeros(mwidth)
+            for w in words:
+                hits = [window(f, lo) for f in self.lex[w]]
+                if hits:
+                    ce[np.unique(np.concatenate(hits))] += 1
+            fl = f_len[lo : lo + mwidth]
+            out[s] = np.where(fl > 0, (ce / len(words) + cf / np.maximum(fl, 1)) / 2, 0.0)
+        return out

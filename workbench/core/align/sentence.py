@@ -22,12 +22,13 @@ source shares almost no anchors; then every score is scaled down and
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from workbench.core.align.anchors import Anchors, overlap, sentence_anchors
+from workbench.core.align.anchors import Anchors, sentence_anchors
 from workbench.core.align.beads import Bead
 
 #: Bead shapes and their prior probabilities.
@@ -64,7 +65,9 @@ class Alignment:
 def _band(n: int, m: int, params: Params) -> int:
     if params.band:
         return params.band
-    return int(min(max(30, 0.08 * max(n, m), abs(n - m) + 20), 400))
+    # wide enough for the drift deletions and merges cause, narrow enough for 10k lines:
+    # 8% of the length, at least 30, at most 120 beyond the difference in length
+    return int(min(max(30, 0.08 * max(n, m), abs(n - m) + 20), 120 + abs(n - m)))
 
 
 def align_sentences(
@@ -103,64 +106,57 @@ def align_sentences(
     hi = np.clip(centre + w, 0, m)
     width = int((hi - lo).max()) + 1
 
-    # anchor overlaps of sentence pairs near the band (row s: targets mlo[s] ...)
+    # pair scores near the band (row s holds targets mlo[s] .. mlo[s] + mwidth - 1)
     mlo = np.clip(lo - MAX_SPAN, 0, m)
     mwidth = width + 2 * MAX_SPAN + 1
-    rel_m = np.zeros((n, mwidth))
-    name_m = np.zeros((n, mwidth))
-    sim = np.zeros((n, mwidth)) if extra_similarity else None
-    for s in range(n):
-        for k in range(mwidth):
-            t = mlo[s] + k
-            if t >= m:
-                break
-            rel_m[s, k], name_m[s, k] = overlap(sa[s], ta[t])
-            if sim is not None:
-                sim[s, k] = extra_similarity(src[s], tgt[t])
+    rel_m, name_m = anchor_matrices(sa, ta, mlo, mwidth)
     ns = np.array([len(a.names) for a in sa], dtype=np.float64)
     nt = np.array([len(a.names) for a in ta], dtype=np.float64)
-    ctx = _Ctx(
-        cls,
-        clt,
-        crs,
-        crt,
-        rs,
-        rt,
-        ns,
-        nt,
-        ratio,
-        p,
-        rel_m,
-        name_m,
-        sim,
-        mlo,
-        m,
-        np.ones(n),
-        np.ones(m),
-    )
+    mats, caps_s, caps_t = [rel_m, name_m], [rs, ns], [rt, nt]
+    weights = [p.w_reliable, p.w_name]
+    if extra_similarity is not None:
+        mats.append(_similarity_matrix(extra_similarity, src, tgt, mlo, mwidth))
+        caps_s.append(np.ones(n))
+        caps_t.append(np.ones(m))
+        weights.append(p.w_similarity)
+    pair = np.stack(mats).astype(np.float32)  # (K, n, mwidth)
+    cap_s, cap_t, wvec = np.stack(caps_s), np.stack(caps_t), np.array(weights)
 
+    ctx_len = _Len(cls, clt, crs, crt, ratio, p)
     inf = np.inf
     cost = np.full((n + 1, width), inf)
     back = np.full((n + 1, width), -1, dtype=np.int8)
     cost[0, 0 - lo[0]] = 0.0
     priors = [-math.log(pr) for _, _, pr in BEADS]
+    zero_one = next(bi for bi, (a, b, _) in enumerate(BEADS) if (a, b) == (0, 1))
+    offsets = np.arange(1, MAX_SPAN + 1)
     for i in range(n + 1):
         js = np.arange(lo[i], hi[i] + 1)
         row = cost[i, : len(js)].copy()
         brow = back[i, : len(js)].copy()
-        for bi, (a, b, _) in enumerate(BEADS):
-            if a == 0 or a > i:
-                continue
-            prev = i - a
-            kp = js - b - lo[prev]
-            ok = (kp >= 0) & (js - b >= 0) & (js - b <= hi[prev])
-            base = np.where(ok, cost[prev, np.clip(kp, 0, width - 1)], inf)
-            c = base + priors[bi] + _bead_cost(a, b, i, js, ctx)
-            better = c < row
-            row = np.where(better, c, row)
-            brow = np.where(better, bi, brow)
+        if i > 0:
+            # the pair scores of sources i-5 .. i-1 with targets j-1 .. j-5, in one gather
+            srcs = np.arange(i - MAX_SPAN, i)
+            s_ok = srcs >= 0
+            sc = np.clip(srcs, 0, n - 1)
+            tg = js[None, :] - offsets[:, None]  # (5, W)
+            t_ok = tg >= 0
+            kk = tg[None, :, :] - mlo[sc][:, None, None]  # (5, 5, W)
+            ok = s_ok[:, None, None] & t_ok[None] & (kk >= 0) & (kk < mwidth)
+            near = np.where(ok[None], pair[:, sc[:, None, None], np.clip(kk, 0, mwidth - 1)], 0.0)
+            caps = (cap_s[:, sc] * s_ok, np.where(t_ok[None], cap_t[:, np.clip(tg, 0, m - 1)], 0.0))
+            for bi, (a, b, _) in enumerate(BEADS):
+                if a == 0 or a > i:
+                    continue
+                prev = i - a
+                kp = js - b - lo[prev]
+                ok_prev = (kp >= 0) & (js - b >= 0) & (js - b <= hi[prev])
+                base = np.where(ok_prev, cost[prev, np.clip(kp, 0, width - 1)], inf)
+                c = base + priors[bi] + _bead_cost(a, b, i, js, ctx_len, near, caps, wvec)
+                better = c < row
+                row = np.where(better, c, row)
+                brow = np.where(better, bi, brow)
         # 0-1 beads: row[k] = min(row[k], row[k-1] + c01[k]), as a running minimum
-        zero_one = next(bi for bi, (a, b, _) in enumerate(BEADS) if (a, b) == (0, 1))
         c01 = np.zeros(len(js))
         c01[1:] = priors[zero_one] + p.null_cost + p.w_unmatched * (crt[js[1:]] - crt[js[1:] - 1])
         acc = np.cumsum(c01)
@@ -194,98 +190,104 @@ def align_sentences(
 
 
 @dataclass
-class _Ctx:
-    """Per-bitext arrays the bead cost reads."""
+class _Len:
+    """Prefix sums the length and unmatched-anchor terms read."""
 
-    cls: np.ndarray  # prefix sums of source lengths
+    cls: np.ndarray  # source lengths
     clt: np.ndarray
-    crs: np.ndarray  # prefix sums of reliable anchor counts
+    crs: np.ndarray  # reliable anchor counts
     crt: np.ndarray
-    rs: np.ndarray  # reliable anchor counts per sentence
-    rt: np.ndarray
-    ns: np.ndarray  # name anchor counts per sentence
-    nt: np.ndarray
     ratio: float
     p: Params
-    rel_m: np.ndarray  # shared reliable anchors of (source, nearby target) pairs
-    name_m: np.ndarray
-    sim: np.ndarray | None
-    mlo: np.ndarray
-    m: int
-    ones_s: np.ndarray  # a sentence's similarity credit is at most 1
-    ones_t: np.ndarray
 
 
-def _pair(mat: np.ndarray, ctx: _Ctx, s: int, ts: np.ndarray) -> np.ndarray:
-    """Values of a pair matrix for source s and target indices ts (0 outside the band)."""
-    k = ts - ctx.mlo[s]
-    ok = (k >= 0) & (k < mat.shape[1]) & (ts >= 0)
-    return np.where(ok, mat[s, np.clip(k, 0, mat.shape[1] - 1)], 0.0)
-
-
-def _credited(
-    mat: np.ndarray,
-    cap_s: np.ndarray,
-    cap_t: np.ndarray,
-    ctx: _Ctx,
-    i: int,
-    a: int,
-    js: np.ndarray,
-    b: int,
+def anchor_matrices(
+    sa: list[Anchors], ta: list[Anchors], mlo: np.ndarray, mwidth: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Shared anchors of a bead, each sentence credited at most for the anchors it has.
+    """Shared reliable and name anchors of each source with the targets near the band.
 
-    So merging sentences gains nothing from an anchor repeated in neighbours. Returns
-    (credited on the source side, credited on the target side).
+    Built from inverted indexes over the targets' anchors, not pair by pair.
     """
-    pairs = [[_pair(mat, ctx, s, js - d) for d in range(1, b + 1)] for s in range(i - a, i)]
-    src_side = np.zeros(len(js))
-    for x, s in enumerate(range(i - a, i)):
-        src_side += np.minimum(_split_credit(pairs[x]), cap_s[s])
-    tgt_side = np.zeros(len(js))
-    for d in range(1, b + 1):
-        t = js - d
-        col = _split_credit([pairs[x][d - 1] for x in range(a)])
-        cap = np.where(t >= 0, cap_t[np.clip(t, 0, len(cap_t) - 1)], 0.0)
-        tgt_side += np.minimum(col, cap)
-    return src_side, tgt_side
+    n = len(sa)
+    rel = np.zeros((n, mwidth))
+    nam = np.zeros((n, mwidth))
+    rel_post: dict[str, list[int]] = defaultdict(list)
+    name_post: dict[str, list[int]] = defaultdict(list)
+    for t, a in enumerate(ta):
+        for x in a.reliable:
+            rel_post[x].append(t)
+        for x in a.names:
+            name_post[x].append(t)
+    rp = {k: np.array(v) for k, v in rel_post.items()}
+    npo = {k: np.array(v) for k, v in name_post.items()}
+    for s, a in enumerate(sa):
+        lo_s = mlo[s]
+        # a capitalised source word may be kept as a Latin token in an Arabic-script target
+        for keys, post, out in (
+            (a.reliable | {x for x in a.names if x.startswith("l:")}, rp, rel),
+            (a.names, npo, nam),
+        ):
+            for x in keys:
+                ts = post.get(x)
+                if ts is None:
+                    continue
+                ts = ts[np.searchsorted(ts, lo_s) : np.searchsorted(ts, lo_s + mwidth)]
+                out[s, ts - lo_s] += 1
+    return rel, nam
 
 
-def _split_credit(parts: list[np.ndarray]) -> np.ndarray:
-    """Anchors one sentence shares with several partners: the best counts fully, others half.
+def _similarity_matrix(
+    fn: Callable[[str, str], float], src: list[str], tgt: list[str], mlo: np.ndarray, mwidth: int
+) -> np.ndarray:
+    """The extra similarity of each source with the targets near the band."""
+    if hasattr(fn, "matrix"):
+        got = fn.matrix(src, tgt, mlo, mwidth)
+        if got is not None:
+            return got
+    out = np.zeros((len(src), mwidth))
+    for s in range(len(src)):
+        for k in range(mwidth):
+            t = mlo[s] + k
+            if t >= len(tgt):
+                break
+            out[s, k] = fn(src[s], tgt[t])
+    return out
 
-    A sentence split in two shares its anchors between the halves; a name repeated in
-    neighbouring sentences must not be counted twice.
+
+def _bead_cost(
+    a: int,
+    b: int,
+    i: int,
+    js: np.ndarray,
+    ln: _Len,
+    near: np.ndarray,
+    caps: tuple[np.ndarray, np.ndarray],
+    wvec: np.ndarray,
+) -> np.ndarray:
+    """Cost of the beads (a source, b target sentences) ending at row i, columns js.
+
+    ``near[k, x, d-1, :]`` holds pair score k of source i-5+x with target j-d. Each sentence
+    is credited for what it shares with its best partner in the bead, and half of what it
+    shares with the others, at most its own number of anchors (``caps``): merging
+    sentences then gains nothing from an anchor repeated in neighbours.
     """
-    if len(parts) == 1:
-        return parts[0]
-    total = sum(parts)
-    best = np.maximum.reduce(parts)
-    return best + 0.5 * (total - best)
-
-
-def _bead_cost(a: int, b: int, i: int, js: np.ndarray, ctx: _Ctx) -> np.ndarray:
-    """Cost of the beads (a source, b target sentences) ending at row i, columns js."""
-    p = ctx.p
+    p = ln.p
     if b == 0:
-        return p.null_cost + p.w_unmatched * (ctx.crs[i] - ctx.crs[i - a]) + 0.0 * js
-    l1 = ctx.cls[i] - ctx.cls[i - a]
+        return p.null_cost + p.w_unmatched * (ln.crs[i] - ln.crs[i - a]) + 0.0 * js
+    l1 = ln.cls[i] - ln.cls[i - a]
     jb = np.clip(js - b, 0, None)
-    l2 = ctx.clt[js] - ctx.clt[jb]
-    z2 = (l2 - ctx.ratio * l1) ** 2 / (p.variance * (l1 * ctx.ratio + l2) / 2 + 1.0)
-    rel_s, rel_t = _credited(ctx.rel_m, ctx.rs, ctx.rt, ctx, i, a, js, b)
-    nam_s, nam_t = _credited(ctx.name_m, ctx.ns, ctx.nt, ctx, i, a, js, b)
-    unmatched = (ctx.crs[i] - ctx.crs[i - a] - rel_s) + (ctx.crt[js] - ctx.crt[jb] - rel_t)
-    cost = (
-        p.w_length * z2 / 2
-        - p.w_reliable * (rel_s + rel_t) / 2
-        - p.w_name * (nam_s + nam_t) / 2
-        + p.w_unmatched * np.maximum(unmatched, 0)
+    l2 = ln.clt[js] - ln.clt[jb]
+    z2 = (l2 - ln.ratio * l1) ** 2 / (p.variance * (l1 * ln.ratio + l2) / 2 + 1.0)
+    sub = near[:, MAX_SPAN - a :, :b, :]  # (K, a, b, W)
+    tot_s, best_s = sub.sum(axis=2), sub.max(axis=2)
+    cred_s = np.minimum(best_s + 0.5 * (tot_s - best_s), caps[0][:, MAX_SPAN - a :, None]).sum(
+        axis=1
     )
-    if ctx.sim is not None:
-        sim_s, sim_t = _credited(ctx.sim, ctx.ones_s, ctx.ones_t, ctx, i, a, js, b)
-        cost = cost - p.w_similarity * (sim_s + sim_t) / 2
-    return cost
+    tot_t, best_t = sub.sum(axis=1), sub.max(axis=1)
+    cred_t = np.minimum(best_t + 0.5 * (tot_t - best_t), caps[1][:, :b, :]).sum(axis=1)
+    reward = wvec @ ((cred_s + cred_t) / 2)
+    unmatched = (ln.crs[i] - ln.crs[i - a] - cred_s[0]) + (ln.crt[js] - ln.crt[jb] - cred_t[0])
+    return p.w_length * z2 / 2 - reward + p.w_unmatched * np.maximum(unmatched, 0)
 
 
 def _scored(
