@@ -70,8 +70,8 @@ def main() -> None:
         )
         r = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
         print(
-            f"| {r['src']:,} x {r['tgt']:,} | {'no' if args.no_lexicon else 'yes'} | {r['seconds']} | "
-            f"{r['peak_mb']} | {r['strict_f1']} |",
+            f"| {r['src']:,} x {r['tgt']:,} | {'no' if args.no_lexicon else 'yes'} | "
+            f"{r['seconds']} | {r['peak_mb']} | {r['strict_f1']} |",
             flush=True,
         )
 
