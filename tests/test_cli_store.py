@@ -208,3 +208,32 @@ def test_reuse_cli_json(run):
         {"type": "respelling", "original": "Al Qaem", "derived": "al-Qaim", "entry": "al-qaem"}
     ]
     assert {"derived_para": 3, "original_paras": [12, 13]} in data["paragraphs"]
+
+
+def test_score_cli(run, tmp_path):
+    hyp = tmp_path / "hyp.txt"
+    ref = tmp_path / "ref.txt"
+    hyp.write_text("يسيطر داعش على القائم منذ ٢٠١٤.\nهذه جملة ثانية.\n", encoding="utf-8")
+    ref.write_text("يسيطر داعش على منطقة القائم منذ آب ٢٠١٤.\nهذه جملة ثانية.\n", encoding="utf-8")
+    data = json.loads(run("score", str(hyp), str(ref), "--lang", "ar", "--json").out)
+    from sacrebleu.metrics import BLEU, CHRF
+
+    hyps = hyp.read_text(encoding="utf-8").splitlines()
+    refs = ref.read_text(encoding="utf-8").splitlines()
+    assert data["corpus"]["BLEU"]["score"] == round(
+        BLEU(tokenize="intl").corpus_score(hyps, [refs]).score, 2
+    )
+    assert "tok:intl" in data["corpus"]["BLEU"]["signature"]
+    assert data["corpus"]["chrF++"]["score"] == round(
+        CHRF(word_order=2).corpus_score(hyps, [refs]).score, 2
+    )
+    assert data["segments"][1] == {"index": 1, "BLEU": 100.0, "chrF++": 100.0, "TER": 0.0}
+    assert 0 < data["segments"][0]["BLEU"] < 100
+    r = run("score", str(hyp), str(TEXTS / "al-qaem.ar.md"), "--lang", "ar")
+    assert r.code == 1 and "must pair up" in r.err
+
+
+def test_score_documents_by_segment(run):
+    r = run("score", AR, AR, "--lang", "ar", "--segment", "--json")
+    data = json.loads(r.out)
+    assert data["corpus"]["BLEU"]["score"] == 100.0 and len(data["segments"]) == 69

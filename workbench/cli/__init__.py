@@ -15,6 +15,7 @@ from workbench.cli.align import align, reuse
 from workbench.cli.exchange import export_cmd, import_cmd
 from workbench.cli.glossary import glossary
 from workbench.cli.project import project
+from workbench.cli.score import score
 from workbench.cli.segment import segment
 from workbench.cli.tm import tm
 
@@ -38,6 +39,7 @@ cli.add_command(export_cmd)
 cli.add_command(import_cmd)
 cli.add_command(align)
 cli.add_command(reuse)
+cli.add_command(score)
 
 
 def main(argv: list[str] | None = None) -> None:
