@@ -481,3 +481,168 @@ def reuse_files(
     _, o_segs = segment_file(original, lang)
     finder = NameFinder(NameIndex(open_glossary(glossary_path)))
     return find_reuse(d_segs, o_segs, d_doc.lang, finder, threshold)
+
+
+# --- machine translation ---------------------------------------------------------------
+
+#: Default model per target language (pulled into $WORKBENCH_HOME/models/ORG--NAME).
+DEFAULT_MODELS = {
+    "ar": "Helsinki-NLP/opus-mt-en-ar",
+    "ckb": "facebook/nllb-200-distilled-600M",
+    "kmr": "facebook/nllb-200-distilled-600M",
+}
+
+
+def workbench_home() -> Path:
+    """$WORKBENCH_HOME, else the XDG data folder's workbench/."""
+    return default_tm_path().parent
+
+
+def model_dir(model: str | None, tgt: str) -> Path:
+    """A model folder: the path given, else the pulled default model for ``tgt``."""
+    if model and Path(model).exists():
+        return Path(model)
+    name = model or DEFAULT_MODELS.get(tgt)
+    if not name:
+        raise InputError(f"no default model for {tgt}; pass --model PATH")
+    folder = workbench_home() / "models" / name.replace("/", "--")
+    if not folder.is_dir():
+        raise InputError(
+            f"model {name} is not installed; get it with: workbench models pull {name}"
+        )
+    return folder
+
+
+def machine_translate(
+    engine,
+    cache,
+    texts: list[str],
+    src: str,
+    tgt: str,
+    options,
+    progress: Progress | None = None,
+    chunk: int = 16,
+) -> tuple[list[str], int]:
+    """Translations of ``texts`` through the cache; (translations, segments sent to MT).
+
+    Work is committed to the cache chunk by chunk, so a killed run resumes where it was.
+    """
+    from workbench.store.mt_cache import cache_key
+
+    keys = [cache_key(engine.checksum, src, tgt, options.key(), t) for t in texts]
+    have = cache.get_many(keys)
+    todo = [i for i, k in enumerate(keys) if k not in have and texts[i].strip()]
+    if progress:
+        progress(len(texts) - len(todo))
+    for n in range(0, len(todo), chunk):
+        part = todo[n : n + chunk]
+        outs = engine.translate([texts[i] for i in part], src, tgt, options)
+        rows = [
+            (keys[i], engine.model_id, engine.checksum, src, tgt, options.key(), texts[i], o)
+            for i, o in zip(part, outs, strict=True)
+        ]
+        cache.put_many(rows)
+        have.update((keys[i], o) for i, o in zip(part, outs, strict=True))
+        if progress:
+            progress(len(part))
+    return [have.get(k, "") for k in keys], len(todo)
+
+
+@dataclass
+class TranslateReport:
+    """What translating one file into one language did."""
+
+    path: str
+    lang: str
+    segments: int
+    translated: int  # sent to the model (the rest came from the cache or the project)
+    flagged: list[str]  # segment ids whose glossary names the output lacks
+    written: str = ""
+
+
+def translate_file(
+    path: str,
+    tgt: str,
+    engine,
+    cache,
+    options,
+    glossary_path: str | None,
+    out_dir: str | None = None,
+    project: str | None = None,
+    progress: Progress | None = None,
+) -> TranslateReport:
+    """Translate a document into ``tgt`` with names protected; write a file or project drafts."""
+    from workbench.core.name_guard import protect, restore
+    from workbench.store.project import Provenance
+
+    doc, segs = segment_file(path)
+    tgt = get_language(tgt).tag
+    finder = NameFinder(NameIndex(open_glossary(glossary_path)))
+    todo = list(range(len(segs)))
+    proj = None
+    if project:
+        proj = Project.open(project)
+        proj.add_document(doc)
+        rows = {r.key: r for r in proj.rows(tgt, doc.id)}
+        todo = [i for i, s in enumerate(segs) if rows[s.id].status == "new"]  # resume
+        if progress:
+            progress(len(segs) - len(todo))
+    guarded = [protect(segs[i].text, doc.lang, tgt, finder) for i in todo]
+    outs, sent = machine_translate(
+        engine, cache, [g.text for g in guarded], doc.lang, tgt, options, progress
+    )
+    report = TranslateReport(path, tgt, len(segs), sent, [])
+    finals: dict[int, str] = {}
+    for i, g, out in zip(todo, guarded, outs, strict=True):
+        r = restore(out, g, tgt, finder)
+        finals[i] = r.text
+        note = ""
+        if not r.ok:
+            report.flagged.append(segs[i].id)
+            note = "names missing after MT: " + ", ".join(s.target for s in r.missing)
+        if proj is not None:
+            proj.set_translation(
+                rows[segs[i].id].segment_id,
+                tgt,
+                r.text,
+                "draft",
+                Provenance("machine", engine.name, engine.model_id, engine.checksum),
+                note=note,
+            )
+    if proj is not None:
+        proj.close()
+    if out_dir:
+        report.written = _write_translation(doc, segs, finals, tgt, engine, out_dir)
+    return report
+
+
+def _write_translation(
+    doc: Document, segs: list[Segment], finals: dict[int, str], tgt: str, engine, out_dir: str
+) -> str:
+    """The translated document in the input's format: front matter, title, captions."""
+    import yaml
+
+    paras: dict[int, list[str]] = {}
+    for i, s in enumerate(segs):
+        paras.setdefault(s.para, []).append(finals.get(i, ""))
+    meta = {k: v for k, v in doc.meta.items() if k not in ("id", "lang", "title")}
+    meta.update(
+        {
+            "id": f"{doc.id}.{tgt}",
+            "story": doc.id,
+            "lang": tgt,
+            "translation-of": f"{doc.id}.{doc.lang}",
+            "translator": f"machine: {engine.name} {engine.model_id} ({engine.checksum})",
+        }
+    )
+    lines = ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip(), "---", ""]
+    for p in doc.paragraphs:
+        text = " ".join(t for t in paras.get(p.number, []) if t)
+        prefix = {"title": "# ", "heading": "## ", "caption": "> "}.get(p.kind, "")
+        lines += [prefix + text, ""]
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    suffix = ".md" if doc.path.endswith(".md") else ".txt"
+    out = folder / f"{doc.id}.{tgt}{suffix}"
+    _write_text(str(out), "\n".join(lines).rstrip() + "\n")
+    return str(out)

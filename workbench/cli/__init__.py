@@ -18,6 +18,7 @@ from workbench.cli.project import project
 from workbench.cli.score import score
 from workbench.cli.segment import segment
 from workbench.cli.tm import tm
+from workbench.cli.translate import translate
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,6 +41,7 @@ cli.add_command(import_cmd)
 cli.add_command(align)
 cli.add_command(reuse)
 cli.add_command(score)
+cli.add_command(translate)
 
 
 def main(argv: list[str] | None = None) -> None:

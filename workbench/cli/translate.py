@@ -1,0 +1,73 @@
+"""``workbench translate``: machine translation of documents, names protected, resumable."""
+
+from __future__ import annotations
+
+import click
+
+from workbench.cli.output import progress_bar
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--to", "to", required=True, help="Target languages, comma-separated: ar,ckb")
+@click.option("--engine", type=click.Choice(["hf"]), default="hf", show_default=True)
+@click.option("--model", help="Model folder (default: the pulled default model of each language).")
+@click.option(
+    "--out", "out_dir", type=click.Path(), help="Write one file per input and language here."
+)
+@click.option("--project", type=click.Path(), help="Write machine drafts into this project.")
+@click.option("--beams", default=1, show_default=True, help="Beam size (1 = greedy).")
+@click.option("--max-length", default=256, show_default=True)
+@click.option("--batch-tokens", default=2048, show_default=True, help="Token budget per batch.")
+@click.option("--threads", type=int, help="CPU threads for the model.")
+@click.option(
+    "--allow-pickle",
+    is_flag=True,
+    help="Also load pickle (*.bin) weights: only for models you trust.",
+)
+@click.option("--glossary", "glossary_path", type=click.Path(), envvar="WORKBENCH_GLOSSARY")
+def translate(
+    files: tuple[str, ...],
+    to: str,
+    engine: str,
+    model: str | None,
+    out_dir: str | None,
+    project: str | None,
+    beams: int,
+    max_length: int,
+    batch_tokens: int,
+    threads: int | None,
+    allow_pickle: bool,
+    glossary_path: str | None,
+) -> None:
+    """Translate FILES into each --to language (rerun to resume: finished work is cached)."""
+    from workbench import services
+    from workbench.engines.base import DecodeOptions
+    from workbench.store.mt_cache import MTCache
+
+    if not out_dir and not project:
+        raise click.UsageError("say where translations go: --out DIR or --project P")
+    options = DecodeOptions(beams=beams, max_length=max_length, batch_tokens=batch_tokens)
+    cache = MTCache(services.workbench_home() / "mt-cache.sqlite")
+    engines: dict[str, object] = {}
+    try:
+        for lang in [x.strip() for x in to.split(",") if x.strip()]:
+            folder = services.model_dir(model, lang)
+            if str(folder) not in engines:
+                from workbench.engines.hf import HFEngine
+
+                engines[str(folder)] = HFEngine(folder, allow_pickle=allow_pickle, threads=threads)
+            eng = engines[str(folder)]
+            for f in files:
+                n = len(services.segment_file(f)[1])
+                with progress_bar(n, f"{f} -> {lang}") as bar:
+                    r = services.translate_file(
+                        f, lang, eng, cache, options, glossary_path, out_dir, project, bar.update
+                    )
+                where = r.written or project
+                click.echo(
+                    f"{f} -> {lang}: {r.segments} segments, {r.translated} translated now, "
+                    f"{len(r.flagged)} flagged for names ({where})"
+                )
+    finally:
+        cache.close()

@@ -1,0 +1,37 @@
+"""The engine interface: translate a batch of segments from one language to another."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from workbench.core.errors import WorkbenchError
+
+
+class EngineError(WorkbenchError):
+    """A model is missing, unsafe, damaged or cannot translate the pair asked for."""
+
+
+@dataclass(frozen=True)
+class DecodeOptions:
+    """How to decode: beams (1 = greedy), the longest output, the token budget per batch."""
+
+    beams: int = 1
+    max_length: int = 256
+    batch_tokens: int = 2048
+
+    def key(self) -> str:
+        """A stable text form, part of the translation cache key."""
+        return f"beams={self.beams};max={self.max_length}"
+
+
+class Engine(Protocol):
+    """What every MT backend offers."""
+
+    name: str
+    model_id: str
+    checksum: str
+
+    def translate(self, texts: list[str], src: str, tgt: str, options: DecodeOptions) -> list[str]:
+        """Translations of ``texts``, in order."""
+        ...

@@ -1,0 +1,155 @@
+"""The transformers backend: Marian / OPUS-MT and NLLB-200 / M2M-100 seq2seq models.
+
+Everything runs offline (HF_HUB_OFFLINE, no telemetry): a model is a local folder. Weights
+are loaded from safetensors only unless ``allow_pickle``; ``trust_remote_code`` is never
+set. torch and transformers are imported when an engine is created, not before.
+
+Segments are sorted by length and cut into batches under a token budget, so padding stays
+small; the results come back in the input order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+from workbench.core.languages import get_language
+from workbench.engines.base import DecodeOptions, EngineError
+
+_OPUS_PAIR = re.compile(r"opus-mt-([a-z]{2,3})-([a-z]{2,3})")
+
+
+def _offline() -> None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+
+
+def file_checksum(folder: Path) -> str:
+    """sha256 of the weight files (first 16 hex digits): identifies the exact model."""
+    h = hashlib.sha256()
+    for f in sorted(folder.glob("*.safetensors")) or sorted(folder.glob("*.bin")):
+        with f.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    return h.hexdigest()[:16]
+
+
+class HFEngine:
+    """A loaded transformers seq2seq model, kept in memory across calls."""
+
+    name = "hf"
+
+    def __init__(
+        self,
+        model_dir: str | Path,
+        *,
+        allow_pickle: bool = False,
+        device: str | None = None,
+        threads: int | None = None,
+    ) -> None:
+        """Load the model in ``model_dir``; EngineError (one line) when that is impossible."""
+        folder = Path(model_dir)
+        self.model_id = folder.name
+        if not (folder / "config.json").is_file():
+            raise EngineError(
+                f"model {folder} not found (no config.json); get it with: "
+                f"workbench models pull {folder.name}"
+            )
+        has_safe = any(folder.glob("*.safetensors"))
+        if not has_safe and not allow_pickle:
+            raise EngineError(
+                f"model {folder} has only pickle weights (*.bin), which can run code when "
+                "loaded; convert it with 'workbench models pull', or pass --allow-pickle"
+            )
+        _offline()
+        try:
+            import torch
+            from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise EngineError(f"the hf engine needs torch and transformers ({exc})") from None
+        if threads:
+            torch.set_num_threads(threads)
+        self.device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
+            self.model = (
+                AutoModelForSeq2SeqLM.from_pretrained(
+                    folder,
+                    local_files_only=True,
+                    use_safetensors=has_safe,
+                    trust_remote_code=False,
+                )
+                .to(self.device)
+                .eval()
+            )
+        except Exception as exc:
+            reason = (
+                str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
+            )
+            raise EngineError(f"model {folder} cannot be loaded ({reason})") from None
+        self._torch = torch
+        self.kind = self.model.config.model_type  # marian | m2m_100 | ...
+        self.checksum = file_checksum(folder)
+        self.pair = self._declared_pair(folder)
+
+    def _declared_pair(self, folder: Path) -> tuple[str, str] | None:
+        """The one language pair of a Marian model (workbench.json, or its OPUS name)."""
+        meta = folder / "workbench.json"
+        if meta.is_file():
+            data = json.loads(meta.read_text(encoding="utf-8"))
+            if data.get("src") and data.get("tgt"):
+                return data["src"], data["tgt"]
+        m = _OPUS_PAIR.search(folder.name)
+        return (m.group(1), m.group(2)) if m else None
+
+    def _prepare(self, src: str, tgt: str) -> dict:
+        """Language settings for generate(); EngineError for a pair the model cannot do."""
+        s, t = get_language(src), get_language(tgt)
+        if self.kind == "marian":
+            if self.pair and self.pair != (s.opus, t.opus):
+                raise EngineError(
+                    f"model {self.model_id} translates {self.pair[0]}-{self.pair[1]}, "
+                    f"not {s.tag}-{t.tag}"
+                )
+            return {}
+        vocab = self.tokenizer.get_vocab()
+        if s.nllb not in vocab or t.nllb not in vocab:
+            raise EngineError(f"model {self.model_id} has no language codes for {s.tag}-{t.tag}")
+        self.tokenizer.src_lang = s.nllb
+        return {"forced_bos_token_id": self.tokenizer.convert_tokens_to_ids(t.nllb)}
+
+    def translate(self, texts: list[str], src: str, tgt: str, options: DecodeOptions) -> list[str]:
+        """Translate ``texts`` (batched by a token budget, longest first); input order out."""
+        extra = self._prepare(src, tgt)
+        lengths = [len(self.tokenizer(t, add_special_tokens=True)["input_ids"]) for t in texts]
+        order = sorted(range(len(texts)), key=lambda i: -lengths[i])
+        batches: list[list[int]] = []
+        for i in order:  # a batch holds at most batch_tokens, counted on its longest segment
+            if batches and (len(batches[-1]) + 1) * lengths[batches[-1][0]] <= options.batch_tokens:
+                batches[-1].append(i)
+            else:
+                batches.append([i])
+        out: list[str] = [""] * len(texts)
+        for batch in batches:
+            done = self._generate([texts[k] for k in batch], options, extra)
+            for k, text in zip(batch, done, strict=True):
+                out[k] = text
+        return out
+
+    def _generate(self, texts: list[str], options: DecodeOptions, extra: dict) -> list[str]:
+        enc = self.tokenizer(
+            texts, return_tensors="pt", padding=True, truncation=True, max_length=options.max_length
+        ).to(self.device)
+        with self._torch.inference_mode():
+            gen = self.model.generate(
+                **enc,
+                num_beams=options.beams,
+                do_sample=False,
+                max_new_tokens=options.max_length,
+                **extra,
+            )
+        return [t.strip() for t in self.tokenizer.batch_decode(gen, skip_special_tokens=True)]
