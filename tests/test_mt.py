@@ -1,0 +1,165 @@
+"""The hf engine on a tiny real Marian model: loading, batching, cache, resume, errors."""
+
+import pytest
+
+from tests.conftest import TEXTS
+from tests.helpers.tiny_models import build_marian
+from workbench.engines.base import DecodeOptions, EngineError
+
+pytest.importorskip("torch")
+pytest.importorskip("transformers")
+
+OPTS = DecodeOptions(max_length=10)
+TEXTS3 = ["Al Qaem is the key to Anbar’s security.", "Fighters left Mosul.", "Yes."]
+
+
+@pytest.fixture(scope="session")
+def marian(tmp_path_factory):
+    return build_marian(tmp_path_factory.mktemp("models") / "tiny-en-ar")
+
+
+@pytest.fixture(scope="session")
+def engine(marian):
+    from workbench.engines.hf import HFEngine
+
+    return HFEngine(marian)
+
+
+def test_loads_offline_from_safetensors_and_translates_in_order(engine):
+    out = engine.translate(TEXTS3, "en", "ar", OPTS)
+    assert len(out) == 3 and all(isinstance(t, str) and t for t in out)
+    assert engine.kind == "marian" and len(engine.checksum) == 16
+    # each segment's output does not depend on its batch or position
+    alone = [engine.translate([t], "en", "ar", OPTS)[0] for t in TEXTS3]
+    small_batches = engine.translate(
+        TEXTS3, "en", "ar", DecodeOptions(max_length=10, batch_tokens=8)
+    )
+    assert out == alone == small_batches
+
+
+def test_a_missing_model_names_the_command_to_get_it(tmp_path):
+    from workbench.engines.hf import HFEngine
+
+    with pytest.raises(EngineError, match="workbench models pull nothing-here") as exc:
+        HFEngine(tmp_path / "nothing-here")
+    assert "\n" not in str(exc.value)
+
+
+def test_pickle_only_weights_need_allow_pickle(tmp_path):
+    from workbench.engines.hf import HFEngine
+
+    folder = build_marian(tmp_path / "pickled", safetensors=False)
+    assert not list(folder.glob("*.safetensors")) and list(folder.glob("*.bin"))
+    with pytest.raises(EngineError, match="only pickle weights"):
+        HFEngine(folder)
+    assert HFEngine(folder, allow_pickle=True).translate(["Yes."], "en", "ar", OPTS)
+
+
+def test_corrupt_weights_are_one_clear_error(tmp_path):
+    from workbench.engines.hf import HFEngine
+
+    folder = build_marian(tmp_path / "broken")
+    weights = folder / "model.safetensors"
+    weights.write_bytes(weights.read_bytes()[:200])
+    with pytest.raises(EngineError, match="cannot be loaded") as exc:
+        HFEngine(folder)
+    assert "\n" not in str(exc.value)
+
+
+def test_an_unsupported_pair_is_refused(engine):
+    with pytest.raises(EngineError, match="translates en-ar, not en-ckb"):
+        engine.translate(["Yes."], "en", "ckb", OPTS)
+
+
+class Counting:
+    """Wraps an engine and counts the segments sent to it."""
+
+    def __init__(self, inner):
+        self.inner, self.sent = inner, 0
+        self.name, self.model_id, self.checksum = inner.name, inner.model_id, inner.checksum
+
+    def translate(self, texts, src, tgt, options):
+        self.sent += len(texts)
+        return self.inner.translate(texts, src, tgt, options)
+
+
+def test_the_cache_makes_a_second_run_free(engine, tmp_path):
+    from workbench.services import machine_translate
+    from workbench.store.mt_cache import MTCache
+
+    cache = MTCache(tmp_path / "cache.sqlite")
+    counted = Counting(engine)
+    first, sent1 = machine_translate(counted, cache, TEXTS3, "en", "ar", OPTS)
+    second, sent2 = machine_translate(counted, cache, TEXTS3, "en", "ar", OPTS)
+    assert (sent1, sent2, counted.sent) == (3, 0, 3) and first == second
+    _, sent3 = machine_translate(
+        counted, cache, TEXTS3, "en", "ar", DecodeOptions(max_length=10, beams=2)
+    )
+    assert sent3 == 3  # other decoding options are other translations
+
+
+def test_translate_into_a_project_writes_drafts_and_resumes(run, marian, tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
+    proj = str(tmp_path / "proj")
+    run("project", "init", proj)
+    en = str(TEXTS / "al-qaem.en.md")
+    r = run(
+        "translate",
+        en,
+        "--to",
+        "ar",
+        "--model",
+        str(marian),
+        "--project",
+        proj,
+        "--max-length",
+        "8",
+    )
+    assert r.code == 0, r.err
+    assert "69 segments, 69 translated now" in r.out
+    from workbench.store.project import Project
+
+    with Project.open(proj) as p:
+        rows = p.rows("ar")
+        assert {r.status for r in rows} == {"draft"} and {r.origin for r in rows} == {"machine"}
+        assert {r.engine for r in rows} == {"hf"} and all(r.machine_draft == r.target for r in rows)
+        flagged = [r for r in rows if r.note.startswith("names missing after MT")]
+        assert flagged  # a random model drops names: those segments are flagged, not silent
+    r = run("translate", en, "--to", "ar", "--model", str(marian), "--project", proj)
+    assert "0 translated now" in r.out  # resumed: nothing left to do
+
+
+def test_translate_out_writes_the_input_format(run, marian, tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
+    out = tmp_path / "out"
+    r = run(
+        "translate",
+        str(TEXTS / "al-qaem.en.md"),
+        "--to",
+        "ar",
+        "--model",
+        str(marian),
+        "--out",
+        str(out),
+        "--max-length",
+        "8",
+    )
+    assert r.code == 0, r.err
+    from workbench.formats.article import read_document
+
+    doc = read_document(out / "al-qaem.ar.md")
+    assert doc.lang == "ar" and doc.meta["translation-of"] == "al-qaem.en"
+    assert [p.kind for p in doc.paragraphs] == [
+        p.kind for p in read_document(TEXTS / "al-qaem.en.md").paragraphs
+    ]
+    assert doc.meta["translator"].startswith("machine: hf")
+
+
+def test_translate_errors(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
+    en = str(TEXTS / "al-qaem.en.md")
+    r = run("translate", en, "--to", "ar", "--out", str(tmp_path / "o"))
+    assert r.code == 1 and "workbench models pull Helsinki-NLP/opus-mt-en-ar" in r.err
+    assert "Traceback" not in r.err and len(r.err.strip().splitlines()) == 1
+    r = run("translate", en, "--to", "ar")
+    assert r.code == 2 and "--out DIR or --project P" in r.err
