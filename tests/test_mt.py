@@ -163,3 +163,90 @@ def test_translate_errors(run, tmp_path, monkeypatch):
     assert "Traceback" not in r.err and len(r.err.strip().splitlines()) == 1
     r = run("translate", en, "--to", "ar")
     assert r.code == 2 and "--out DIR or --project P" in r.err
+
+
+@pytest.fixture(scope="session")
+def ct2_model(marian, tmp_path_factory):
+    pytest.importorskip("ctranslate2")
+    from workbench.engines.ct2 import convert
+
+    return convert(marian, tmp_path_factory.mktemp("ct2") / "tiny-en-ar-ct2")
+
+
+def test_ct2_conversion_and_engine(ct2_model):
+    from workbench.engines.ct2 import CT2Engine
+
+    e = CT2Engine(ct2_model)
+    out = e.translate(TEXTS3, "en", "ar", OPTS)
+    assert len(out) == 3 and all(out)
+    assert out == [e.translate([t], "en", "ar", OPTS)[0] for t in TEXTS3]
+    with pytest.raises(EngineError, match="translates en-ar, not en-ckb"):
+        e.translate(["Yes."], "en", "ckb", OPTS)
+
+
+def test_ct2_engine_refuses_a_transformers_folder(marian):
+    from workbench.engines.ct2 import CT2Engine
+
+    with pytest.raises(
+        EngineError, match="not a CTranslate2 model; make one with: workbench models convert"
+    ):
+        CT2Engine(marian)
+
+
+def test_translate_with_ct2_from_the_cli(run, ct2_model, tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
+    r = run(
+        "translate",
+        str(TEXTS / "al-qaim-stronghold.en.md"),
+        "--to",
+        "ar",
+        "--engine",
+        "ct2",
+        "--model",
+        str(ct2_model),
+        "--out",
+        str(tmp_path / "out"),
+        "--max-length",
+        "8",
+    )
+    assert r.code == 0, r.err and "17 segments, 17 translated now" in r.out
+    assert (tmp_path / "out" / "al-qaim-stronghold.ar.md").is_file()
+
+
+def test_pull_stores_safetensors_made_with_the_weights_only_loader(tmp_path):
+    from workbench.engines.hf import HFEngine
+    from workbench.engines.store import pickle_to_safetensors
+
+    folder = build_marian(tmp_path / "pickled", safetensors=False)
+    before = HFEngine(folder, allow_pickle=True).translate(TEXTS3, "en", "ar", OPTS)
+    pickle_to_safetensors(folder)
+    assert not (folder / "pytorch_model.bin").exists() and (folder / "model.safetensors").is_file()
+    assert HFEngine(folder).translate(TEXTS3, "en", "ar", OPTS) == before  # same weights
+
+
+def test_models_list_convert_remove(run, marian, tmp_path, monkeypatch):
+    import shutil
+
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
+    store = tmp_path / "home" / "models"
+    shutil.copytree(marian, store / "Helsinki-NLP--opus-mt-en-ar")
+    r = run("models", "list")
+    assert (
+        "Helsinki-NLP--opus-mt-en-ar" in r.out
+        and "default for ar: Helsinki-NLP/opus-mt-en-ar (installed)" in r.out
+    )
+    assert "CC-BY-NC" in r.out
+    # with the default model installed, --model is not needed
+    r = run(
+        "translate",
+        str(TEXTS / "al-qaim-stronghold.en.md"),
+        "--to",
+        "ar",
+        "--out",
+        str(tmp_path / "o"),
+        "--max-length",
+        "6",
+    )
+    assert r.code == 0, r.err
+    assert run("models", "remove", "Helsinki-NLP/opus-mt-en-ar").code == 0
+    assert not (store / "Helsinki-NLP--opus-mt-en-ar").exists()

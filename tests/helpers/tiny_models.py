@@ -23,7 +23,8 @@ def build_marian(folder: Path, *, safetensors: bool = True, seed: int = 0) -> Pa
     work.mkdir(parents=True, exist_ok=True)
     (work / "en.txt").write_text(_body(ROOT / "texts" / "al-qaem.en.md"), encoding="utf-8")
     (work / "ar.txt").write_text(_body(ROOT / "texts" / "al-qaem.ar.md"), encoding="utf-8")
-    vocab = {"<pad>": 0, "</s>": 1, "<unk>": 2}
+    # laid out as OPUS-MT does: </s> first, <pad> last (the decoder starts from <pad>)
+    vocab = {"</s>": 0, "<unk>": 1}
     for lang in ("en", "ar"):
         spm.SentencePieceTrainer.train(
             input=str(work / f"{lang}.txt"),
@@ -40,6 +41,8 @@ def build_marian(folder: Path, *, safetensors: bool = True, seed: int = 0) -> Pa
         sp = spm.SentencePieceProcessor(model_file=str(work / f"{lang}.model"))
         for i in range(sp.get_piece_size()):
             vocab.setdefault(sp.id_to_piece(i), len(vocab))
+    vocab.pop("<pad>", None)
+    vocab["<pad>"] = len(vocab)
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(work / "en.model", folder / "source.spm")
     shutil.copy(work / "ar.model", folder / "target.spm")
@@ -52,7 +55,7 @@ def build_marian(folder: Path, *, safetensors: bool = True, seed: int = 0) -> Pa
         target_lang="ar",
     )
     cfg = MarianConfig(
-        vocab_size=len(vocab),
+        vocab_size=len(tok),
         d_model=32,
         encoder_layers=1,
         decoder_layers=1,
@@ -61,10 +64,10 @@ def build_marian(folder: Path, *, safetensors: bool = True, seed: int = 0) -> Pa
         encoder_ffn_dim=64,
         decoder_ffn_dim=64,
         max_position_embeddings=256,
-        pad_token_id=0,
-        eos_token_id=1,
-        decoder_start_token_id=0,
-        forced_eos_token_id=1,
+        pad_token_id=vocab["<pad>"],
+        eos_token_id=0,
+        decoder_start_token_id=vocab["<pad>"],
+        forced_eos_token_id=0,
     )
     torch.manual_seed(seed)
     model = MarianMTModel(cfg)

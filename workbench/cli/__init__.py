@@ -14,6 +14,7 @@ from workbench import __version__
 from workbench.cli.align import align, reuse
 from workbench.cli.exchange import export_cmd, import_cmd
 from workbench.cli.glossary import glossary
+from workbench.cli.models import models
 from workbench.cli.project import project
 from workbench.cli.score import score
 from workbench.cli.segment import segment
@@ -42,6 +43,7 @@ cli.add_command(align)
 cli.add_command(reuse)
 cli.add_command(score)
 cli.add_command(translate)
+cli.add_command(models)
 
 
 def main(argv: list[str] | None = None) -> None:

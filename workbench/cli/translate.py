@@ -10,7 +10,7 @@ from workbench.cli.output import progress_bar
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--to", "to", required=True, help="Target languages, comma-separated: ar,ckb")
-@click.option("--engine", type=click.Choice(["hf"]), default="hf", show_default=True)
+@click.option("--engine", type=click.Choice(["hf", "ct2"]), default="hf", show_default=True)
 @click.option("--model", help="Model folder (default: the pulled default model of each language).")
 @click.option(
     "--out", "out_dir", type=click.Path(), help="Write one file per input and language here."
@@ -54,9 +54,16 @@ def translate(
         for lang in [x.strip() for x in to.split(",") if x.strip()]:
             folder = services.model_dir(model, lang)
             if str(folder) not in engines:
-                from workbench.engines.hf import HFEngine
+                if engine == "ct2":
+                    from workbench.engines.ct2 import CT2Engine
 
-                engines[str(folder)] = HFEngine(folder, allow_pickle=allow_pickle, threads=threads)
+                    engines[str(folder)] = CT2Engine(folder, threads=threads or 0)
+                else:
+                    from workbench.engines.hf import HFEngine
+
+                    engines[str(folder)] = HFEngine(
+                        folder, allow_pickle=allow_pickle, threads=threads
+                    )
             eng = engines[str(folder)]
             for f in files:
                 n = len(services.segment_file(f)[1])

@@ -1,0 +1,123 @@
+"""The CTranslate2 backend: the same models converted for fast CPU inference (int8).
+
+``convert`` turns a transformers model folder into a CTranslate2 folder holding
+``model.bin``, the tokenizer (in ``tokenizer/``) and ``workbench.json`` (languages, the
+source model's checksum). The engine reuses the transformers tokenizer, so both backends
+split text the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from workbench.core.languages import get_language
+from workbench.engines.base import DecodeOptions, EngineError
+
+
+def convert(hf_dir: str | Path, out_dir: str | Path, quantization: str = "int8") -> Path:
+    """Convert a transformers seq2seq model folder to CTranslate2."""
+    src, out = Path(hf_dir), Path(out_dir)
+    if not (src / "config.json").is_file():
+        raise EngineError(f"{src}: not a model folder (no config.json)")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        from ctranslate2.converters import TransformersConverter
+        from transformers import AutoTokenizer
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise EngineError(f"converting needs ctranslate2 and transformers ({exc})") from None
+    try:
+        TransformersConverter(str(src)).convert(str(out), quantization=quantization, force=True)
+        AutoTokenizer.from_pretrained(src, local_files_only=True).save_pretrained(out / "tokenizer")
+    except (ValueError, OSError, RuntimeError) as exc:
+        raise EngineError(f"{src}: cannot convert ({str(exc).splitlines()[0][:160]})") from None
+    meta = {
+        "source_model": src.name,
+        "quantization": quantization,
+        "model_type": json.loads((src / "config.json").read_text())["model_type"],
+    }
+    if (src / "workbench.json").is_file():
+        meta.update(json.loads((src / "workbench.json").read_text(encoding="utf-8")))
+    (out / "workbench.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    return out
+
+
+class CT2Engine:
+    """A CTranslate2 model kept loaded across calls."""
+
+    name = "ct2"
+
+    def __init__(
+        self,
+        model_dir: str | Path,
+        *,
+        device: str = "cpu",
+        compute_type: str = "int8",
+        threads: int = 0,
+    ) -> None:
+        """Load a converted model folder; EngineError (one line) when impossible."""
+        folder = Path(model_dir)
+        self.model_id = folder.name
+        if not (folder / "model.bin").is_file():
+            raise EngineError(
+                f"{folder} is not a CTranslate2 model; make one with: "
+                f"workbench models convert {folder} --out {folder}-ct2"
+            )
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        try:
+            import ctranslate2
+            from transformers import AutoTokenizer
+        except ImportError as exc:  # pragma: no cover
+            raise EngineError(f"the ct2 engine needs ctranslate2 ({exc})") from None
+        try:
+            self.translator = ctranslate2.Translator(
+                str(folder), device=device, compute_type=compute_type, intra_threads=threads
+            )
+            self.tokenizer = AutoTokenizer.from_pretrained(
+                folder / "tokenizer", local_files_only=True
+            )
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise EngineError(
+                f"{folder}: cannot be loaded ({str(exc).splitlines()[0][:160]})"
+            ) from None
+        meta_path = folder / "workbench.json"
+        self.meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
+        h = hashlib.sha256()
+        with (folder / "model.bin").open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+        self.checksum = h.hexdigest()[:16]
+
+    def translate(self, texts: list[str], src: str, tgt: str, options: DecodeOptions) -> list[str]:
+        """Translate ``texts`` in batches of at most ``options.batch_tokens`` tokens."""
+        s, t = get_language(src), get_language(tgt)
+        kind = self.meta.get("model_type", "marian")
+        prefix = None
+        if kind == "marian":
+            pair = (self.meta.get("src"), self.meta.get("tgt"))
+            if all(pair) and pair != (s.tag, t.tag):
+                raise EngineError(
+                    f"model {self.model_id} translates {pair[0]}-{pair[1]}, not {s.tag}-{t.tag}"
+                )
+        else:
+            self.tokenizer.src_lang = s.nllb
+            prefix = [[t.nllb]] * len(texts)
+        tokens = [self.tokenizer.convert_ids_to_tokens(self.tokenizer.encode(x)) for x in texts]
+        results = self.translator.translate_batch(
+            tokens,
+            target_prefix=prefix,
+            beam_size=options.beams,
+            max_decoding_length=options.max_length,
+            max_batch_size=options.batch_tokens,
+            batch_type="tokens",
+        )
+        out = []
+        for r in results:
+            hyp = r.hypotheses[0]
+            if prefix and hyp and hyp[0] == t.nllb:
+                hyp = hyp[1:]
+            ids = self.tokenizer.convert_tokens_to_ids(hyp)
+            out.append(self.tokenizer.decode(ids, skip_special_tokens=True).strip())
+        return out
