@@ -19,10 +19,11 @@ class DecodeOptions:
     beams: int = 1
     max_length: int = 256
     batch_tokens: int = 2048
+    min_length: int = 0  # benchmarks pin the output length with min = max
 
     def key(self) -> str:
         """A stable text form, part of the translation cache key."""
-        return f"beams={self.beams};max={self.max_length}"
+        return f"beams={self.beams};max={self.max_length};min={self.min_length}"
 
 
 class Engine(Protocol):

@@ -110,6 +110,7 @@ class CT2Engine:
             target_prefix=prefix,
             beam_size=options.beams,
             max_decoding_length=options.max_length,
+            min_decoding_length=options.min_length,
             max_batch_size=options.batch_tokens,
             batch_type="tokens",
         )

@@ -150,6 +150,7 @@ class HFEngine:
                 num_beams=options.beams,
                 do_sample=False,
                 max_new_tokens=options.max_length,
+                min_new_tokens=options.min_length,
                 **extra,
             )
         return [t.strip() for t in self.tokenizer.batch_decode(gen, skip_special_tokens=True)]

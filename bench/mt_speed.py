@@ -1,0 +1,172 @@
+"""MT speed: a random-weight model with OPUS-MT en-ar's architecture, four ways.
+
+The model is built locally (MarianConfig: d_model 512, 6+6 layers, 8 heads, FFN 2048,
+a vocabulary of about 62k: sentencepiece pieces learned on ntrex128 plus filler tokens)
+and translates 500 English ntrex128 sentences with greedy decoding, the output length
+pinned (min = max = --length tokens) so every variant produces the same number of tokens:
+
+  (a) one sentence at a time through a plain transformers generate loop;
+  (b) our hf engine (sorted by length, batched by a token budget);
+  (c) our ct2 engine, int8;
+  (d) raw ctranslate2 translate_batch, int8, on the same tokens.
+
+Each variant runs in its own process, so peak RSS (ru_maxrss) is its own.
+
+    python bench/mt_speed.py [--sentences 500] [--length 32] [--workdir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(os.environ.get("WORKBENCH_SHARED", ROOT.parent / "shared")) / "data"
+VOCAB = 62_000
+
+
+def sentences(n: int) -> list[str]:
+    with (DATA / "ntrex128" / "ntrex128.eng-arb-ckb-kmr.tsv").open(encoding="utf-8") as f:
+        return [r["eng"] for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)][:n]
+
+
+def build(work: Path) -> tuple[Path, Path]:
+    """The OPUS-MT-sized random model (transformers) and its int8 CTranslate2 conversion."""
+    import sentencepiece as spm
+    import torch
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    from workbench.engines.ct2 import convert
+
+    hf = work / "opus-mt-en-ar-random"
+    if (hf / "model.safetensors").is_file() and (work / "ct2" / "model.bin").is_file():
+        return hf, work / "ct2"
+    with (DATA / "ntrex128" / "ntrex128.eng-arb-ckb-kmr.tsv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    (work / "en.txt").write_text("\n".join(r["eng"] for r in rows), encoding="utf-8")
+    (work / "ar.txt").write_text("\n".join(r["arb"] for r in rows), encoding="utf-8")
+    vocab = {"</s>": 0, "<unk>": 1}
+    for lang in ("en", "ar"):
+        spm.SentencePieceTrainer.train(
+            input=str(work / f"{lang}.txt"), model_prefix=str(work / lang), vocab_size=4000,
+            model_type="unigram", character_coverage=1.0, bos_id=-1, eos_id=0, unk_id=1,
+            pad_id=-1, minloglevel=2)
+        sp = spm.SentencePieceProcessor(model_file=str(work / f"{lang}.model"))
+        for i in range(sp.get_piece_size()):
+            vocab.setdefault(sp.id_to_piece(i), len(vocab))
+    while len(vocab) < VOCAB - 1:
+        vocab[f"<filler_{len(vocab)}>"] = len(vocab)
+    vocab["<pad>"] = len(vocab)
+    hf.mkdir(parents=True, exist_ok=True)
+    (hf / "source.spm").write_bytes((work / "en.model").read_bytes())
+    (hf / "target.spm").write_bytes((work / "ar.model").read_bytes())
+    (hf / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    tok = MarianTokenizer(str(hf / "source.spm"), str(hf / "target.spm"), str(hf / "vocab.json"),
+                          source_lang="en", target_lang="ar")
+    cfg = MarianConfig(vocab_size=len(tok), d_model=512, encoder_layers=6, decoder_layers=6,
+                       encoder_attention_heads=8, decoder_attention_heads=8, encoder_ffn_dim=2048,
+                       decoder_ffn_dim=2048, max_position_embeddings=512,
+                       pad_token_id=vocab["<pad>"], eos_token_id=0,
+                       decoder_start_token_id=vocab["<pad>"], forced_eos_token_id=0)
+    torch.manual_seed(0)
+    MarianMTModel(cfg).save_pretrained(hf)
+    tok.save_pretrained(hf)
+    (hf / "workbench.json").write_text('{"src": "en", "tgt": "ar"}', encoding="utf-8")
+    convert(hf, work / "ct2", "int8")
+    return hf, work / "ct2"
+
+
+def variant(name: str, hf: Path, ct2: Path, texts: list[str], length: int) -> dict:
+    """Run one variant; tokens/s counts the pinned output tokens."""
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    from workbench.engines.base import DecodeOptions
+
+    opts = DecodeOptions(max_length=length, min_length=length, batch_tokens=2048)
+    if name == "a":
+        import torch
+        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+        tok = AutoTokenizer.from_pretrained(hf, local_files_only=True)
+        model = AutoModelForSeq2SeqLM.from_pretrained(hf, local_files_only=True).eval()
+        t = time.perf_counter()
+        with torch.inference_mode():
+            for s in texts:
+                model.generate(**tok([s], return_tensors="pt"), num_beams=1, do_sample=False,
+                               max_new_tokens=length, min_new_tokens=length)
+        dt = time.perf_counter() - t
+    elif name == "b":
+        from workbench.engines.hf import HFEngine
+
+        eng = HFEngine(hf)
+        t = time.perf_counter()
+        eng.translate(texts, "en", "ar", opts)
+        dt = time.perf_counter() - t
+    elif name == "c":
+        from workbench.engines.ct2 import CT2Engine
+
+        eng = CT2Engine(ct2)
+        t = time.perf_counter()
+        eng.translate(texts, "en", "ar", opts)
+        dt = time.perf_counter() - t
+    else:
+        import ctranslate2
+        from transformers import AutoTokenizer
+
+        tok = AutoTokenizer.from_pretrained(ct2 / "tokenizer", local_files_only=True)
+        tr = ctranslate2.Translator(str(ct2), device="cpu", compute_type="int8")
+        tokens = [tok.convert_ids_to_tokens(tok.encode(s)) for s in texts]
+        t = time.perf_counter()
+        tr.translate_batch(tokens, beam_size=1, max_decoding_length=length,
+                           min_decoding_length=length, max_batch_size=2048, batch_type="tokens")
+        dt = time.perf_counter() - t
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"variant": name, "seconds": round(dt, 1), "tokens_per_s": round(len(texts) * length / dt),
+            "peak_mb": round(rss)}
+
+
+LABELS = {"a": "(a) transformers, one sentence at a time", "b": "(b) workbench hf engine",
+          "c": "(c) workbench ct2 engine, int8", "d": "(d) raw ctranslate2 translate_batch, int8"}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sentences", type=int, default=500)
+    ap.add_argument("--length", type=int, default=32)
+    ap.add_argument("--workdir", help="keep the built models here (default: a temporary folder)")
+    ap.add_argument("--variants", default="a,b,c,d")
+    ap.add_argument("--one", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp())
+    work.mkdir(parents=True, exist_ok=True)
+    texts = sentences(args.sentences)
+    if args.one:
+        print(json.dumps(variant(args.one, work / "opus-mt-en-ar-random", work / "ct2", texts,
+                                 args.length)))
+        return
+    build(work)
+    print(f"| variant | seconds | target tokens/s | peak RSS MB |  ({len(texts)} sentences x "
+          f"{args.length} tokens)")
+    print("|---|---|---|---|")
+    results = {}
+    for v in args.variants.split(","):
+        cmd = [sys.executable, __file__, "--one", v, "--workdir", str(work),
+               "--sentences", str(args.sentences), "--length", str(args.length)]
+        r = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.splitlines()[-1])
+        results[v] = r
+        print(f"| {LABELS[v]} | {r['seconds']} | {r['tokens_per_s']} | {r['peak_mb']} |", flush=True)
+    if {"a", "b", "c", "d"} <= set(results):
+        tps = {k: v["tokens_per_s"] for k, v in results.items()}
+        print(f"\n(b)/(a) = {tps['b'] / tps['a']:.1f}x (target >= 3), (c)/(d) = {tps['c'] / tps['d']:.2f}x "
+              f"(target >= 0.9), (c)/(a) = {tps['c'] / tps['a']:.1f}x (target >= 4)")
+
+
+if __name__ == "__main__":
+    main()
