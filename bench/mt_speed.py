@@ -56,9 +56,17 @@ def build(work: Path) -> tuple[Path, Path]:
     vocab = {"</s>": 0, "<unk>": 1}
     for lang in ("en", "ar"):
         spm.SentencePieceTrainer.train(
-            input=str(work / f"{lang}.txt"), model_prefix=str(work / lang), vocab_size=4000,
-            model_type="unigram", character_coverage=1.0, bos_id=-1, eos_id=0, unk_id=1,
-            pad_id=-1, minloglevel=2)
+            input=str(work / f"{lang}.txt"),
+            model_prefix=str(work / lang),
+            vocab_size=4000,
+            model_type="unigram",
+            character_coverage=1.0,
+            bos_id=-1,
+            eos_id=0,
+            unk_id=1,
+            pad_id=-1,
+            minloglevel=2,
+        )
         sp = spm.SentencePieceProcessor(model_file=str(work / f"{lang}.model"))
         for i in range(sp.get_piece_size()):
             vocab.setdefault(sp.id_to_piece(i), len(vocab))
@@ -69,13 +77,28 @@ def build(work: Path) -> tuple[Path, Path]:
     (hf / "source.spm").write_bytes((work / "en.model").read_bytes())
     (hf / "target.spm").write_bytes((work / "ar.model").read_bytes())
     (hf / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-    tok = MarianTokenizer(str(hf / "source.spm"), str(hf / "target.spm"), str(hf / "vocab.json"),
-                          source_lang="en", target_lang="ar")
-    cfg = MarianConfig(vocab_size=len(tok), d_model=512, encoder_layers=6, decoder_layers=6,
-                       encoder_attention_heads=8, decoder_attention_heads=8, encoder_ffn_dim=2048,
-                       decoder_ffn_dim=2048, max_position_embeddings=512,
-                       pad_token_id=vocab["<pad>"], eos_token_id=0,
-                       decoder_start_token_id=vocab["<pad>"], forced_eos_token_id=0)
+    tok = MarianTokenizer(
+        str(hf / "source.spm"),
+        str(hf / "target.spm"),
+        str(hf / "vocab.json"),
+        source_lang="en",
+        target_lang="ar",
+    )
+    cfg = MarianConfig(
+        vocab_size=len(tok),
+        d_model=512,
+        encoder_layers=6,
+        decoder_layers=6,
+        encoder_attention_heads=8,
+        decoder_attention_heads=8,
+        encoder_ffn_dim=2048,
+        decoder_ffn_dim=2048,
+        max_position_embeddings=512,
+        pad_token_id=vocab["<pad>"],
+        eos_token_id=0,
+        decoder_start_token_id=vocab["<pad>"],
+        forced_eos_token_id=0,
+    )
     torch.manual_seed(0)
     MarianMTModel(cfg).save_pretrained(hf)
     tok.save_pretrained(hf)
@@ -99,8 +122,13 @@ def variant(name: str, hf: Path, ct2: Path, texts: list[str], length: int) -> di
         t = time.perf_counter()
         with torch.inference_mode():
             for s in texts:
-                model.generate(**tok([s], return_tensors="pt"), num_beams=1, do_sample=False,
-                               max_new_tokens=length, min_new_tokens=length)
+                model.generate(
+                    **tok([s], return_tensors="pt"),
+                    num_beams=1,
+                    do_sample=False,
+                    max_new_tokens=length,
+                    min_new_tokens=length,
+                )
         dt = time.perf_counter() - t
     elif name == "b":
         from workbench.engines.hf import HFEngine
@@ -124,16 +152,30 @@ def variant(name: str, hf: Path, ct2: Path, texts: list[str], length: int) -> di
         tr = ctranslate2.Translator(str(ct2), device="cpu", compute_type="int8")
         tokens = [tok.convert_ids_to_tokens(tok.encode(s)) for s in texts]
         t = time.perf_counter()
-        tr.translate_batch(tokens, beam_size=1, max_decoding_length=length,
-                           min_decoding_length=length, max_batch_size=2048, batch_type="tokens")
+        tr.translate_batch(
+            tokens,
+            beam_size=1,
+            max_decoding_length=length,
+            min_decoding_length=length,
+            max_batch_size=2048,
+            batch_type="tokens",
+        )
         dt = time.perf_counter() - t
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"variant": name, "seconds": round(dt, 1), "tokens_per_s": round(len(texts) * length / dt),
-            "peak_mb": round(rss)}
+    return {
+        "variant": name,
+        "seconds": round(dt, 1),
+        "tokens_per_s": round(len(texts) * length / dt),
+        "peak_mb": round(rss),
+    }
 
 
-LABELS = {"a": "(a) transformers, one sentence at a time", "b": "(b) workbench hf engine",
-          "c": "(c) workbench ct2 engine, int8", "d": "(d) raw ctranslate2 translate_batch, int8"}
+LABELS = {
+    "a": "(a) transformers, one sentence at a time",
+    "b": "(b) workbench hf engine",
+    "c": "(c) workbench ct2 engine, int8",
+    "d": "(d) raw ctranslate2 translate_batch, int8",
+}
 
 
 def main() -> None:
@@ -148,24 +190,46 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     texts = sentences(args.sentences)
     if args.one:
-        print(json.dumps(variant(args.one, work / "opus-mt-en-ar-random", work / "ct2", texts,
-                                 args.length)))
+        print(
+            json.dumps(
+                variant(args.one, work / "opus-mt-en-ar-random", work / "ct2", texts, args.length)
+            )
+        )
         return
     build(work)
-    print(f"| variant | seconds | target tokens/s | peak RSS MB |  ({len(texts)} sentences x "
-          f"{args.length} tokens)")
+    print(
+        f"| variant | seconds | target tokens/s | peak RSS MB |  ({len(texts)} sentences x "
+        f"{args.length} tokens)"
+    )
     print("|---|---|---|---|")
     results = {}
     for v in args.variants.split(","):
-        cmd = [sys.executable, __file__, "--one", v, "--workdir", str(work),
-               "--sentences", str(args.sentences), "--length", str(args.length)]
-        r = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.splitlines()[-1])
+        cmd = [
+            sys.executable,
+            __file__,
+            "--one",
+            v,
+            "--workdir",
+            str(work),
+            "--sentences",
+            str(args.sentences),
+            "--length",
+            str(args.length),
+        ]
+        r = json.loads(
+            subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.splitlines()[-1]
+        )
         results[v] = r
-        print(f"| {LABELS[v]} | {r['seconds']} | {r['tokens_per_s']} | {r['peak_mb']} |", flush=True)
+        print(
+            f"| {LABELS[v]} | {r['seconds']} | {r['tokens_per_s']} | {r['peak_mb']} |", flush=True
+        )
     if {"a", "b", "c", "d"} <= set(results):
         tps = {k: v["tokens_per_s"] for k, v in results.items()}
-        print(f"\n(b)/(a) = {tps['b'] / tps['a']:.1f}x (target >= 3), (c)/(d) = {tps['c'] / tps['d']:.2f}x "
-              f"(target >= 0.9), (c)/(a) = {tps['c'] / tps['a']:.1f}x (target >= 4)")
+        print(
+            f"\n(b)/(a) = {tps['b'] / tps['a']:.1f}x (target >= 3), "
+            f"(c)/(d) = {tps['c'] / tps['d']:.2f}x (target >= 0.9), "
+            f"(c)/(a) = {tps['c'] / tps['a']:.1f}x (target >= 4)"
+        )
 
 
 if __name__ == "__main__":

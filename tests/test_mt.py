@@ -250,3 +250,37 @@ def test_models_list_convert_remove(run, marian, tmp_path, monkeypatch):
     assert r.code == 0, r.err
     assert run("models", "remove", "Helsinki-NLP/opus-mt-en-ar").code == 0
     assert not (store / "Helsinki-NLP--opus-mt-en-ar").exists()
+
+
+@pytest.fixture(scope="session")
+def nllb(tmp_path_factory):
+    from tests.helpers.tiny_models import build_nllb
+
+    return build_nllb(tmp_path_factory.mktemp("models") / "nllb-tiny")
+
+
+@pytest.mark.parametrize("tgt", ["ar", "ckb", "kmr"])
+def test_nllb_style_models_get_their_language_codes(nllb, tgt):
+    from workbench.core.languages import get_language
+    from workbench.engines.hf import HFEngine
+
+    e = HFEngine(nllb)
+    assert e.kind == "m2m_100"
+    extra = e._prepare("en", tgt)
+    code = get_language(tgt).nllb
+    assert extra == {"forced_bos_token_id": e.tokenizer.convert_tokens_to_ids(code)}
+    ids = e.tokenizer("Al Qaem is the key.")["input_ids"]
+    assert e.tokenizer.convert_ids_to_tokens(ids[0]) == "eng_Latn"  # source code first
+    enc = e.tokenizer(["Al Qaem is the key."], return_tensors="pt")
+    gen = e.model.generate(**enc, max_new_tokens=4, **extra)
+    assert e.tokenizer.convert_ids_to_tokens(int(gen[0, 1])) == code  # forced target code
+    assert len(e.translate(TEXTS3, "en", tgt, OPTS)) == 3
+
+
+def test_nllb_converts_to_ct2_with_target_prefixes(nllb, tmp_path):
+    pytest.importorskip("ctranslate2")
+    from workbench.engines.ct2 import CT2Engine, convert
+
+    e = CT2Engine(convert(nllb, tmp_path / "nllb-ct2"))
+    assert e.meta["model_type"] == "m2m_100"
+    assert len(e.translate(TEXTS3, "en", "ckb", OPTS)) == 3

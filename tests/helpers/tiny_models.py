@@ -78,3 +78,43 @@ def build_marian(folder: Path, *, safetensors: bool = True, seed: int = 0) -> Pa
     tok.save_pretrained(folder)
     (folder / "workbench.json").write_text('{"src": "en", "tgt": "ar"}', encoding="utf-8")
     return folder
+
+
+def build_nllb(folder: Path, seed: int = 0) -> Path:
+    """An NLLB-200-style model (M2M-100 architecture, NllbTokenizer with its language codes)."""
+    import sentencepiece as spm
+    import torch
+    from transformers import M2M100Config, M2M100ForConditionalGeneration, NllbTokenizer
+
+    work = folder.parent / (folder.name + "-spm")
+    work.mkdir(parents=True, exist_ok=True)
+    text = "\n".join(_body(ROOT / "texts" / f"al-qaem.{lang}.md") for lang in ("en", "ar", "ckb"))
+    (work / "all.txt").write_text(text, encoding="utf-8")
+    spm.SentencePieceTrainer.train(
+        input=str(work / "all.txt"),
+        model_prefix=str(work / "spm"),
+        vocab_size=500,
+        model_type="bpe",
+        character_coverage=1.0,
+        minloglevel=2,
+    )
+    tok = NllbTokenizer(vocab_file=str(work / "spm.model"))
+    cfg = M2M100Config(
+        vocab_size=len(tok),
+        d_model=32,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=64,
+        decoder_ffn_dim=64,
+        max_position_embeddings=256,
+        pad_token_id=tok.pad_token_id,
+        eos_token_id=tok.eos_token_id,
+        bos_token_id=tok.bos_token_id,
+        decoder_start_token_id=tok.eos_token_id,
+    )
+    torch.manual_seed(seed)
+    M2M100ForConditionalGeneration(cfg).save_pretrained(folder)
+    tok.save_pretrained(folder)
+    return folder
