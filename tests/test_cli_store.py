@@ -237,3 +237,29 @@ def test_score_documents_by_segment(run):
     r = run("score", AR, AR, "--lang", "ar", "--segment", "--json")
     data = json.loads(r.out)
     assert data["corpus"]["BLEU"]["score"] == 100.0 and len(data["segments"]) == 69
+
+
+def test_translate_with_the_memory_engine_needs_no_model(run, tmp_path):
+    run("tm", "add-texts", EN, AR)
+    second = str(TEXTS / "al-qaim-stronghold.en.md")
+    proj = str(tmp_path / "proj")
+    run("project", "init", proj)
+    r = run("translate", second, "--to", "ar", "--engine", "memory", "--project", proj)
+    assert r.code == 0, r.err and "17 segments, 9 translated now" in r.out
+    from workbench.store.project import Project
+
+    with Project.open(proj) as p:
+        rows = {x.key: x for x in p.rows("ar")}
+    reused = rows[
+        "al-qaim-stronghold:p3:s3"
+    ]  # "ISIS ... al-Qaim" leveraged from "The IS group ... Al Qaem"
+    assert (reused.status, reused.origin, reused.match) == ("draft", "memory", 99.0)
+    assert "داعش" in reused.target and "القائم" in reused.target
+    assert rows["al-qaim-stronghold:p1:s1"].status == "new"  # a new headline: nothing to leverage
+    out = tmp_path / "out"
+    run("translate", second, "--to", "ar", "--engine", "memory", "--out", str(out))
+    text = (out / "al-qaim-stronghold.ar.md").read_text(encoding="utf-8")
+    assert (
+        "# Al-Qaim: One of ISIS' final strongholds in western Anbar" in text
+    )  # untranslated: source kept
+    assert "translator: 'memory: tm.sqlite'" in text or "translator: memory: tm.sqlite" in text

@@ -572,7 +572,7 @@ def translate_file(
     progress: Progress | None = None,
 ) -> TranslateReport:
     """Translate a document into ``tgt`` with names protected; write a file or project drafts."""
-    from workbench.core.name_guard import protect, restore
+    from workbench.core.name_guard import Guarded, protect, restore
     from workbench.store.project import Provenance
 
     doc, segs = segment_file(path)
@@ -587,28 +587,36 @@ def translate_file(
         todo = [i for i, s in enumerate(segs) if rows[s.id].status == "new"]  # resume
         if progress:
             progress(len(segs) - len(todo))
-    guarded = [protect(segs[i].text, doc.lang, tgt, finder) for i in todo]
-    outs, sent = machine_translate(
-        engine, cache, [g.text for g in guarded], doc.lang, tgt, options, progress
-    )
+    memory = engine.name == "memory"
+    if memory:  # TM leverage already writes every name in its glossary form
+        guarded = [Guarded(segs[i].text, []) for i in todo]
+        outs = engine.translate([g.text for g in guarded], doc.lang, tgt, options)
+        sent = 0
+        if progress:
+            progress(len(todo))
+    else:
+        guarded = [protect(segs[i].text, doc.lang, tgt, finder) for i in todo]
+        outs, sent = machine_translate(
+            engine, cache, [g.text for g in guarded], doc.lang, tgt, options, progress
+        )
     report = TranslateReport(path, tgt, len(segs), sent, [])
     finals: dict[int, str] = {}
-    for i, g, out in zip(todo, guarded, outs, strict=True):
+    for n, (i, g, out) in enumerate(zip(todo, guarded, outs, strict=True)):
+        if memory and not out:
+            continue  # no match close enough: the segment stays untranslated
         r = restore(out, g, tgt, finder)
         finals[i] = r.text
         note = ""
         if not r.ok:
             report.flagged.append(segs[i].id)
             note = "names missing after MT: " + ", ".join(s.target for s in r.missing)
+        if memory:
+            report.translated += 1
+            prov = Provenance("memory", match=engine.last_matches[n], tm_origin=engine.model_id)
+        else:
+            prov = Provenance("machine", engine.name, engine.model_id, engine.checksum)
         if proj is not None:
-            proj.set_translation(
-                rows[segs[i].id].segment_id,
-                tgt,
-                r.text,
-                "draft",
-                Provenance("machine", engine.name, engine.model_id, engine.checksum),
-                note=note,
-            )
+            proj.set_translation(rows[segs[i].id].segment_id, tgt, r.text, "draft", prov, note=note)
     if proj is not None:
         proj.close()
     if out_dir:
@@ -624,7 +632,7 @@ def _write_translation(
 
     paras: dict[int, list[str]] = {}
     for i, s in enumerate(segs):
-        paras.setdefault(s.para, []).append(finals.get(i, ""))
+        paras.setdefault(s.para, []).append(finals.get(i) or s.text)  # untranslated: source
     meta = {k: v for k, v in doc.meta.items() if k not in ("id", "lang", "title")}
     meta.update(
         {
@@ -632,7 +640,11 @@ def _write_translation(
             "story": doc.id,
             "lang": tgt,
             "translation-of": f"{doc.id}.{doc.lang}",
-            "translator": f"machine: {engine.name} {engine.model_id} ({engine.checksum})",
+            "translator": (
+                f"memory: {engine.model_id}"
+                if engine.name == "memory"
+                else f"machine: {engine.name} {engine.model_id} ({engine.checksum})"
+            ),
         }
     )
     lines = ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip(), "---", ""]
@@ -646,3 +658,32 @@ def _write_translation(
     out = folder / f"{doc.id}.{tgt}{suffix}"
     _write_text(str(out), "\n".join(lines).rstrip() + "\n")
     return str(out)
+
+
+class MemoryEngine:
+    """The 'memory' engine: the best TM match (>= threshold), names in the glossary's form.
+
+    It needs no model. It lives here rather than in engines/ because it reads the TM
+    (store/), which engines may not import. Its results are not cached: the TM changes.
+    """
+
+    name = "memory"
+    checksum = "tm"
+
+    def __init__(self, tm: TranslationMemory, threshold: float = 70.0) -> None:
+        """Translate from ``tm``; segments without a match >= threshold stay empty."""
+        self.tm = tm
+        self.threshold = threshold
+        self.model_id = tm.path.name
+        self.last_matches: list[float | None] = []
+
+    def translate(self, texts: list[str], src: str, tgt: str, options) -> list[str]:
+        """Leveraged TM targets ('' where the TM has nothing close enough)."""
+        out, self.last_matches = [], []
+        for t in texts:
+            found = (
+                self.tm.lookup(t, src, tgt, limit=1, threshold=self.threshold) if t.strip() else []
+            )
+            out.append(found[0].target if found else "")
+            self.last_matches.append(found[0].score if found else None)
+        return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import click
 
 from workbench.cli.output import progress_bar
@@ -10,7 +12,16 @@ from workbench.cli.output import progress_bar
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--to", "to", required=True, help="Target languages, comma-separated: ar,ckb")
-@click.option("--engine", type=click.Choice(["hf", "ct2"]), default="hf", show_default=True)
+@click.option(
+    "--engine",
+    type=click.Choice(["hf", "ct2", "memory"]),
+    default="hf",
+    show_default=True,
+    help="memory: the TM's best match (no model needed).",
+)
+@click.option(
+    "--tm", "tm_path", type=click.Path(), help="TM for --engine memory (default: the user's)."
+)
 @click.option("--model", help="Model folder (default: the pulled default model of each language).")
 @click.option(
     "--out", "out_dir", type=click.Path(), help="Write one file per input and language here."
@@ -30,6 +41,7 @@ def translate(
     files: tuple[str, ...],
     to: str,
     engine: str,
+    tm_path: str | None,
     model: str | None,
     out_dir: str | None,
     project: str | None,
@@ -52,7 +64,14 @@ def translate(
     engines: dict[str, object] = {}
     try:
         for lang in [x.strip() for x in to.split(",") if x.strip()]:
-            folder = services.model_dir(model, lang)
+            if engine == "memory":
+                folder = "memory"
+                if folder not in engines:
+                    engines[folder] = services.MemoryEngine(
+                        services.open_tm(tm_path, glossary_path)
+                    )
+            else:
+                folder = services.model_dir(model, lang)
             if str(folder) not in engines:
                 if engine == "ct2":
                     from workbench.engines.ct2 import CT2Engine
@@ -66,10 +85,18 @@ def translate(
                     )
             eng = engines[str(folder)]
             for f in files:
-                n = len(services.segment_file(f)[1])
-                with progress_bar(n, f"{f} -> {lang}") as bar:
+                segs = services.segment_file(f)[1]
+                words = sum(len(x.text.split()) for x in segs) / max(len(segs), 1)
+                start, done = time.monotonic(), [0]
+                with progress_bar(len(segs), f"{f} -> {lang}", show_rate=True) as bar:
+
+                    def tick(k: int, bar=bar, start=start, done=done, words=words) -> None:
+                        done[0] += k
+                        rate = done[0] / max(time.monotonic() - start, 1e-6)
+                        bar.update(k, f"{rate:.1f} segments/s, ~{rate * words:.0f} words/s")
+
                     r = services.translate_file(
-                        f, lang, eng, cache, options, glossary_path, out_dir, project, bar.update
+                        f, lang, eng, cache, options, glossary_path, out_dir, project, tick
                     )
                 where = r.written or project
                 click.echo(
