@@ -65,7 +65,9 @@ class CT2Engine:
                 f"{folder} is not a CTranslate2 model; make one with: "
                 f"workbench models convert {folder} --out {folder}-ct2"
             )
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        from workbench.engines.hf import _offline
+
+        _offline()
         try:
             import ctranslate2
             from transformers import AutoTokenizer

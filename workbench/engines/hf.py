@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import re
+import warnings
 from pathlib import Path
 
 from workbench.core.languages import get_language
@@ -23,9 +24,19 @@ _OPUS_PAIR = re.compile(r"opus-mt-([a-z]{2,3})-([a-z]{2,3})")
 
 
 def _offline() -> None:
+    """No network, no telemetry, and no library progress bars over ours."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
+    except ImportError:  # pragma: no cover
+        pass
 
 
 def file_checksum(folder: Path) -> str:
