@@ -284,3 +284,65 @@ def test_nllb_converts_to_ct2_with_target_prefixes(nllb, tmp_path):
     e = CT2Engine(convert(nllb, tmp_path / "nllb-ct2"))
     assert e.meta["model_type"] == "m2m_100"
     assert len(e.translate(TEXTS3, "en", "ckb", OPTS)) == 3
+
+
+def test_a_killed_translation_resumes_without_redoing_finished_work(marian, tmp_path):
+    import csv
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT, shared_file
+
+    with shared_file("ntrex128/ntrex128.eng-arb-ckb-kmr.tsv").open(encoding="utf-8") as f:
+        lines = [r["eng"] for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)][:300]
+    src = tmp_path / "news.en.txt"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    home = tmp_path / "home"
+    env = dict(os.environ, WORKBENCH_HOME=str(home), PYTHONPATH=str(ROOT))
+    cmd = [
+        sys.executable,
+        "-m",
+        "workbench",
+        "translate",
+        str(src),
+        "--to",
+        "ar",
+        "--model",
+        str(marian),
+        "--out",
+        str(tmp_path / "out"),
+        "--max-length",
+        "40",
+        "--beams",
+        "4",
+        "--batch-tokens",
+        "64",
+    ]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    cache = home / "mt-cache.sqlite"
+    cached = 0
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and cached < 48:
+        time.sleep(0.2)
+        if cache.exists():
+            try:
+                cached = (
+                    sqlite3.connect(cache)
+                    .execute("SELECT count(*) FROM translations")
+                    .fetchone()[0]
+                )
+            except sqlite3.OperationalError:
+                pass
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
+    # "...: 305 segments, 241 translated now, ..." (some lines hold two sentences)
+    total = int(done.split(" segments, ")[0].rsplit(" ", 1)[1])
+    sent = int(done.split(" translated now")[0].rsplit(", ", 1)[1])
+    assert 48 <= cached < total, cached  # it was killed in the middle
+    assert sent <= total - cached  # nothing committed before the kill was translated again
+    assert (tmp_path / "out" / "news.ar.txt").read_text(encoding="utf-8").count("\n") >= 1

@@ -485,12 +485,17 @@ def reuse_files(
 
 # --- machine translation ---------------------------------------------------------------
 
-#: Default model per target language (pulled into $WORKBENCH_HOME/models/ORG--NAME).
-DEFAULT_MODELS = {
-    "ar": "Helsinki-NLP/opus-mt-en-ar",
-    "ckb": "facebook/nllb-200-distilled-600M",
-    "kmr": "facebook/nllb-200-distilled-600M",
-}
+
+def _default_models() -> dict[str, str]:
+    """The model registry file: target language -> default model."""
+    import json
+
+    data = json.loads((Path(__file__).parent / "data" / "models.json").read_text(encoding="utf-8"))
+    return {lang: v["model"] for lang, v in data.items() if not lang.startswith("_")}
+
+
+#: Default model per target language (workbench/data/models.json).
+DEFAULT_MODELS = _default_models()
 
 
 def workbench_home() -> Path:
