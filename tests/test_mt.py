@@ -346,3 +346,20 @@ def test_a_killed_translation_resumes_without_redoing_finished_work(marian, tmp_
     assert 48 <= cached < total, cached  # it was killed in the middle
     assert sent <= total - cached  # nothing committed before the kill was translated again
     assert (tmp_path / "out" / "news.ar.txt").read_text(encoding="utf-8").count("\n") >= 1
+
+
+def test_engines_report_model_id_revision_and_checksum(marian, engine):
+    import json
+
+    assert (engine.model_id, engine.revision) == (marian.name, "local")
+    pulled = marian.parent / "pulled-copy"
+    import shutil
+
+    shutil.copytree(marian, pulled)
+    (pulled / "workbench.json").write_text(
+        json.dumps({"repo": "x/y", "revision": "abc123", "src": "en", "tgt": "ar"})
+    )
+    from workbench.engines.hf import HFEngine
+
+    e = HFEngine(pulled)
+    assert e.revision == "abc123" and e.checksum == engine.checksum  # same weights, same checksum
