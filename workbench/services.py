@@ -674,6 +674,7 @@ class MemoryEngine:
 
     name = "memory"
     checksum = "tm"
+    revision = "local"
 
     def __init__(self, tm: TranslationMemory, threshold: float = 70.0) -> None:
         """Translate from ``tm``; segments without a match >= threshold stay empty."""

@@ -31,7 +31,8 @@ class Engine(Protocol):
 
     name: str
     model_id: str
-    checksum: str
+    revision: str  # the Hub commit of a pulled model, else "local"
+    checksum: str  # sha256 of the weights (16 hex digits)
 
     def translate(self, texts: list[str], src: str, tgt: str, options: DecodeOptions) -> list[str]:
         """Translations of ``texts``, in order."""

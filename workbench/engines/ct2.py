@@ -86,6 +86,7 @@ class CT2Engine:
             ) from None
         meta_path = folder / "workbench.json"
         self.meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
+        self.revision = self.meta.get("revision", "local")
         h = hashlib.sha256()
         with (folder / "model.bin").open("rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):

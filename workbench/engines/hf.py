@@ -106,6 +106,9 @@ class HFEngine:
         self.kind = self.model.config.model_type  # marian | m2m_100 | ...
         self.checksum = file_checksum(folder)
         self.pair = self._declared_pair(folder)
+        meta = folder / "workbench.json"
+        data = json.loads(meta.read_text(encoding="utf-8")) if meta.is_file() else {}
+        self.revision = data.get("revision", "local")  # the Hub commit pulled, if pulled
 
     def _declared_pair(self, folder: Path) -> tuple[str, str] | None:
         """The one language pair of a Marian model (workbench.json, or its OPUS name)."""

@@ -7,6 +7,7 @@ which refuses to run code, and written as ``model.safetensors``; the pickle is d
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -47,10 +48,12 @@ def pull(repo: str, store: Path) -> Path:
         k: os.environ.pop(k) for k in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE") if k in os.environ
     }
     try:
-        from huggingface_hub import snapshot_download
+        from huggingface_hub import HfApi, snapshot_download
 
+        revision = HfApi().model_info(repo).sha
         snapshot_download(
             repo,
+            revision=revision,
             local_dir=target,
             allow_patterns=[
                 "*.json",
@@ -69,4 +72,6 @@ def pull(repo: str, store: Path) -> Path:
         os.environ.update(env)
     if not any(target.glob("*.safetensors")):
         pickle_to_safetensors(target)
+    meta = {"repo": repo, "revision": revision}
+    (target / "workbench.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
     return target
