@@ -30,7 +30,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("WORKBENCH_SHARED", ROOT.parent / "shared")) / "data"
-VOCAB = 62_000
 
 
 def sentences(n: int) -> list[str]:
@@ -40,69 +39,15 @@ def sentences(n: int) -> list[str]:
 
 def build(work: Path) -> tuple[Path, Path]:
     """The OPUS-MT-sized random model (transformers) and its int8 CTranslate2 conversion."""
-    import sentencepiece as spm
-    import torch
-    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
-
     from workbench.engines.ct2 import convert
+    from workbench.engines.random_models import OPUS_MT, build_marian
 
     hf = work / "opus-mt-en-ar-random"
     if (hf / "model.safetensors").is_file() and (work / "ct2" / "model.bin").is_file():
         return hf, work / "ct2"
     with (DATA / "ntrex128" / "ntrex128.eng-arb-ckb-kmr.tsv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    (work / "en.txt").write_text("\n".join(r["eng"] for r in rows), encoding="utf-8")
-    (work / "ar.txt").write_text("\n".join(r["arb"] for r in rows), encoding="utf-8")
-    vocab = {"</s>": 0, "<unk>": 1}
-    for lang in ("en", "ar"):
-        spm.SentencePieceTrainer.train(
-            input=str(work / f"{lang}.txt"),
-            model_prefix=str(work / lang),
-            vocab_size=4000,
-            model_type="unigram",
-            character_coverage=1.0,
-            bos_id=-1,
-            eos_id=0,
-            unk_id=1,
-            pad_id=-1,
-            minloglevel=2,
-        )
-        sp = spm.SentencePieceProcessor(model_file=str(work / f"{lang}.model"))
-        for i in range(sp.get_piece_size()):
-            vocab.setdefault(sp.id_to_piece(i), len(vocab))
-    while len(vocab) < VOCAB - 1:
-        vocab[f"<filler_{len(vocab)}>"] = len(vocab)
-    vocab["<pad>"] = len(vocab)
-    hf.mkdir(parents=True, exist_ok=True)
-    (hf / "source.spm").write_bytes((work / "en.model").read_bytes())
-    (hf / "target.spm").write_bytes((work / "ar.model").read_bytes())
-    (hf / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-    tok = MarianTokenizer(
-        str(hf / "source.spm"),
-        str(hf / "target.spm"),
-        str(hf / "vocab.json"),
-        source_lang="en",
-        target_lang="ar",
-    )
-    cfg = MarianConfig(
-        vocab_size=len(tok),
-        d_model=512,
-        encoder_layers=6,
-        decoder_layers=6,
-        encoder_attention_heads=8,
-        decoder_attention_heads=8,
-        encoder_ffn_dim=2048,
-        decoder_ffn_dim=2048,
-        max_position_embeddings=512,
-        pad_token_id=vocab["<pad>"],
-        eos_token_id=0,
-        decoder_start_token_id=vocab["<pad>"],
-        forced_eos_token_id=0,
-    )
-    torch.manual_seed(0)
-    MarianMTModel(cfg).save_pretrained(hf)
-    tok.save_pretrained(hf)
-    (hf / "workbench.json").write_text('{"src": "en", "tgt": "ar"}', encoding="utf-8")
+    build_marian(hf, "\n".join(r["eng"] for r in rows), "\n".join(r["arb"] for r in rows), OPUS_MT)
     convert(hf, work / "ct2", "int8")
     return hf, work / "ct2"
 

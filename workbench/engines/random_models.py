@@ -1,0 +1,142 @@
+"""Random-weight translation models built locally, for tests and benchmarks.
+
+Real architectures (Marian as OPUS-MT, M2M-100 as NLLB-200) with real sentencepiece
+vocabularies trained on the texts given, so that the real loading, tokenising, batching,
+conversion and decoding code runs without downloading anything.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Size:
+    """Architecture sizes (the defaults are tiny; OPUS_MT is the real en-ar shape)."""
+
+    d_model: int = 32
+    layers: int = 1
+    heads: int = 2
+    ffn: int = 64
+    spm_vocab: int = 300  # pieces learned per language
+    vocab: int = 0  # pad the vocabulary to this size with filler tokens (0: no padding)
+
+
+OPUS_MT = Size(d_model=512, layers=6, heads=8, ffn=2048, spm_vocab=4000, vocab=62_000)
+
+
+def build_marian(
+    folder: Path,
+    src_text: str,
+    tgt_text: str,
+    size: Size = Size(),
+    *,
+    safetensors: bool = True,
+    seed: int = 0,
+) -> Path:
+    """A Marian en->ar model laid out as OPUS-MT: </s> first, <pad> last."""
+    import sentencepiece as spm
+    import torch
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    work = folder.parent / (folder.name + "-spm")
+    work.mkdir(parents=True, exist_ok=True)
+    vocab = {"</s>": 0, "<unk>": 1}
+    for lang, text in (("src", src_text), ("tgt", tgt_text)):
+        (work / f"{lang}.txt").write_text(text, encoding="utf-8")
+        spm.SentencePieceTrainer.train(
+            input=str(work / f"{lang}.txt"),
+            model_prefix=str(work / lang),
+            vocab_size=size.spm_vocab,
+            model_type="unigram",
+            character_coverage=1.0,
+            bos_id=-1,
+            eos_id=0,
+            unk_id=1,
+            pad_id=-1,
+            minloglevel=2,
+        )
+        sp = spm.SentencePieceProcessor(model_file=str(work / f"{lang}.model"))
+        for i in range(sp.get_piece_size()):
+            vocab.setdefault(sp.id_to_piece(i), len(vocab))
+    while len(vocab) < size.vocab - 1:
+        vocab[f"<filler_{len(vocab)}>"] = len(vocab)
+    vocab.pop("<pad>", None)
+    vocab["<pad>"] = len(vocab)
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(work / "src.model", folder / "source.spm")
+    shutil.copy(work / "tgt.model", folder / "target.spm")
+    (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    tok = MarianTokenizer(
+        str(folder / "source.spm"),
+        str(folder / "target.spm"),
+        str(folder / "vocab.json"),
+        source_lang="en",
+        target_lang="ar",
+    )
+    cfg = MarianConfig(
+        vocab_size=len(tok),
+        d_model=size.d_model,
+        encoder_layers=size.layers,
+        decoder_layers=size.layers,
+        encoder_attention_heads=size.heads,
+        decoder_attention_heads=size.heads,
+        encoder_ffn_dim=size.ffn,
+        decoder_ffn_dim=size.ffn,
+        max_position_embeddings=512,
+        pad_token_id=vocab["<pad>"],
+        eos_token_id=0,
+        decoder_start_token_id=vocab["<pad>"],
+        forced_eos_token_id=0,
+    )
+    torch.manual_seed(seed)
+    model = MarianMTModel(cfg)
+    model.save_pretrained(folder)
+    if not safetensors:  # as the OPUS-MT and NLLB checkpoints ship: a pickle .bin only
+        torch.save(model.state_dict(), folder / "pytorch_model.bin")
+        (folder / "model.safetensors").unlink()
+    tok.save_pretrained(folder)
+    (folder / "workbench.json").write_text('{"src": "en", "tgt": "ar"}', encoding="utf-8")
+    return folder
+
+
+def build_nllb(folder: Path, text: str, size: Size = Size(), seed: int = 0) -> Path:
+    """An NLLB-200-style model: M2M-100 architecture, NllbTokenizer with its language codes."""
+    import sentencepiece as spm
+    import torch
+    from transformers import M2M100Config, M2M100ForConditionalGeneration, NllbTokenizer
+
+    work = folder.parent / (folder.name + "-spm")
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "all.txt").write_text(text, encoding="utf-8")
+    spm.SentencePieceTrainer.train(
+        input=str(work / "all.txt"),
+        model_prefix=str(work / "spm"),
+        vocab_size=size.spm_vocab,
+        model_type="bpe",
+        character_coverage=1.0,
+        minloglevel=2,
+    )
+    tok = NllbTokenizer(vocab_file=str(work / "spm.model"))
+    cfg = M2M100Config(
+        vocab_size=len(tok),
+        d_model=size.d_model,
+        encoder_layers=size.layers,
+        decoder_layers=size.layers,
+        encoder_attention_heads=size.heads,
+        decoder_attention_heads=size.heads,
+        encoder_ffn_dim=size.ffn,
+        decoder_ffn_dim=size.ffn,
+        max_position_embeddings=256,
+        pad_token_id=tok.pad_token_id,
+        eos_token_id=tok.eos_token_id,
+        bos_token_id=tok.bos_token_id,
+        decoder_start_token_id=tok.eos_token_id,
+    )
+    torch.manual_seed(seed)
+    M2M100ForConditionalGeneration(cfg).save_pretrained(folder)
+    tok.save_pretrained(folder)
+    return folder
