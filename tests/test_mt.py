@@ -10,6 +10,18 @@ pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
 OPTS = DecodeOptions(max_length=10)
+
+
+def _need_ct2():
+    """CI installs the ct2 extra and sets WORKBENCH_REQUIRE_CT2=1: no silent skip there."""
+    import os
+
+    if os.environ.get("WORKBENCH_REQUIRE_CT2") == "1":
+        import ctranslate2  # noqa: F401  (fails loudly when missing)
+    else:
+        pytest.importorskip("ctranslate2")
+
+
 TEXTS3 = ["Al Qaem is the key to Anbar’s security.", "Fighters left Mosul.", "Yes."]
 
 
@@ -167,7 +179,7 @@ def test_translate_errors(run, tmp_path, monkeypatch):
 
 @pytest.fixture(scope="session")
 def ct2_model(marian, tmp_path_factory):
-    pytest.importorskip("ctranslate2")
+    _need_ct2()
     from workbench.engines.ct2 import convert
 
     return convert(marian, tmp_path_factory.mktemp("ct2") / "tiny-en-ar-ct2")
@@ -278,7 +290,7 @@ def test_nllb_style_models_get_their_language_codes(nllb, tgt):
 
 
 def test_nllb_converts_to_ct2_with_target_prefixes(nllb, tmp_path):
-    pytest.importorskip("ctranslate2")
+    _need_ct2()
     from workbench.engines.ct2 import CT2Engine, convert
 
     e = CT2Engine(convert(nllb, tmp_path / "nllb-ct2"))
