@@ -263,3 +263,34 @@ def test_translate_with_the_memory_engine_needs_no_model(run, tmp_path):
         "# Al-Qaim: One of ISIS' final strongholds in western Anbar" in text
     )  # untranslated: source kept
     assert "translator: 'memory: tm.sqlite'" in text or "translator: memory: tm.sqlite" in text
+
+
+def test_qa_cli_on_a_project(run, tmp_path):
+    from workbench.store.project import Project
+
+    proj = tmp_path / "proj"
+    run("project", "init", str(proj))
+    run("project", "add", str(proj), EN)
+    with Project.open(proj) as p:
+        rows = {r.key: r for r in p.rows("ar")}
+        p.set_translation(
+            rows["al-qaem:p5:s1"].segment_id,
+            "ar",
+            "والآن يبدو أنه ينسحب إلى معقل سابق في الأنبار على بعد ٢٥ كيلومتراً.",
+            "translated",
+        )
+        p.set_translation(
+            rows["al-qaem:p9:s1"].segment_id, "ar", "القائم هي رأس أفعى داعش.", "translated"
+        )
+    r = run("qa", str(proj), "--lang", "ar", "--json")
+    assert r.code == 3
+    data = json.loads(r.out)
+    by = {s["id"]: {(w["code"], w["detail"]) for w in s["warnings"]} for s in data["segments"]}
+    assert by["al-qaem:p5:s1"] == {
+        ("number", "20"),
+        ("name-missing", "القائم"),
+        ("name-missing", "العراق"),
+        ("name-missing", "سوريا"),
+    }
+    assert "al-qaem:p9:s1" not in by  # a clean segment
+    assert run("qa", str(proj), "--lang", "ckb").out.strip() == "no warnings"

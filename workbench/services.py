@@ -693,3 +693,27 @@ class MemoryEngine:
             out.append(found[0].target if found else "")
             self.last_matches.append(found[0].score if found else None)
         return out
+
+
+def qa_project(
+    folder: str, lang: str, glossary_path: str | None = None, include_empty: bool = False
+) -> tuple[list[tuple[str, list]], dict]:
+    """QA of a project's translations into ``lang``.
+
+    Returns the warnings per segment, and the names spelled more than one way across it.
+    """
+    from workbench.core.qa import check_segment, name_consistency
+
+    tag = get_language(lang).tag
+    finder = NameFinder(NameIndex(open_glossary(glossary_path)))
+    with Project.open(folder) as project:
+        docs = {name: src for _, name, src, _ in project.documents()}
+        rows = project.rows(tag)
+    per_segment = []
+    for r in rows:
+        if not r.target and not include_empty:
+            continue
+        ws = check_segment(r.source, r.target, docs[r.doc], tag, finder)
+        if ws:
+            per_segment.append((r.key, ws))
+    return per_segment, name_consistency([(r.key, r.target) for r in rows if r.target], tag, finder)

@@ -16,6 +16,7 @@ from workbench.cli.exchange import export_cmd, import_cmd
 from workbench.cli.glossary import glossary
 from workbench.cli.models import models
 from workbench.cli.project import project
+from workbench.cli.qa import qa
 from workbench.cli.score import score
 from workbench.cli.segment import segment
 from workbench.cli.tm import tm
@@ -44,6 +45,7 @@ cli.add_command(reuse)
 cli.add_command(score)
 cli.add_command(translate)
 cli.add_command(models)
+cli.add_command(qa)
 
 
 def main(argv: list[str] | None = None) -> None:

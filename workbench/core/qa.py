@@ -1,0 +1,105 @@
+"""Quality checks of a translated segment, as a translator needs them while editing.
+
+Each check returns :class:`Warning` objects with a code, a message for people, and the
+evidence. The checks:
+
+* ``empty``: no translation yet;
+* ``copy``: the target is the source again (an untranslated paste);
+* ``number``: a number of the source missing from the target, compared across Latin,
+  Arabic-Indic and Persian digits ("40,000" is also "٤٠ ألف");
+* ``name-missing``: a glossary name of the source absent from the target;
+* ``name-form``: a glossary name written otherwise than the glossary's preferred form;
+* ``script``: Arabic letters where Sorani has its own (ي ك ة ى in ckb), or Sorani and
+  Persian letters in Arabic (ی ک ە ڕ ڵ ۆ ێ in ar).
+
+:func:`name_consistency` finds names spelled more than one way across a project.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbench.core.align.anchors import sentence_anchors
+from workbench.core.consistency import spelling_norm
+from workbench.core.name_finder import NameFinder
+
+_ARABIC_IN_SORANI = {"ي": "ی", "ك": "ک", "ة": "ە", "ى": "ی"}
+_SORANI_IN_ARABIC = {"ی": "ي", "ک": "ك", "ە": "ة", "ڕ": "ر", "ڵ": "ل", "ۆ": "و", "ێ": "ي"}
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Warning:
+    """One problem of a segment's translation."""
+
+    code: str
+    message: str
+    detail: str = ""
+
+
+def check_segment(
+    source: str, target: str, src_lang: str, tgt_lang: str, finder: NameFinder | None = None
+) -> list[Warning]:
+    """Every QA warning for one segment's translation."""
+    if not target.strip():
+        return [Warning("empty", "not translated yet")]
+    out: list[Warning] = []
+    if _SPACE.sub(" ", source).strip() == _SPACE.sub(" ", target).strip():
+        out.append(Warning("copy", "the target is the source text"))
+    src_numbers = {a for a in sentence_anchors(source, src_lang).reliable if a.startswith("n:")}
+    tgt_numbers = {a for a in sentence_anchors(target, tgt_lang).reliable if a.startswith("n:")}
+    for n in sorted(src_numbers - tgt_numbers):
+        thousands = n + "000"  # "40" in the source may be "40,000" in the target and back
+        if thousands in tgt_numbers or (n.endswith("000") and n[:-3] in tgt_numbers):
+            continue
+        out.append(Warning("number", f"number {n[2:]} is missing", n[2:]))
+    if finder is not None:
+        out += _names(source, target, src_lang, tgt_lang, finder)
+    out += _script(target, tgt_lang)
+    return out
+
+
+def _names(
+    source: str, target: str, src_lang: str, tgt_lang: str, finder: NameFinder
+) -> list[Warning]:
+    out = []
+    wanted = {h.entry.id: h.entry for h in finder.find(source, src_lang, nested=False)}
+    found = finder.find(target, tgt_lang, nested=False)
+    have = {h.entry.id for h in found}
+    for entry_id, entry in wanted.items():
+        form = entry.preferred(tgt_lang)
+        if form and entry_id not in have:
+            out.append(Warning("name-missing", f"{entry.en} is missing (glossary: {form})", form))
+    for h in found:
+        form = h.entry.preferred(tgt_lang)
+        if form and spelling_norm(h.spelling) != spelling_norm(form):
+            out.append(Warning("name-form", f"{h.spelling}: the glossary writes {form}", form))
+    return out
+
+
+def _script(target: str, tgt_lang: str) -> list[Warning]:
+    table = {"ckb": _ARABIC_IN_SORANI, "ar": _SORANI_IN_ARABIC}.get(tgt_lang, {})
+    bad = sorted({c for c in target if c in table})
+    if not bad:
+        return []
+    what = ", ".join(f"{c} (use {table[c]})" for c in bad)
+    label = (
+        "Arabic letters in Sorani" if tgt_lang == "ckb" else "Sorani or Persian letters in Arabic"
+    )
+    return [Warning("script", f"{label}: {what}", "".join(bad))]
+
+
+def name_consistency(
+    targets: list[tuple[str, str]], tgt_lang: str, finder: NameFinder
+) -> dict[str, dict[str, list[str]]]:
+    """Entries spelled more than one way across (segment id, target) pairs.
+
+    Returns entry id -> spelling -> segment ids.
+    """
+    spellings: dict[str, dict[str, list[str]]] = {}
+    for seg_id, text in targets:
+        for h in finder.find(text, tgt_lang, nested=False):
+            by = spellings.setdefault(h.entry.id, {})
+            by.setdefault(h.spelling, []).append(seg_id)
+    return {e: s for e, s in spellings.items() if len({spelling_norm(x) for x in s}) > 1}
