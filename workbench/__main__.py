@@ -1,5 +1,5 @@
 """Allow ``python -m workbench``."""
 
-from workbench.cli import main
+from workbench.main import main
 
 main()

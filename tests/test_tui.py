@@ -1,0 +1,122 @@
+"""The translators' app, driven with Textual's Pilot: edits reach the store at once."""
+
+import asyncio
+
+import pytest
+
+from tests.conftest import TEXTS
+from workbench.formats.article import read_document
+from workbench.store.project import Project
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    folder = tmp_path / "proj"
+    with Project.init(folder) as p:
+        p.add_document(read_document(TEXTS / "al-qaem.en.md"))
+    return folder
+
+
+def run_app(project, finder, script, rtl="app", langs=("ar", "ckb")):
+    from workbench.tui.app import WorkbenchApp
+
+    async def main():
+        app = WorkbenchApp(project, list(langs), rtl, finder)
+        async with app.run_test(size=(150, 40)) as pilot:
+            await pilot.pause()
+            result = await script(app, pilot)
+        return result
+
+    return asyncio.run(main())
+
+
+def stored(project, lang="ar"):
+    with Project.open(project) as p:
+        return {r.key: r for r in p.rows(lang)}
+
+
+def test_opens_with_labelled_columns_and_every_segment(project, finder):
+    async def script(app, pilot):
+        return (
+            str(app.query_one("#header").render()),
+            len(app.rows),
+            str(app.query_one("#qa").render()),
+        )
+
+    header, n, qa = run_app(project, finder, script)
+    assert "English" in header and "Arabic" in header and "Sorani" in header
+    assert n == 69 and "al-qaem:p1:s1" in qa and "not translated yet" in qa
+
+
+def test_enter_edit_enter_confirms_into_the_store_and_moves_on(project, finder):
+    async def script(app, pilot):
+        await pilot.press("down")  # p2:s1
+        await pilot.press("enter")
+        await pilot.press(*"مرحبا")
+        await pilot.press("enter")
+        await pilot.pause()
+        return app.view.current
+
+    current = run_app(project, finder, script)
+    rows = stored(project)
+    assert (rows["al-qaem:p2:s1"].target, rows["al-qaem:p2:s1"].status) == ("مرحبا", "translated")
+    assert current == 2  # moved on to the next unconfirmed segment
+
+
+def test_escape_cancels_and_ctrl_s_keeps_a_draft(project, finder):
+    async def script(app, pilot):
+        await pilot.press("enter", *"abc", "escape")
+        await pilot.press("down", "enter", *"draft", "ctrl+s")
+        await pilot.pause()
+
+    run_app(project, finder, script)
+    rows = stored(project)
+    assert rows["al-qaem:p1:s1"].status == "new"
+    assert (rows["al-qaem:p2:s1"].target, rows["al-qaem:p2:s1"].status) == ("draft", "draft")
+
+
+def test_a_qa_warning_appears_and_clears(project, finder):
+    async def script(app, pilot):
+        target = next(i for i, r in enumerate(app.rows) if r.key == "al-qaem:p4:s2")
+        app.view.current = target
+        await pilot.pause()
+        await pilot.press("enter", *"أشعل التنظيم أزمة في العراق منذ ٢٠١٥", "ctrl+s")
+        await pilot.pause()
+        first = str(app.query_one("#qa").render())
+        await pilot.press(
+            "enter", "ctrl+a", "ctrl+k", *"أشعل داعش أزمة أمنية في العراق منذ حزيران ٢٠١٤", "ctrl+s"
+        )
+        await pilot.pause()
+        return first, str(app.query_one("#qa").render())
+
+    first, second = run_app(project, finder, script)
+    assert "number 2014 is missing" in first
+    assert "no QA warning" in second
+
+
+def test_undo_restores_the_previous_text(project, finder):
+    async def script(app, pilot):
+        await pilot.press(
+            "enter", *"one", "ctrl+s", "enter", "ctrl+a", "ctrl+k", *"two", "ctrl+s", "u"
+        )
+        await pilot.pause()
+
+    run_app(project, finder, script)
+    assert stored(project)["al-qaem:p1:s1"].target == "one"
+
+
+@pytest.mark.parametrize("rtl", ["app", "terminal"])
+def test_screenshot_shows_arabic_shaped_by_the_app_or_left_to_the_terminal(project, finder, rtl):
+    with Project.open(project) as p:
+        first = p.rows("ar")[0]
+        p.set_translation(first.segment_id, "ar", "موطن البغدادي الجديد", "translated")
+
+    async def script(app, pilot):
+        return app.export_screenshot()
+
+    svg = run_app(project, finder, script, rtl=rtl)
+    shaped = any("\ufe70" <= c <= "\ufeff" for c in svg)  # Arabic presentation forms
+    assert shaped == (rtl == "app")
+    if rtl == "terminal":
+        assert "موطن" in svg.replace("&#160;", " ")

@@ -1,0 +1,254 @@
+"""The translators' app: English beside Arabic and Kurdish, edited in place, saved at once.
+
+Enter edits the current segment's target in the line below the table; Enter there
+confirms it (status translated, committed to the project at once) and jumps to the next
+unconfirmed segment; Ctrl+S keeps it as a draft; Esc cancels. Tab switches the target
+language. Ctrl+Enter (F8 where the terminal cannot send Ctrl+Enter) confirms the current
+target as it is. No edit waits for a "save".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Static
+
+from workbench.core.qa import check_segment
+from workbench.store.project import Project, Provenance
+from workbench.tui.rtl import detect
+from workbench.tui.segment_view import Row, SegmentView
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every binding, with its key."""
+
+    BINDINGS: ClassVar = [Binding("escape,q,question_mark", "app.pop_screen", "Close")]
+
+    def __init__(self, bindings: list[Binding]) -> None:
+        """Set up the screen."""
+        super().__init__()
+        self._bindings = bindings
+
+    def compose(self) -> ComposeResult:
+        """The keys."""
+        lines = ["[b]workbench keys[/b]", ""]
+        lines += [f"  {b.key:<22} {b.description}" for b in self._bindings]
+        lines += [
+            "",
+            "In the edit line: Enter confirms and goes to the next unconfirmed,",
+            "Ctrl+S keeps a draft, Esc cancels.",
+            "",
+            "Esc closes this help.",
+        ]
+        yield Static("\n".join(lines), id="help")
+
+
+class WorkbenchApp(App[None]):
+    """The main screen over one project."""
+
+    CSS = """
+    SegmentView { height: 1fr; }
+    #qa { height: 1; color: $warning; }
+    #header { height: 1; text-style: bold; background: $boost; }
+    #hint { height: 1; color: $text-muted; }
+    #edit { display: none; }
+    #edit.editing { display: block; }
+    #help { padding: 1 2; background: $panel; width: 80; height: auto; }
+    HelpScreen { align: center middle; }
+    """
+    BINDINGS: ClassVar = [
+        Binding("down,j", "move(1)", "Next", id="next", priority=True),
+        Binding("up,k", "move(-1)", "Previous", id="previous", priority=True),
+        Binding("pagedown", "move(10)", "Page down", show=False, id="page_down", priority=True),
+        Binding("pageup", "move(-10)", "Page up", show=False, id="page_up", priority=True),
+        Binding("enter", "edit", "Edit", id="edit"),
+        Binding("ctrl+enter,f8", "confirm", "Confirm", id="confirm"),
+        Binding("tab", "switch_lang", "Language", id="language"),
+        Binding("n", "next_untranslated", "Next untranslated", id="next_untranslated"),
+        Binding("u", "undo", "Undo", id="undo"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(
+        self, project_dir: str | Path, langs: list[str], rtl: str = "auto", finder=None
+    ) -> None:
+        """Open the project in ``project_dir`` showing the ``langs`` targets."""
+        super().__init__()
+        self.project = Project.open(project_dir)
+        self.langs = langs
+        self.lang = langs[0]
+        self.rtl_mode = detect(rtl)
+        self.finder = finder
+        self.rows = self._load()
+
+    def _load(self) -> list[Row]:
+        by_id: dict[int, Row] = {}
+        rows: list[Row] = []
+        for lang in self.langs:
+            for r in self.project.rows(lang):
+                row = by_id.get(r.segment_id)
+                if row is None:
+                    row = by_id[r.segment_id] = Row(r.segment_id, r.key, r.para, r.source)
+                    rows.append(row)
+                row.targets[lang] = r.target
+                row.status[lang] = r.status
+        self.src_lang = {name: src for _, name, src, _ in self.project.documents()}
+        return rows
+
+    def compose(self) -> ComposeResult:
+        """The table, QA line, edit line, hint and footer."""
+        with Vertical():
+            yield Static(self._header(), id="header")
+            yield SegmentView(self.rows, self.langs, self.rtl_mode, id="segments")
+            yield Static("", id="qa")
+            yield Input(placeholder="translation", id="edit")
+            yield Static(
+                "Enter: edit   Ctrl+Enter/F8: confirm   Tab: language   ?: help", id="hint"
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Focus the table and show the first segment's QA."""
+        self.title = f"workbench — {self.project.folder}"
+        self.view.focus()
+        self._show_qa()
+
+    def _header(self) -> str:
+        names = {
+            "en": "English",
+            "ar": "Arabic (العربية)",
+            "ckb": "Kurdish, Sorani (کوردی)",
+            "kmr": "Kurdish, Kurmanji",
+        }
+        labels = [names["en"], *(names.get(x, x) for x in self.langs)]
+        return "  " + "  │  ".join(labels)
+
+    @property
+    def view(self) -> SegmentView:
+        """The segment table."""
+        return self.query_one(SegmentView)
+
+    @property
+    def row(self) -> Row | None:
+        """The current segment."""
+        return self.rows[self.view.current] if self.rows else None
+
+    # --- actions ------------------------------------------------------------------------
+
+    def action_move(self, delta: int) -> None:
+        """Move the current segment."""
+        self.view.move(delta)
+
+    def on_segment_view_moved(self, _: SegmentView.Moved) -> None:
+        """Show the new segment's QA."""
+        self._show_qa()
+
+    def action_switch_lang(self) -> None:
+        """Edit the next target language."""
+        self.lang = self.langs[(self.langs.index(self.lang) + 1) % len(self.langs)]
+        self.sub_title = f"editing {self.lang}"
+        self._show_qa()
+
+    def action_edit(self) -> None:
+        """Open the edit line on the current target."""
+        if self.row is None:
+            return
+        edit = self.query_one("#edit", Input)
+        edit.value = self.row.targets.get(self.lang, "")
+        edit.add_class("editing")
+        edit.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the edit line: confirm, go to the next unconfirmed segment."""
+        self._save(event.value, "translated")
+        self._close_edit()
+        self.action_next_unconfirmed()
+
+    def on_key(self, event) -> None:
+        """Esc cancels an edit; Ctrl+S keeps it as a draft."""
+        edit = self.query_one("#edit", Input)
+        if not edit.has_focus:
+            return
+        if event.key == "escape":
+            self._close_edit()
+            event.stop()
+        elif event.key == "ctrl+s":
+            self._save(edit.value, "draft")
+            self._close_edit()
+            event.stop()
+
+    def _close_edit(self) -> None:
+        edit = self.query_one("#edit", Input)
+        edit.remove_class("editing")
+        self.view.focus()
+
+    def _save(self, text: str, status: str) -> None:
+        """Commit the current target to the project at once."""
+        row = self.row
+        if row is None:
+            return
+        self.project.set_translation(row.segment_id, self.lang, text, status, Provenance("human"))
+        row.targets[self.lang], row.status[self.lang] = text, status
+        self.view.relayout()
+        self._show_qa()
+
+    def action_confirm(self) -> None:
+        """Confirm the current target as it is, go to the next unconfirmed."""
+        row = self.row
+        if row is not None and row.targets.get(self.lang):
+            self._save(row.targets[self.lang], "translated")
+            self.action_next_unconfirmed()
+
+    def action_next_unconfirmed(self) -> None:
+        """Go to the next segment still new or draft in this language."""
+        n = len(self.rows)
+        for k in range(1, n + 1):
+            i = (self.view.current + k) % n
+            if self.rows[i].status.get(self.lang, "new") in ("new", "draft"):
+                self.view.current = i
+                return
+
+    def action_next_untranslated(self) -> None:
+        """Go to the next segment without a target here."""
+        n = len(self.rows)
+        for k in range(1, n + 1):
+            i = (self.view.current + k) % n
+            if not self.rows[i].targets.get(self.lang):
+                self.view.current = i
+                return
+
+    def action_undo(self) -> None:
+        """Undo the last edit of the current target."""
+        row = self.row
+        if row is not None and self.project.undo(row.segment_id, self.lang):
+            r = next(x for x in self.project.rows(self.lang) if x.segment_id == row.segment_id)
+            row.targets[self.lang], row.status[self.lang] = r.target, r.status
+            self.view.relayout()
+            self._show_qa()
+
+    def action_help(self) -> None:
+        """Show every key."""
+        self.push_screen(HelpScreen(list(self.BINDINGS)))
+
+    def _show_qa(self) -> None:
+        row = self.row
+        qa = self.query_one("#qa", Static)
+        if row is None:
+            qa.update("")
+            return
+        src = self.src_lang.get(row.key.split(":")[0], "en")
+        warnings = check_segment(
+            row.source, row.targets.get(self.lang, ""), src, self.lang, self.finder
+        )
+        text = "; ".join(w.message for w in warnings)
+        qa.update(f"{row.key} [{self.lang}] " + (f"⚠ {text}" if text else "✓ no QA warning"))
+
+    def on_unmount(self) -> None:
+        """Close the project (every edit is already committed)."""
+        self.project.close()

@@ -1,0 +1,41 @@
+"""``workbench open``: the translators' app on a document or a project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command("open")
+@click.argument("target", type=click.Path())
+@click.option("--to", "to", default="ar,ckb", show_default=True, help="Target languages shown.")
+@click.option(
+    "--rtl",
+    type=click.Choice(["auto", "app", "terminal"]),
+    default="auto",
+    show_default=True,
+    help="Who does right-to-left: this app, or the terminal.",
+)
+def open_cmd(target: str, to: str, rtl: str) -> None:
+    """Open TARGET: a project folder, or a document.
+
+    For a document, its project is the folder STORY.workbench beside it (created, and the
+    document added, if needed).
+    """
+    from workbench import services
+    from workbench.core.name_finder import NameFinder
+    from workbench.core.name_index import NameIndex
+    from workbench.tui.app import WorkbenchApp
+
+    path = Path(target)
+    if path.is_file():
+        doc, _ = services.segment_file(str(path))
+        folder = path.parent / f"{doc.id}.workbench"
+        services.project_init(str(folder)).close()
+        services.project_add(str(folder), [str(path)])
+    else:
+        folder = path
+    langs = [x.strip() for x in to.split(",") if x.strip()]
+    finder = NameFinder(NameIndex(services.open_glossary(None)))
+    WorkbenchApp(folder, langs, rtl, finder).run()

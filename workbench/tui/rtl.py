@@ -1,0 +1,34 @@
+"""Right-to-left text for terminals: shaping and visual order, or left to the terminal.
+
+Textual and Rich do no bidi. In ``app`` mode the TUI shapes Arabic letters
+(arabic-reshaper) and reorders each line into visual order (python-bidi) itself, for the
+many terminals that do neither. In ``terminal`` mode text is passed as it is, for
+terminals that do their own bidi (Konsole, mlterm), so it is not reversed twice. ``auto``
+picks ``terminal`` when the terminal is known to do bidi (Konsole sets KONSOLE_VERSION,
+mlterm sets MLTERM) or WORKBENCH_RTL=terminal, else ``app``.
+"""
+
+from __future__ import annotations
+
+import os
+
+
+def detect(mode: str = "auto") -> str:
+    """'app' or 'terminal' for a requested mode."""
+    if mode in ("app", "terminal"):
+        return mode
+    if os.environ.get("WORKBENCH_RTL") in ("app", "terminal"):
+        return os.environ["WORKBENCH_RTL"]
+    if os.environ.get("KONSOLE_VERSION") or os.environ.get("MLTERM"):
+        return "terminal"
+    return "app"
+
+
+def visual(line: str, mode: str) -> str:
+    """One line of logical Arabic-script text as the terminal should draw it."""
+    if mode != "app" or not any("\u0600" <= c <= "\u06ff" for c in line):
+        return line
+    import arabic_reshaper
+    from bidi.algorithm import get_display
+
+    return get_display(arabic_reshaper.reshape(line), base_dir="R")
