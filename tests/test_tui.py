@@ -120,3 +120,18 @@ def test_screenshot_shows_arabic_shaped_by_the_app_or_left_to_the_terminal(proje
     assert shaped == (rtl == "app")
     if rtl == "terminal":
         assert "موطن" in svg.replace("&#160;", " ")
+
+
+def test_every_status_is_drawn(project, finder):
+    statuses = ["draft", "translated", "reviewed", "final"]
+    with Project.open(project) as p:
+        for row, status in zip(p.rows("ar"), statuses, strict=False):
+            p.set_translation(row.segment_id, "ar", "نص", status)
+
+    async def script(app, pilot):
+        svg = app.export_screenshot()
+        return [r.status.get("ar") for r in app.rows[:4]], svg
+
+    got, svg = run_app(project, finder, script)
+    assert got == statuses
+    assert "✎" in svg and "✓" in svg and "■" in svg

@@ -100,7 +100,7 @@ class SegmentView(ScrollView, can_focus=True):
                                 row.status.get(self.langs[c], "new"), STATUS["new"]
                             )
                             segs.append(Segment(" "))
-                            segs.append(Segment(sym, Style(color=colour)))
+                            segs.append(Segment(sym, Style.parse(colour)))
                             segs.append(Segment(" "))
                             continue
                         segs.append(Segment(mark, Style(color="grey35")))
