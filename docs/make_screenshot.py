@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 async def main() -> None:
+    """Build a project from the seed texts and save its screenshot."""
     os.environ["TEXTUAL_ANIMATIONS"] = "none"
     folder = Path(tempfile.mkdtemp()) / "al-qaem.workbench"
     with Project.init(folder) as p:

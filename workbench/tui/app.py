@@ -195,7 +195,7 @@ class WorkbenchApp(App[None]):
             return
         self.project.set_translation(row.segment_id, self.lang, text, status, Provenance("human"))
         row.targets[self.lang], row.status[self.lang] = text, status
-        self.view.relayout()
+        self.view.update_row(self.view.current)
         self._show_qa()
 
     def action_confirm(self) -> None:
@@ -229,7 +229,7 @@ class WorkbenchApp(App[None]):
         if row is not None and self.project.undo(row.segment_id, self.lang):
             r = next(x for x in self.project.rows(self.lang) if x.segment_id == row.segment_id)
             row.targets[self.lang], row.status[self.lang] = r.target, r.status
-            self.view.relayout()
+            self.view.update_row(self.view.current)
             self._show_qa()
 
     def action_help(self) -> None:

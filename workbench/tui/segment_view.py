@@ -60,54 +60,86 @@ class SegmentView(ScrollView, can_focus=True):
         self.rows = rows
         self.langs = langs
         self.rtl_mode = rtl_mode
-        self._lines: list[tuple[int, list[Segment]]] = []  # (row index, segments)
+        self._lines: list[tuple[int, int]] = []  # (row index, line of the row; -1: rule)
         self._row_start: list[int] = []
+        self._wrapped: list[list[list[str]]] = []
+        self._drawn: dict[tuple[int, int], list[Segment]] = {}
         self._width = 0
+        self._colw = 8
 
     # --- layout -------------------------------------------------------------------
 
     def relayout(self) -> None:
-        """Wrap every row for the current width (called on resize and after edits)."""
+        """Wrap every row for the current width (called on resize and after edits).
+
+        Only the logical text is wrapped here (row heights need it); shaping, visual order
+        and styling happen when a line is drawn, for the lines on screen only.
+        """
         width = max(self.size.width, 40)
         self._width = width
         ncols = 1 + len(self.langs)
-        colw = max((width - 4 - 3 * (ncols - 1)) // ncols, 8)
+        self._colw = max((width - 4 - 3 * (ncols - 1)) // ncols, 8)
+        self._wrapped: list[list[list[str]]] = []
         self._lines, self._row_start = [], []
+        self._drawn: dict[tuple[int, int], list[Segment]] = {}
         for i, row in enumerate(self.rows):
+            cells = self._wrap(row)
+            self._wrapped.append(cells)
             self._row_start.append(len(self._lines))
-            cells = [textwrap.wrap(row.source, colw) or [""]]
-            for lang in self.langs:
-                text = row.targets.get(lang, "")
-                wrapped = textwrap.wrap(text, colw) or [""]
-                if lang in RTL:
-                    wrapped = [visual(x, self.rtl_mode) for x in wrapped]
-                cells.append(wrapped)
             height = max(len(c) for c in cells)
-            first_para = i == 0 or self.rows[i - 1].para != row.para
-            for k in range(height):
-                segs = [Segment(("¶ " if first_para and k == 0 else "  "), Style(color="grey42"))]
-                for c, (lines, lang) in enumerate(zip(cells, ["en", *self.langs], strict=True)):
-                    text = lines[k] if k < len(lines) else ""
-                    pad = colw - cell_len(text)
-                    if lang in RTL:
-                        segs.append(Segment(" " * max(pad, 0) + text))
-                    else:
-                        segs.append(Segment(text + " " * max(pad, 0)))
-                    if c < ncols - 1:
-                        mark = " │ "
-                        if k == 0 and c < len(self.langs):
-                            sym, colour = STATUS.get(
-                                row.status.get(self.langs[c], "new"), STATUS["new"]
-                            )
-                            segs.append(Segment(" "))
-                            segs.append(Segment(sym, Style.parse(colour)))
-                            segs.append(Segment(" "))
-                            continue
-                        segs.append(Segment(mark, Style(color="grey35")))
-                self._lines.append((i, segs))
-            self._lines.append((i, [Segment("─" * (width - 1), Style(color="grey23"))]))
+            self._lines.extend((i, k) for k in range(height))
+            self._lines.append((i, -1))  # the rule under the row
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
+
+    def _wrap(self, row: Row) -> list[list[str]]:
+        colw = self._colw
+        cells = [textwrap.wrap(row.source, colw) or [""]]
+        cells += [textwrap.wrap(row.targets.get(lang, ""), colw) or [""] for lang in self.langs]
+        return cells
+
+    def update_row(self, index: int) -> None:
+        """Redraw one row after an edit (relayout only when its height changed)."""
+        old = self._wrapped[index]
+        new = self._wrap(self.rows[index])
+        self._drawn = {k: v for k, v in self._drawn.items() if k[0] != index}
+        if max(len(c) for c in new) != max(len(c) for c in old):
+            self.relayout()
+            return
+        self._wrapped[index] = new
+        self.refresh()
+
+    def _draw(self, i: int, k: int) -> list[Segment]:
+        """The segments of line k of row i (k = -1: the rule under the row)."""
+        key = (i, k)
+        got = self._drawn.get(key)
+        if got is not None:
+            return got
+        if k < 0:
+            got = [Segment("─" * (self._width - 1), Style(color="grey23"))]
+        else:
+            row, cells, colw = self.rows[i], self._wrapped[i], self._colw
+            first_para = i == 0 or self.rows[i - 1].para != row.para
+            got = [Segment(("¶ " if first_para and k == 0 else "  "), Style(color="grey42"))]
+            langs = ["en", *self.langs]
+            for c, (lines, lang) in enumerate(zip(cells, langs, strict=True)):
+                text = lines[k] if k < len(lines) else ""
+                if lang in RTL:
+                    text = visual(text, self.rtl_mode)
+                pad = " " * max(colw - cell_len(text), 0)
+                got.append(Segment(pad + text if lang in RTL else text + pad))
+                if c < len(langs) - 1:
+                    if k == 0:
+                        sym, colour = STATUS.get(
+                            row.status.get(self.langs[c], "new"), STATUS["new"]
+                        )
+                        got += [Segment(" "), Segment(sym, Style.parse(colour)), Segment(" ")]
+                    else:
+                        got.append(Segment(" │ ", Style(color="grey35")))
+        if len(self._drawn) > 5000:
+            self._drawn.clear()
+        self._drawn[key] = got
+        return got
 
     def on_resize(self) -> None:
         """Rewrap when the terminal size changes."""
@@ -119,8 +151,8 @@ class SegmentView(ScrollView, can_focus=True):
         n = scroll_y + y
         if n >= len(self._lines):
             return Strip.blank(self.size.width)
-        row, segs = self._lines[n]
-        strip = Strip(segs)
+        row, k = self._lines[n]
+        strip = Strip(self._draw(row, k))
         if row == self.current:
             strip = strip.apply_style(Style(bgcolor="grey19"))
         return strip.crop_extend(0, self.size.width, None)
