@@ -1,0 +1,59 @@
+"""One scripted run in a real terminal: start, type an edit, confirm, quit, reopen."""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.conftest import ROOT, TEXTS
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+def tmux(*args):
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+
+
+def wait_for(session, text, timeout=30.0):
+    end = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < end:
+        screen = tmux("capture-pane", "-t", session, "-p")
+        if text in screen:
+            return screen
+        time.sleep(0.3)
+    raise AssertionError(f"{text!r} never appeared:\n{screen}")
+
+
+def start(session, workdir, target):
+    env = f"WORKBENCH_HOME={workdir}/home TEXTUAL_ANIMATIONS=none PYTHONPATH={ROOT}"
+    cmd = f"cd {workdir} && env {env} {sys.executable} -m workbench open {target} --to ar,ckb"
+    tmux("new-session", "-d", "-s", session, "-x", "150", "-y", "32", cmd)
+
+
+def test_edit_confirm_quit_reopen_in_tmux(tmp_path):
+    shutil.copy(TEXTS / "al-qaem.en.md", tmp_path / "al-qaem.en.md")
+    session = f"wb-{os.getpid()}"
+    try:
+        start(session, tmp_path, "al-qaem.en.md")
+        wait_for(session, "Kurdish, Sorani")
+        for keys in (["Down"], ["Enter"], ["-l", "edited in tmux"], ["Enter"]):
+            tmux("send-keys", "-t", session, *keys)
+            time.sleep(0.4)
+        wait_for(session, "al-qaem:p2:s2")  # confirmed, moved on to the next unconfirmed
+        tmux("send-keys", "-t", session, "q")
+        time.sleep(1.5)
+        tmux("kill-session", "-t", session)
+        start(session, tmp_path, "al-qaem.workbench")
+        screen = wait_for(session, "edited in tmux")
+        assert "✓" in screen
+    finally:
+        tmux("kill-session", "-t", session)
+    from workbench.store.project import Project
+
+    with Project.open(tmp_path / "al-qaem.workbench") as p:
+        row = next(r for r in p.rows("ar") if r.key == "al-qaem:p2:s1")
+    assert (row.target, row.status) == ("edited in tmux", "translated")
