@@ -18,11 +18,11 @@ def project(tmp_path, monkeypatch):
     return folder
 
 
-def run_app(project, finder, script, rtl="app", langs=("ar", "ckb")):
+def run_app(project, finder, script, rtl="app", langs=("ar", "ckb"), tm=None):
     from workbench.tui.app import WorkbenchApp
 
     async def main():
-        app = WorkbenchApp(project, list(langs), rtl, finder)
+        app = WorkbenchApp(project, list(langs), rtl, finder, tm)
         async with app.run_test(size=(150, 40)) as pilot:
             await pilot.pause()
             result = await script(app, pilot)
@@ -135,3 +135,31 @@ def test_every_status_is_drawn(project, finder):
     got, svg = run_app(project, finder, script)
     assert got == statuses
     assert "✎" in svg and "✓" in svg and "■" in svg
+
+
+def test_a_memory_match_is_shown_and_key_1_inserts_it_as_a_draft(
+    project, finder, glossary, tmp_path
+):
+    from workbench import services
+    from workbench.store.tm import TranslationMemory
+
+    tm = TranslationMemory(tmp_path / "tm.sqlite", glossary)
+    services.tm_add_texts(tm, str(TEXTS / "al-qaem.en.md"), str(TEXTS / "al-qaem.ar.md"))
+
+    async def script(app, pilot):
+        await pilot.press("down")
+        await pilot.pause()
+        context = str(app.query_one("#context").render())
+        best = app.matches[0]
+        await pilot.press("1")
+        await pilot.pause()
+        return context, best, app.view.current
+
+    try:
+        context, best, current = run_app(project, finder, script, tm=tm)
+    finally:
+        tm.close()
+    row = stored(project)["al-qaem:p2:s1"]
+    assert "[1]" in context and best.target in context and best.score >= 100
+    assert row.target == best.target and row.status == "draft" and row.origin == "memory"
+    assert current == 1  # a draft does not move the cursor on

@@ -54,6 +54,7 @@ class WorkbenchApp(App[None]):
     CSS = """
     SegmentView { height: 1fr; }
     #qa { height: 1; color: $warning; }
+    #context { height: auto; max-height: 6; color: $text-muted; }
     #header { height: 1; text-style: bold; background: $boost; }
     #hint { height: 1; color: $text-muted; }
     #edit { display: none; }
@@ -71,12 +72,15 @@ class WorkbenchApp(App[None]):
         Binding("tab", "switch_lang", "Language", id="language"),
         Binding("n", "next_untranslated", "Next untranslated", id="next_untranslated"),
         Binding("u", "undo", "Undo", id="undo"),
+        Binding("1", "insert_match(0)", "TM 1", show=False, id="tm1"),
+        Binding("2", "insert_match(1)", "TM 2", show=False, id="tm2"),
+        Binding("3", "insert_match(2)", "TM 3", show=False, id="tm3"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
     def __init__(
-        self, project_dir: str | Path, langs: list[str], rtl: str = "auto", finder=None
+        self, project_dir: str | Path, langs: list[str], rtl: str = "auto", finder=None, tm=None
     ) -> None:
         """Open the project in ``project_dir`` showing the ``langs`` targets."""
         super().__init__()
@@ -85,6 +89,8 @@ class WorkbenchApp(App[None]):
         self.lang = langs[0]
         self.rtl_mode = detect(rtl)
         self.finder = finder
+        self.tm = tm  # a TranslationMemory, or None
+        self.matches: list = []
         self.rows = self._load()
 
     def _load(self) -> list[Row]:
@@ -107,6 +113,7 @@ class WorkbenchApp(App[None]):
             yield Static(self._header(), id="header")
             yield SegmentView(self.rows, self.langs, self.rtl_mode, id="segments")
             yield Static("", id="qa")
+            yield Static("", id="context")
             yield Input(placeholder="translation", id="edit")
             yield Static(
                 "Enter: edit   Ctrl+Enter/F8: confirm   Tab: language   ?: help", id="hint"
@@ -248,6 +255,46 @@ class WorkbenchApp(App[None]):
         )
         text = "; ".join(w.message for w in warnings)
         qa.update(f"{row.key} [{self.lang}] " + (f"⚠ {text}" if text else "✓ no QA warning"))
+        self._show_context(row, src)
+
+    def _show_context(self, row: Row, src: str) -> None:
+        """Glossary names of the segment with their forms, and TM matches (keys 1-3)."""
+        lines = []
+        if self.finder is not None:
+            seen = set()
+            for h in self.finder.find(row.source, src, nested=False):
+                if h.entry.id in seen:
+                    continue
+                seen.add(h.entry.id)
+                forms = "  ".join(
+                    f"{lang}: {h.entry.preferred(lang)}"
+                    for lang in self.langs
+                    if h.entry.preferred(lang)
+                )
+                lines.append(f"▸ {h.entry.en}  {forms}")
+        self.matches = []
+        if self.tm is not None:
+            self.matches = self.tm.lookup(row.source, src, self.lang, limit=3)
+            for n, m in enumerate(self.matches, start=1):
+                lines.append(f"[{n}] {m.score:.0f}%  {m.target}")
+        self.query_one("#context", Static).update("\n".join(lines[:6]))
+
+    def action_insert_match(self, n: int) -> None:
+        """Put TM match n into the current target (a draft, from memory)."""
+        row = self.row
+        if row is None or n >= len(self.matches):
+            return
+        m = self.matches[n]
+        self.project.set_translation(
+            row.segment_id,
+            self.lang,
+            m.target,
+            "draft",
+            Provenance("memory", match=m.score, tm_origin=m.origin),
+        )
+        row.targets[self.lang], row.status[self.lang] = m.target, "draft"
+        self.view.update_row(self.view.current)
+        self._show_qa()
 
     def on_unmount(self) -> None:
         """Close the project (every edit is already committed)."""

@@ -38,4 +38,8 @@ def open_cmd(target: str, to: str, rtl: str) -> None:
         folder = path
     langs = [x.strip() for x in to.split(",") if x.strip()]
     finder = NameFinder(NameIndex(services.open_glossary(None)))
-    WorkbenchApp(folder, langs, rtl, finder).run()
+    tm = services.open_tm(None)  # the user's TM: matches shown for each segment
+    try:
+        WorkbenchApp(folder, langs, rtl, finder, tm).run()
+    finally:
+        tm.close()
