@@ -163,3 +163,87 @@ def test_a_memory_match_is_shown_and_key_1_inserts_it_as_a_draft(
     assert "[1]" in context and best.target in context and best.score >= 100
     assert row.target == best.target and row.status == "draft" and row.origin == "memory"
     assert current == 1  # a draft does not move the cursor on
+
+
+@pytest.fixture
+def seed_tm(tmp_path, glossary):
+    from workbench import services
+    from workbench.store.tm import TranslationMemory
+
+    tm = TranslationMemory(tmp_path / "tm.sqlite", glossary)
+    services.tm_add_texts(tm, str(TEXTS / "al-qaem.en.md"), str(TEXTS / "al-qaem.ar.md"))
+    yield tm
+    tm.close()
+
+
+def test_without_a_model_mt_says_how_to_get_one_and_the_memory_fills_drafts(
+    project, finder, seed_tm
+):
+    from workbench.core.errors import InputError
+
+    def no_model(lang):
+        raise InputError(f"model for {lang} is not installed; get it with: workbench models pull X")
+
+    async def script(app, pilot):
+        await pilot.press("t")
+        for _ in range(100):
+            if not app.mt_running:
+                break
+            await asyncio.sleep(0.1)
+        await pilot.pause()
+        return [n.message for n in app._notifications], app.mt_running
+
+    from workbench.tui.app import WorkbenchApp
+
+    async def main():
+        app = WorkbenchApp(project, ["ar", "ckb"], "app", finder, seed_tm, no_model)
+        async with app.run_test(size=(150, 40)) as pilot:
+            await pilot.pause()
+            return await script(app, pilot)
+
+    messages, running = asyncio.run(main())
+    rows = stored(project).values()
+    drafts = [r for r in rows if r.status == "draft"]
+    assert any("workbench models pull" in m for m in messages) and not running
+    assert len(drafts) > 40 and all(r.origin == "memory" and r.target for r in drafts)
+
+
+def test_an_mt_worker_is_cancelled_by_escape_and_the_ui_answers(project, finder, seed_tm):
+    import time
+
+    from workbench.services import MemoryEngine
+    from workbench.store.tm import TranslationMemory
+
+    class SlowMemory(MemoryEngine):
+        """The real memory engine, slowed down so that Esc lands mid-run."""
+
+        def translate(self, texts, src, tgt, options):
+            time.sleep(0.25)
+            return super().translate(texts, src, tgt, options)
+
+    def slow(lang):
+        return SlowMemory(TranslationMemory(seed_tm.path, seed_tm.glossary))
+
+    async def main():
+        from workbench.tui.app import WorkbenchApp
+
+        app = WorkbenchApp(project, ["ar", "ckb"], "app", finder, None, slow)
+        async with app.run_test(size=(150, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("t")
+            await asyncio.sleep(0.8)
+            running = app.mt_running and app.query_one("#mt").has_class("running")
+            await pilot.press("escape")
+            for _ in range(50):  # the thread finishes its chunk, then stops
+                if not app.mt_running:
+                    break
+                await asyncio.sleep(0.1)
+            await pilot.pause()
+            before = app.view.current
+            await pilot.press("down")  # the UI answers after the cancel
+            return running, app.mt_running, before, app.view.current, app.mt_done
+
+    running, still, before, after, done = asyncio.run(main())
+    drafts = [r for r in stored(project).values() if r.status == "draft"]
+    assert running and not still and after == before + 1
+    assert 0 < len(drafts) <= done < 69  # stopped part way; what finished is in the store

@@ -16,10 +16,11 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input, ProgressBar, Static
 
 from workbench.core.qa import check_segment
 from workbench.store.project import Project, Provenance
+from workbench.tui.mt_worker import MTMixin
 from workbench.tui.rtl import detect
 from workbench.tui.segment_view import Row, SegmentView
 
@@ -48,7 +49,7 @@ class HelpScreen(ModalScreen[None]):
         yield Static("\n".join(lines), id="help")
 
 
-class WorkbenchApp(App[None]):
+class WorkbenchApp(MTMixin, App[None]):
     """The main screen over one project."""
 
     CSS = """
@@ -58,6 +59,8 @@ class WorkbenchApp(App[None]):
     #header { height: 1; text-style: bold; background: $boost; }
     #hint { height: 1; color: $text-muted; }
     #edit { display: none; }
+    #mt { display: none; height: 1; }
+    #mt.running { display: block; }
     #edit.editing { display: block; }
     #help { padding: 1 2; background: $panel; width: 80; height: auto; }
     HelpScreen { align: center middle; }
@@ -72,6 +75,7 @@ class WorkbenchApp(App[None]):
         Binding("tab", "switch_lang", "Language", id="language"),
         Binding("n", "next_untranslated", "Next untranslated", id="next_untranslated"),
         Binding("u", "undo", "Undo", id="undo"),
+        Binding("t", "translate_rest", "MT rest", id="translate"),
         Binding("1", "insert_match(0)", "TM 1", show=False, id="tm1"),
         Binding("2", "insert_match(1)", "TM 2", show=False, id="tm2"),
         Binding("3", "insert_match(2)", "TM 3", show=False, id="tm3"),
@@ -80,7 +84,13 @@ class WorkbenchApp(App[None]):
     ]
 
     def __init__(
-        self, project_dir: str | Path, langs: list[str], rtl: str = "auto", finder=None, tm=None
+        self,
+        project_dir: str | Path,
+        langs: list[str],
+        rtl: str = "auto",
+        finder=None,
+        tm=None,
+        engine_for=None,
     ) -> None:
         """Open the project in ``project_dir`` showing the ``langs`` targets."""
         super().__init__()
@@ -91,6 +101,7 @@ class WorkbenchApp(App[None]):
         self.finder = finder
         self.tm = tm  # a TranslationMemory, or None
         self.matches: list = []
+        self.engine_for = engine_for  # lang -> MT engine (raises WorkbenchError if none)
         self.rows = self._load()
 
     def _load(self) -> list[Row]:
@@ -114,6 +125,7 @@ class WorkbenchApp(App[None]):
             yield SegmentView(self.rows, self.langs, self.rtl_mode, id="segments")
             yield Static("", id="qa")
             yield Static("", id="context")
+            yield ProgressBar(id="mt", show_eta=False)
             yield Input(placeholder="translation", id="edit")
             yield Static(
                 "Enter: edit   Ctrl+Enter/F8: confirm   Tab: language   ?: help", id="hint"
@@ -181,6 +193,9 @@ class WorkbenchApp(App[None]):
         """Esc cancels an edit; Ctrl+S keeps it as a draft."""
         edit = self.query_one("#edit", Input)
         if not edit.has_focus:
+            if event.key == "escape" and self.mt_running:
+                self.action_cancel_mt()
+                event.stop()
             return
         if event.key == "escape":
             self._close_edit()

@@ -40,6 +40,24 @@ def open_cmd(target: str, to: str, rtl: str) -> None:
     finder = NameFinder(NameIndex(services.open_glossary(None)))
     tm = services.open_tm(None)  # the user's TM: matches shown for each segment
     try:
-        WorkbenchApp(folder, langs, rtl, finder, tm).run()
+        WorkbenchApp(folder, langs, rtl, finder, tm, installed_engine).run()
     finally:
         tm.close()
+
+
+def installed_engine(lang: str):
+    """The pulled default model for ``lang`` (CTranslate2 if converted, else transformers).
+
+    Raises the store's one-line error, with the command that gets the model, if none is.
+    """
+    from workbench import services
+
+    folder = services.model_dir(None, lang)
+    fast = folder.with_name(folder.name + "-ct2")  # where `workbench models convert` puts it
+    if (fast / "model.bin").is_file():
+        from workbench.engines.ct2 import CT2Engine
+
+        return CT2Engine(fast)
+    from workbench.engines.hf import HFEngine
+
+    return HFEngine(folder)
