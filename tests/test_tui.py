@@ -247,3 +247,30 @@ def test_an_mt_worker_is_cancelled_by_escape_and_the_ui_answers(project, finder,
     drafts = [r for r in stored(project).values() if r.status == "draft"]
     assert running and not still and after == before + 1
     assert 0 < len(drafts) <= done < 69  # stopped part way; what finished is in the store
+
+
+def test_search_finds_source_and_target_text_and_go_to_jumps(project, finder):
+    async def script(app, pilot):
+        seen = []
+        await pilot.press("slash", *"haditha", "enter")
+        await pilot.pause()
+        seen.append(app.row.source)
+        await pilot.press("g", *"10", "enter")
+        await pilot.pause()
+        seen.append(app.view.current)
+        await pilot.press("g", *"p2:s1", "enter")
+        await pilot.pause()
+        seen.append(app.row.key)
+        app._save("قال إبراهيم الجُغَيـفي", "draft")  # marks and tatweel: searched without
+        await pilot.press("g", "1", "enter", "slash", *"الجغيفي", "enter")
+        await pilot.pause()
+        seen.append(app.row.key)
+        await pilot.press("slash", *"no such words", "enter")
+        await pilot.pause()
+        seen.append((app.row.key, [n.message for n in app._notifications]))
+        return seen
+
+    src, ten, key, found, (stay, notes) = run_app(project, finder, script)
+    assert "Haditha" in src and ten == 9 and key == "al-qaem:p2:s1"
+    assert found == "al-qaem:p2:s1" and stay == found
+    assert any("not found: no such words" in n for n in notes)

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 from workbench.core.qa import check_segment
 from workbench.store.project import Project, Provenance
 from workbench.tui.mt_worker import MTMixin
+from workbench.tui.navigate import NavigateMixin
 from workbench.tui.rtl import detect
 from workbench.tui.segment_view import Row, SegmentView
 
@@ -49,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
         yield Static("\n".join(lines), id="help")
 
 
-class WorkbenchApp(MTMixin, App[None]):
+class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
     """The main screen over one project."""
 
     CSS = """
@@ -59,6 +60,8 @@ class WorkbenchApp(MTMixin, App[None]):
     #header { height: 1; text-style: bold; background: $boost; }
     #hint { height: 1; color: $text-muted; }
     #edit { display: none; }
+    #find { display: none; }
+    #find.open { display: block; }
     #mt { display: none; height: 1; }
     #mt.running { display: block; }
     #edit.editing { display: block; }
@@ -76,6 +79,8 @@ class WorkbenchApp(MTMixin, App[None]):
         Binding("n", "next_untranslated", "Next untranslated", id="next_untranslated"),
         Binding("u", "undo", "Undo", id="undo"),
         Binding("t", "translate_rest", "MT rest", id="translate"),
+        Binding("slash", "find('search')", "Search", id="search"),
+        Binding("g", "find('goto')", "Go to", id="goto"),
         Binding("1", "insert_match(0)", "TM 1", show=False, id="tm1"),
         Binding("2", "insert_match(1)", "TM 2", show=False, id="tm2"),
         Binding("3", "insert_match(2)", "TM 3", show=False, id="tm3"),
@@ -127,6 +132,7 @@ class WorkbenchApp(MTMixin, App[None]):
             yield Static("", id="context")
             yield ProgressBar(id="mt", show_eta=False)
             yield Input(placeholder="translation", id="edit")
+            yield Input(id="find")
             yield Static(
                 "Enter: edit   Ctrl+Enter/F8: confirm   Tab: language   ?: help", id="hint"
             )
@@ -185,6 +191,9 @@ class WorkbenchApp(MTMixin, App[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the edit line: confirm, go to the next unconfirmed segment."""
+        if event.input.id == "find":
+            self.run_find(event.value)
+            return
         self._save(event.value, "translated")
         self._close_edit()
         self.action_next_unconfirmed()
@@ -192,6 +201,10 @@ class WorkbenchApp(MTMixin, App[None]):
     def on_key(self, event) -> None:
         """Esc cancels an edit; Ctrl+S keeps it as a draft."""
         edit = self.query_one("#edit", Input)
+        if self.query_one("#find", Input).has_focus and event.key == "escape":
+            self.close_find()
+            event.stop()
+            return
         if not edit.has_focus:
             if event.key == "escape" and self.mt_running:
                 self.action_cancel_mt()
