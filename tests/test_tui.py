@@ -274,3 +274,21 @@ def test_search_finds_source_and_target_text_and_go_to_jumps(project, finder):
     assert "Haditha" in src and ten == 9 and key == "al-qaem:p2:s1"
     assert found == "al-qaem:p2:s1" and stay == found
     assert any("not found: no such words" in n for n in notes)
+
+
+def test_w_goes_to_the_next_qa_warning_and_shift_n_to_the_previous_untranslated(project, finder):
+    async def script(app, pilot):
+        app.view.current = 5
+        app._save(app.row.source, "draft")  # a copy of the source: a QA warning
+        app.view.current = 7
+        app._save("ترجمة", "draft")  # a plain translation: no warning
+        app.view.current = 0
+        await pilot.press("w")
+        await pilot.pause()
+        warned = app.view.current
+        await pilot.press("N")
+        await pilot.pause()
+        return warned, app.view.current
+
+    warned, previous = run_app(project, finder, script)
+    assert warned == 5 and previous == 4

@@ -77,6 +77,8 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
         Binding("ctrl+enter,f8", "confirm", "Confirm", id="confirm"),
         Binding("tab", "switch_lang", "Language", id="language"),
         Binding("n", "next_untranslated", "Next untranslated", id="next_untranslated"),
+        Binding("N", "next_untranslated(-1)", "Previous untranslated", show=False, id="prev_untr"),
+        Binding("w", "next_warning", "Next QA warning", show=False, id="next_warning"),
         Binding("u", "undo", "Undo", id="undo"),
         Binding("t", "translate_rest", "MT rest", id="translate"),
         Binding("slash", "find('search')", "Search", id="search"),
@@ -249,14 +251,27 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
                 self.view.current = i
                 return
 
-    def action_next_untranslated(self) -> None:
-        """Go to the next segment without a target here."""
+    def action_next_untranslated(self, step: int = 1) -> None:
+        """Go to the next (step 1) or previous (step -1) segment without a target here."""
         n = len(self.rows)
         for k in range(1, n + 1):
-            i = (self.view.current + k) % n
+            i = (self.view.current + step * k) % n
             if not self.rows[i].targets.get(self.lang):
                 self.view.current = i
                 return
+
+    def action_next_warning(self) -> None:
+        """Go to the next translated segment with a QA warning in this language."""
+        n = len(self.rows)
+        for k in range(1, n + 1):
+            i = (self.view.current + k) % n
+            row = self.rows[i]
+            target = row.targets.get(self.lang, "")
+            src = self.src_lang.get(row.key.split(":")[0], "en")
+            if target and check_segment(row.source, target, src, self.lang, self.finder):
+                self.view.current = i
+                return
+        self.notify(f"no QA warning in {self.lang}")
 
     def action_undo(self) -> None:
         """Undo the last edit of the current target."""
