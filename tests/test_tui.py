@@ -292,3 +292,58 @@ def test_w_goes_to_the_next_qa_warning_and_shift_n_to_the_previous_untranslated(
 
     warned, previous = run_app(project, finder, script)
     assert warned == 5 and previous == 4
+
+
+def test_keys_toml_remaps_a_binding_and_the_help_shows_the_new_key(project, finder, tmp_path):
+    from workbench.tui.app import WorkbenchApp, binding_ids
+    from workbench.tui.keymap import load_keymap
+
+    keys_file = tmp_path / "keys.toml"
+    keys_file.write_text('[keys]\nnext_untranslated = "x"\n', encoding="utf-8")
+    keymap = load_keymap(keys_file, binding_ids())
+
+    async def main():
+        app = WorkbenchApp(project, ["ar"], "app", finder, keymap=keymap)
+        async with app.run_test(size=(150, 40)) as pilot:
+            await pilot.pause()
+            app.view.current = 3
+            await pilot.press("n")  # no longer bound
+            await pilot.pause()
+            after_n = app.view.current
+            await pilot.press("x")
+            await pilot.pause()
+            after_x = app.view.current
+            await pilot.press("question_mark")
+            await pilot.pause()
+            help_text = str(app.screen.query_one("#help").render())
+            return after_n, after_x, help_text
+
+    after_n, after_x, help_text = asyncio.run(main())
+    assert after_n == 3 and after_x == 4
+    line = next(x for x in help_text.splitlines() if "next_untranslated" in x)
+    assert line.split()[0] == "x"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("[keys\n", "not a valid TOML"), ('[keys]\nconfrim = "f9"\n', "unknown binding id confrim")],
+)
+def test_a_bad_keys_file_is_a_one_line_error(tmp_path, text, message):
+    from workbench.core.errors import InputError
+    from workbench.tui.app import binding_ids
+    from workbench.tui.keymap import load_keymap
+
+    path = tmp_path / "keys.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=message) as e:
+        load_keymap(path, binding_ids())
+    assert "\n" not in str(e.value)
+
+
+def test_the_command_palette_offers_the_main_actions(project, finder):
+    async def script(app, pilot):
+        return [c.title for c in app.get_system_commands(app.screen)]
+
+    titles = run_app(project, finder, script)
+    for title in ("Translate the rest (MT)", "Search", "Go to segment", "Next QA warning"):
+        assert title in titles

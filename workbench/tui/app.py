@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 
 from workbench.core.qa import check_segment
 from workbench.store.project import Project, Provenance
+from workbench.tui.keymap import FILE_NAME
 from workbench.tui.mt_worker import MTMixin
 from workbench.tui.navigate import NavigateMixin
 from workbench.tui.rtl import detect
@@ -31,20 +32,21 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar = [Binding("escape,q,question_mark", "app.pop_screen", "Close")]
 
-    def __init__(self, bindings: list[Binding]) -> None:
-        """Set up the screen."""
+    def __init__(self, keys: list[tuple[str, str, str]]) -> None:
+        """Set up the screen with (key, what it does, binding id) rows."""
         super().__init__()
-        self._bindings = bindings
+        self.keys = keys
 
     def compose(self) -> ComposeResult:
         """The keys."""
         lines = ["[b]workbench keys[/b]", ""]
-        lines += [f"  {b.key:<22} {b.description}" for b in self._bindings]
+        lines += [f"  {key:<22} {what:<24} [dim]{id_}[/dim]" for key, what, id_ in self.keys]
         lines += [
             "",
             "In the edit line: Enter confirms and goes to the next unconfirmed,",
             "Ctrl+S keeps a draft, Esc cancels.",
             "",
+            f'Remap keys by id in {FILE_NAME} in the workbench home, e.g. confirm = "f9".',
             "Esc closes this help.",
         ]
         yield Static("\n".join(lines), id="help")
@@ -98,6 +100,7 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
         finder=None,
         tm=None,
         engine_for=None,
+        keymap: dict[str, str] | None = None,
     ) -> None:
         """Open the project in ``project_dir`` showing the ``langs`` targets."""
         super().__init__()
@@ -109,6 +112,9 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
         self.tm = tm  # a TranslationMemory, or None
         self.matches: list = []
         self.engine_for = engine_for  # lang -> MT engine (raises WorkbenchError if none)
+        self.keymap = keymap or {}
+        if keymap:
+            self.set_keymap(keymap)  # binding id -> keys, from keys.toml
         self.rows = self._load()
 
     def _load(self) -> list[Row]:
@@ -282,9 +288,34 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
             self.view.update_row(self.view.current)
             self._show_qa()
 
+    def get_system_commands(self, screen):
+        """The command palette (Ctrl+P): the app's main actions beside Textual's own."""
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Translate the rest (MT)", "Machine-translate from here on", self.action_translate_rest
+        )
+        yield SystemCommand(
+            "Search", "Search source and targets", lambda: self.action_find("search")
+        )
+        yield SystemCommand("Go to segment", "By number or id", lambda: self.action_find("goto"))
+        yield SystemCommand(
+            "Next untranslated", "Next segment with no target", self.action_next_untranslated
+        )
+        yield SystemCommand(
+            "Next QA warning", "Next translated segment with a warning", self.action_next_warning
+        )
+        yield SystemCommand(
+            "Switch language", "Edit the next target language", self.action_switch_lang
+        )
+        yield SystemCommand("Keys", "Every key binding", self.action_help)
+
     def action_help(self) -> None:
         """Show every key."""
-        self.push_screen(HelpScreen(list(self.BINDINGS)))
+        keys = [
+            (self.keymap.get(b.id, b.key) if b.id else b.key, b.description, b.id or "")
+            for b in self.BINDINGS
+        ]
+        self.push_screen(HelpScreen(keys))
 
     def _show_qa(self) -> None:
         row = self.row
@@ -342,3 +373,8 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
     def on_unmount(self) -> None:
         """Close the project (every edit is already committed)."""
         self.project.close()
+
+
+def binding_ids() -> list[str]:
+    """The ids that keys.toml may remap."""
+    return [b.id for b in WorkbenchApp.BINDINGS if b.id]

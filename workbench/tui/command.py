@@ -26,7 +26,8 @@ def open_cmd(target: str, to: str, rtl: str) -> None:
     from workbench import services
     from workbench.core.name_finder import NameFinder
     from workbench.core.name_index import NameIndex
-    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.app import WorkbenchApp, binding_ids
+    from workbench.tui.keymap import FILE_NAME, load_keymap
 
     path = Path(target)
     if path.is_file():
@@ -40,7 +41,8 @@ def open_cmd(target: str, to: str, rtl: str) -> None:
     finder = NameFinder(NameIndex(services.open_glossary(None)))
     tm = services.open_tm(None)  # the user's TM: matches shown for each segment
     try:
-        WorkbenchApp(folder, langs, rtl, finder, tm, installed_engine).run()
+        keys = load_keymap(services.workbench_home() / FILE_NAME, binding_ids())
+        WorkbenchApp(folder, langs, rtl, finder, tm, installed_engine, keys).run()
     finally:
         tm.close()
 
