@@ -347,3 +347,23 @@ def test_the_command_palette_offers_the_main_actions(project, finder):
     titles = run_app(project, finder, script)
     for title in ("Translate the rest (MT)", "Search", "Go to segment", "Next QA warning"):
         assert title in titles
+
+
+def test_the_panel_says_which_engine_and_model_made_a_draft(project, finder):
+    from workbench.store.project import Provenance
+
+    with Project.open(project) as p:
+        first = next(iter(p.rows("ar")))
+        prov = Provenance("machine", "ct2", "opus-mt-en-ar", "abc123")
+        p.set_translation(first.segment_id, "ar", "مسودة آلية", "draft", prov)
+
+    async def script(app, pilot):
+        drafted = str(app.query_one("#context").render())
+        await pilot.press("enter", "ctrl+a", *"نص", "enter")  # a person's edit replaces it
+        await pilot.press("up")
+        await pilot.pause()
+        return drafted, str(app.query_one("#context").render())
+
+    drafted, edited = run_app(project, finder, script)
+    assert "ar draft from machine: ct2 opus-mt-en-ar" in drafted
+    assert "from machine" not in edited

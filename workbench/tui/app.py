@@ -24,7 +24,7 @@ from workbench.tui.keymap import FILE_NAME
 from workbench.tui.mt_worker import MTMixin
 from workbench.tui.navigate import NavigateMixin
 from workbench.tui.rtl import detect
-from workbench.tui.segment_view import Row, SegmentView
+from workbench.tui.segment_view import Row, SegmentView, origin_label
 
 
 class HelpScreen(ModalScreen[None]):
@@ -128,6 +128,7 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
                     rows.append(row)
                 row.targets[lang] = r.target
                 row.status[lang] = r.status
+                row.origin[lang] = origin_label(r.origin, r.engine, r.model, r.match)
         self.src_lang = {name: src for _, name, src, _ in self.project.documents()}
         return rows
 
@@ -238,6 +239,7 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
             return
         self.project.set_translation(row.segment_id, self.lang, text, status, Provenance("human"))
         row.targets[self.lang], row.status[self.lang] = text, status
+        row.origin[self.lang] = ""
         self.view.update_row(self.view.current)
         self._show_qa()
 
@@ -285,6 +287,7 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
         if row is not None and self.project.undo(row.segment_id, self.lang):
             r = next(x for x in self.project.rows(self.lang) if x.segment_id == row.segment_id)
             row.targets[self.lang], row.status[self.lang] = r.target, r.status
+            row.origin[self.lang] = origin_label(r.origin, r.engine, r.model, r.match)
             self.view.update_row(self.view.current)
             self._show_qa()
 
@@ -334,6 +337,9 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
     def _show_context(self, row: Row, src: str) -> None:
         """Glossary names of the segment with their forms, and TM matches (keys 1-3)."""
         lines = []
+        made_by = row.origin.get(self.lang, "")
+        if made_by and row.targets.get(self.lang):
+            lines.append(f"{self.lang} {row.status.get(self.lang, 'new')} from {made_by}")
         if self.finder is not None:
             seen = set()
             for h in self.finder.find(row.source, src, nested=False):
@@ -367,6 +373,7 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
             Provenance("memory", match=m.score, tm_origin=m.origin),
         )
         row.targets[self.lang], row.status[self.lang] = m.target, "draft"
+        row.origin[self.lang] = origin_label("memory", None, None, m.score)
         self.view.update_row(self.view.current)
         self._show_qa()
 

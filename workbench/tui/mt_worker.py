@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 from workbench.core.errors import WorkbenchError
 from workbench.core.name_guard import Guarded, protect, restore
 from workbench.store.project import Provenance
+from workbench.tui.segment_view import origin_label
 
 #: Segments per engine call: small enough that Esc is answered within one chunk.
 CHUNK = 4
@@ -120,6 +121,7 @@ class MTMixin:
                 continue  # no match, or the translator got there first
             self.project.set_translation(row.segment_id, lang, text, "draft", prov)
             row.targets[lang], row.status[lang] = text, "draft"
+            row.origin[lang] = origin_label(prov.origin, prov.engine, prov.model, prov.match)
             self.view.update_row(self.rows.index(row))
         self.mt_done += len(part)
         self._mt_progress(self.mt_done, total)

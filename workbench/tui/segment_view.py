@@ -40,6 +40,16 @@ class Row:
     source: str
     targets: dict[str, str] = field(default_factory=dict)
     status: dict[str, str] = field(default_factory=dict)
+    origin: dict[str, str] = field(default_factory=dict)  # where the target came from
+
+
+def origin_label(origin: str, engine: str | None, model: str | None, match: float | None) -> str:
+    """A short provenance: 'machine: hf opus-mt-en-ar', 'memory 99%', or '' for a person."""
+    if origin == "machine":
+        return f"machine: {engine or '?'} {model or ''}".strip()
+    if origin == "memory":
+        return f"memory {match:.0f}%" if match is not None else "memory"
+    return ""
 
 
 class SegmentView(ScrollView, can_focus=True):
