@@ -28,6 +28,20 @@ class Size:
 OPUS_MT = Size(d_model=512, layers=6, heads=8, ffn=2048, spm_vocab=4000, vocab=62_000)
 
 
+def _dims(size: Size, vocab_size: int) -> dict[str, int]:
+    """The encoder-decoder sizes shared by the Marian and M2M100 configs."""
+    return {
+        "vocab_size": vocab_size,
+        "d_model": size.d_model,
+        "encoder_layers": size.layers,
+        "decoder_layers": size.layers,
+        "encoder_attention_heads": size.heads,
+        "decoder_attention_heads": size.heads,
+        "encoder_ffn_dim": size.ffn,
+        "decoder_ffn_dim": size.ffn,
+    }
+
+
 def build_marian(
     folder: Path,
     src_text: str,
@@ -78,14 +92,7 @@ def build_marian(
         target_lang="ar",
     )
     cfg = MarianConfig(
-        vocab_size=len(tok),
-        d_model=size.d_model,
-        encoder_layers=size.layers,
-        decoder_layers=size.layers,
-        encoder_attention_heads=size.heads,
-        decoder_attention_heads=size.heads,
-        encoder_ffn_dim=size.ffn,
-        decoder_ffn_dim=size.ffn,
+        **_dims(size, len(tok)),
         max_position_embeddings=512,
         pad_token_id=vocab["<pad>"],
         eos_token_id=0,
@@ -122,14 +129,7 @@ def build_nllb(folder: Path, text: str, size: Size = Size(), seed: int = 0) -> P
     )
     tok = NllbTokenizer(vocab_file=str(work / "spm.model"))
     cfg = M2M100Config(
-        vocab_size=len(tok),
-        d_model=size.d_model,
-        encoder_layers=size.layers,
-        decoder_layers=size.layers,
-        encoder_attention_heads=size.heads,
-        decoder_attention_heads=size.heads,
-        encoder_ffn_dim=size.ffn,
-        decoder_ffn_dim=size.ffn,
+        **_dims(size, len(tok)),
         max_position_embeddings=256,
         pad_token_id=tok.pad_token_id,
         eos_token_id=tok.eos_token_id,
