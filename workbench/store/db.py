@@ -20,6 +20,7 @@ import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Self
 
 from workbench.core.errors import WorkbenchError
 
@@ -50,6 +51,22 @@ class Connection(sqlite3.Connection):
     """A connection that remembers the journal mode it got ('wal' or 'delete')."""
 
     journal_mode = "unknown"
+
+
+class Database:
+    """A store over one SQLite connection ``con``: close() and ``with`` support."""
+
+    con: Connection
+
+    def close(self) -> None:
+        """Close the database (every change is already committed)."""
+        self.con.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def connect(path: str | Path, *, synchronous: str = "FULL") -> Connection:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from workbench.store.db import connect, migrate, transaction
+from workbench.store.db import Database, connect, migrate, transaction
 from workbench.store.project import now
 
 _MIGRATIONS = [
@@ -28,7 +28,7 @@ def cache_key(checksum: str, src: str, tgt: str, options: str, text: str) -> str
     return hashlib.sha256("\x1f".join((checksum, src, tgt, options, text)).encode()).hexdigest()
 
 
-class MTCache:
+class MTCache(Database):
     """An open translation cache."""
 
     def __init__(self, path: str | Path) -> None:
@@ -59,7 +59,3 @@ class MTCache:
                 "INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(*r, stamp) for r in rows],
             )
-
-    def close(self) -> None:
-        """Close the database."""
-        self.con.close()

@@ -20,7 +20,7 @@ from workbench.core.document import Document
 from workbench.core.errors import InputError
 from workbench.core.languages import get_language
 from workbench.core.segment import segment_document
-from workbench.store.db import Connection, StoreError, connect, migrate, transaction
+from workbench.store.db import Connection, Database, StoreError, connect, migrate, transaction
 from workbench.store.schema import PROJECT_MIGRATIONS
 
 DB_NAME = "workbench.sqlite"
@@ -72,7 +72,7 @@ class Row:
     note: str
 
 
-class Project:
+class Project(Database):
     """An open project folder."""
 
     def __init__(self, folder: Path, con: Connection) -> None:
@@ -110,16 +110,6 @@ class Project:
         con = connect(f / DB_NAME)
         migrate(con, PROJECT_MIGRATIONS, f / DB_NAME)
         return cls(f, con)
-
-    def close(self) -> None:
-        """Close the database (every edit is already committed)."""
-        self.con.close()
-
-    def __enter__(self) -> Project:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     @property
     def journal_mode(self) -> str:

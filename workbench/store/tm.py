@@ -32,7 +32,7 @@ from workbench.core.tm_match import (
     similarity,
 )
 from workbench.core.units import Unit
-from workbench.store.db import Connection, StoreError, connect, migrate, transaction
+from workbench.store.db import Connection, Database, StoreError, connect, migrate, transaction
 from workbench.store.project import now
 from workbench.store.schema import TM_MIGRATIONS
 
@@ -74,7 +74,7 @@ class Match:
         }
 
 
-class TranslationMemory:
+class TranslationMemory(Database):
     """An open TM database; optionally name-aware through a glossary."""
 
     def __init__(self, path: str | Path, glossary: Glossary | None = None) -> None:
@@ -89,16 +89,6 @@ class TranslationMemory:
         self.glossary = glossary
         self.finder = NameFinder(NameIndex(glossary)) if glossary is not None else None
         self._codes = dict(self.con.execute("SELECT entry_id, code FROM names"))
-
-    def close(self) -> None:
-        """Close the database."""
-        self.con.close()
-
-    def __enter__(self) -> TranslationMemory:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # --- names -------------------------------------------------------------------------
 
