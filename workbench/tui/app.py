@@ -111,6 +111,7 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
         self.finder = finder
         self.tm = tm  # a TranslationMemory, or None
         self.matches: list = []
+        self.tm_seen: dict[tuple[int, str], list] = {}  # TM matches per (segment, language)
         self.engine_for = engine_for  # lang -> MT engine (raises WorkbenchError if none)
         self.keymap = keymap or {}
         if keymap:
@@ -354,7 +355,10 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
                 lines.append(f"▸ {h.entry.en}  {forms}")
         self.matches = []
         if self.tm is not None:
-            self.matches = self.tm.lookup(row.source, src, self.lang, limit=3)
+            key = (row.segment_id, self.lang)
+            if key not in self.tm_seen:  # each save and MT chunk redraws: look up once
+                self.tm_seen[key] = self.tm.lookup(row.source, src, self.lang, limit=3)
+            self.matches = self.tm_seen[key]
             for n, m in enumerate(self.matches, start=1):
                 lines.append(f"[{n}] {m.score:.0f}%  {m.target}")
         self.query_one("#context", Static).update("\n".join(lines[:6]))

@@ -39,9 +39,9 @@ def open_cmd(target: str, to: str, rtl: str) -> None:
         folder = path
     langs = [x.strip() for x in to.split(",") if x.strip()]
     finder = NameFinder(NameIndex(services.open_glossary(None)))
+    keys = load_keymap(services.workbench_home() / FILE_NAME, binding_ids())
     tm = services.open_tm(None)  # the user's TM: matches shown for each segment
     try:
-        keys = load_keymap(services.workbench_home() / FILE_NAME, binding_ids())
         WorkbenchApp(folder, langs, rtl, finder, tm, installed_engine, keys).run()
     finally:
         tm.close()

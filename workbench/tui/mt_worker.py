@@ -34,7 +34,11 @@ class MTMixin:
             self.notify("MT is already running (Esc cancels)")
             return
         start = self.view.current
-        todo = [r for r in self.rows[start:] if r.status.get(self.lang, "new") == "new"]
+        todo = [  # row positions, so that finished rows are redrawn without a search
+            i
+            for i in range(start, len(self.rows))
+            if self.rows[i].status.get(self.lang, "new") == "new"
+        ]
         if not todo:
             self.notify(f"nothing left to translate into {self.lang}")
             return
@@ -70,7 +74,7 @@ class MTMixin:
             # a connection of this thread's own: SQLite connections stay in their thread
             return MemoryEngine(TranslationMemory(self.tm.path, self.tm.glossary))
 
-    def _mt_job(self, todo: list, lang: str) -> None:
+    def _mt_job(self, todo: list[int], lang: str) -> None:
         """The worker: translate ``todo`` chunk by chunk until done or cancelled."""
         from workbench.engines.base import DecodeOptions
 
@@ -85,7 +89,8 @@ class MTMixin:
             for n in range(0, len(todo), CHUNK):
                 if worker.is_cancelled:
                     return
-                part = todo[n : n + CHUNK]
+                at = todo[n : n + CHUNK]
+                part = [self.rows[i] for i in at]
                 src = [self.src_lang.get(r.key.split(":")[0], "en") for r in part]
                 guarded = [
                     Guarded(r.source, []) if memory else protect(r.source, s, lang, self.finder)
@@ -106,7 +111,7 @@ class MTMixin:
                     provs = [prov] * len(part)
                 if worker.is_cancelled:
                     return
-                self.call_from_thread(self._mt_apply, part, texts, provs, lang, len(todo))
+                self.call_from_thread(self._mt_apply, at, texts, provs, lang, len(todo))
         except Exception as e:  # a model that fails mid-run: say so, keep what was saved
             self.call_from_thread(self.notify, f"MT stopped: {e}", severity="error")
         finally:
@@ -114,16 +119,19 @@ class MTMixin:
                 engine.tm.close()
             self.call_from_thread(self._mt_finished, worker.is_cancelled)
 
-    def _mt_apply(self, part: list, texts: list[str], provs: list, lang: str, total: int) -> None:
-        """Write one chunk of drafts (app thread) and redraw their rows."""
-        for row, text, prov in zip(part, texts, provs, strict=True):
+    def _mt_apply(
+        self, at: list[int], texts: list[str], provs: list, lang: str, total: int
+    ) -> None:
+        """Write one chunk of drafts (app thread) and redraw their rows (positions ``at``)."""
+        for i, text, prov in zip(at, texts, provs, strict=True):
+            row = self.rows[i]
             if not text or row.status.get(lang, "new") != "new":
                 continue  # no match, or the translator got there first
             self.project.set_translation(row.segment_id, lang, text, "draft", prov)
             row.targets[lang], row.status[lang] = text, "draft"
             row.origin[lang] = origin_label(prov.origin, prov.engine, prov.model, prov.match)
-            self.view.update_row(self.rows.index(row))
-        self.mt_done += len(part)
+            self.view.update_row(i)
+        self.mt_done += len(at)
         self._mt_progress(self.mt_done, total)
         self._show_qa()
 
