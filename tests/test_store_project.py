@@ -65,6 +65,28 @@ def test_history_undo_and_hter(project):
     assert not project.undo(sid, "ckb")
 
 
+def test_redo_reapplies_undone_edits_until_a_new_edit(project):
+    sid = project.rows("ar")[2].segment_id
+    project.set_translation(sid, "ar", "أ", "draft")
+    project.set_translation(sid, "ar", "ب", "translated")
+    assert not project.redo(sid, "ar")  # nothing undone yet
+    assert project.undo(sid, "ar") and project.undo(sid, "ar")
+    assert project.rows("ar")[2].target == ""
+    assert project.redo(sid, "ar")
+    assert (project.rows("ar")[2].target, project.rows("ar")[2].status) == ("أ", "draft")
+    assert project.redo(sid, "ar")
+    assert (project.rows("ar")[2].target, project.rows("ar")[2].status) == ("ب", "translated")
+    assert not project.redo(sid, "ar")
+    # undo, then a new edit: the undone edit is gone from the redo chain
+    assert project.undo(sid, "ar")
+    project.set_translation(sid, "ar", "ج", "translated")
+    assert project.undo(sid, "ar")
+    assert project.rows("ar")[2].target == "أ"
+    assert project.redo(sid, "ar")
+    assert project.rows("ar")[2].target == "ج"
+    assert not project.redo(sid, "ar")
+
+
 def test_re_adding_a_document_keeps_translations_of_unchanged_segments(project, tmp_path):
     rows = project.rows("ar")
     project.set_translation(rows[1].segment_id, "ar", "ترجمة", "translated")

@@ -106,6 +106,24 @@ def test_undo_restores_the_previous_text(project, finder):
     assert stored(project)["al-qaem:p1:s1"].target == "one"
 
 
+def test_redo_brings_back_the_undone_edit_and_says_when_there_is_none(project, finder):
+    async def script(app, pilot):
+        await pilot.press("enter", *"one", "ctrl+s", "u")
+        await pilot.pause()
+        undone = app.row.targets["ar"]
+        await pilot.press("r")
+        await pilot.pause()
+        redone = (app.row.targets["ar"], app.row.status["ar"])
+        await pilot.press("r")
+        await pilot.pause()
+        return undone, redone, [n.message for n in app._notifications]
+
+    undone, redone, notes = run_app(project, finder, script)
+    assert undone == "" and redone == ("one", "draft")
+    assert stored(project)["al-qaem:p1:s1"].target == "one"
+    assert any("nothing to redo" in n for n in notes)
+
+
 @pytest.mark.parametrize("rtl", ["app", "terminal"])
 def test_screenshot_shows_arabic_shaped_by_the_app_or_left_to_the_terminal(project, finder, rtl):
     with Project.open(project) as p:

@@ -72,6 +72,15 @@ class Row:
     note: str
 
 
+_ROW_SQL = (
+    "SELECT s.id, d.name, s.key, s.para, s.sent, s.kind, s.source, "
+    "COALESCE(t.target, ''), COALESCE(t.status, 'new'), COALESCE(t.origin, 'none'), "
+    "t.engine, t.model, t.match, t.machine_draft, COALESCE(t.note, '') "
+    "FROM segments s JOIN documents d ON d.id = s.doc_id "
+    "LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = ? "
+)
+
+
 class Project(Database):
     """An open project folder."""
 
@@ -181,19 +190,20 @@ class Project(Database):
     def rows(self, lang: str, doc: str | None = None) -> list[Row]:
         """Every segment (of one document, or all) with its translation into ``lang``."""
         get_language(lang)
-        sql = (
-            "SELECT s.id, d.name, s.key, s.para, s.sent, s.kind, s.source, "
-            "COALESCE(t.target, ''), COALESCE(t.status, 'new'), COALESCE(t.origin, 'none'), "
-            "t.engine, t.model, t.match, t.machine_draft, COALESCE(t.note, '') "
-            "FROM segments s JOIN documents d ON d.id = s.doc_id "
-            "LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = ? "
-        )
+        sql = _ROW_SQL
         args: list[object] = [lang]
         if doc is not None:
             sql += "WHERE d.name = ? "
             args.append(doc)
         sql += "ORDER BY d.id, s.para, s.sent"
         return [Row(*r) for r in self.con.execute(sql, args)]
+
+    def row(self, segment_id: int, lang: str) -> Row:
+        """One segment with its translation into ``lang``."""
+        got = self.con.execute(_ROW_SQL + "WHERE s.id = ?", (lang, segment_id)).fetchone()
+        if got is None:
+            raise InputError(f"no segment {segment_id} in {self.folder}")
+        return Row(*got)
 
     def set_translation(
         self,
@@ -242,6 +252,11 @@ class Project(Database):
                     now(),
                 ),
             )
+            # a new edit ends the redo chain: undone edits can no longer be redone
+            self.con.execute(
+                "UPDATE history SET undone = 2 WHERE segment_id = ? AND lang = ? AND undone = 1",
+                (segment_id, lang),
+            )
             self.con.execute(
                 "INSERT INTO history (segment_id, lang, at, before, after, status_before, "
                 "status_after, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -265,6 +280,25 @@ class Project(Database):
                 (before, status_before, now(), segment_id, lang),
             )
             self.con.execute("UPDATE history SET undone = 1 WHERE id = ?", (hid,))
+        return True
+
+    def redo(self, segment_id: int, lang: str) -> bool:
+        """Apply again the edit undone last (unless a new edit came since); False if none."""
+        with transaction(self.con, self.path):
+            last = self.con.execute(
+                "SELECT id, after, status_after FROM history WHERE segment_id = ? AND lang = ? "
+                "AND undone = 1 ORDER BY id ASC LIMIT 1",
+                (segment_id, lang),
+            ).fetchone()
+            if not last:
+                return False
+            hid, after, status_after = last
+            self.con.execute(
+                "UPDATE translations SET target = ?, status = ?, updated_at = ? "
+                "WHERE segment_id = ? AND lang = ?",
+                (after, status_after, now(), segment_id, lang),
+            )
+            self.con.execute("UPDATE history SET undone = 0 WHERE id = ?", (hid,))
         return True
 
     def history(self, segment_id: int, lang: str) -> list[tuple[str, str, str, str, bool]]:

@@ -82,6 +82,7 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
         Binding("N", "next_untranslated(-1)", "Previous untranslated", show=False, id="prev_untr"),
         Binding("w", "next_warning", "Next QA warning", show=False, id="next_warning"),
         Binding("u", "undo", "Undo", id="undo"),
+        Binding("r", "redo", "Redo", id="redo"),
         Binding("t", "translate_rest", "MT rest", id="translate"),
         Binding("slash", "find('search')", "Search", id="search"),
         Binding("g", "find('goto')", "Go to", id="goto"),
@@ -284,13 +285,25 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
 
     def action_undo(self) -> None:
         """Undo the last edit of the current target."""
+        self._history_step(self.project.undo, "nothing to undo")
+
+    def action_redo(self) -> None:
+        """Redo the edit of the current target undone last."""
+        self._history_step(self.project.redo, "nothing to redo")
+
+    def _history_step(self, step, nothing: str) -> None:
+        """Run ``step`` (the store's undo or redo) on the current target, then redraw it."""
         row = self.row
-        if row is not None and self.project.undo(row.segment_id, self.lang):
-            r = next(x for x in self.project.rows(self.lang) if x.segment_id == row.segment_id)
-            row.targets[self.lang], row.status[self.lang] = r.target, r.status
-            row.origin[self.lang] = origin_label(r.origin, r.engine, r.model, r.match)
-            self.view.update_row(self.view.current)
-            self._show_qa()
+        if row is None:
+            return
+        if not step(row.segment_id, self.lang):
+            self.notify(f"{nothing} in {row.key} [{self.lang}]")
+            return
+        r = self.project.row(row.segment_id, self.lang)
+        row.targets[self.lang], row.status[self.lang] = r.target, r.status
+        row.origin[self.lang] = origin_label(r.origin, r.engine, r.model, r.match)
+        self.view.update_row(self.view.current)
+        self._show_qa()
 
     def get_system_commands(self, screen):
         """The command palette (Ctrl+P): the app's main actions beside Textual's own."""
