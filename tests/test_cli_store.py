@@ -27,6 +27,37 @@ def test_project_init_add_status(run, tmp_path):
     assert [d["segments"] for d in st["documents"]] == [69, 17]
 
 
+def test_project_add_reference(run, tmp_path):
+    proj = str(tmp_path / "proj")
+    run("project", "init", proj)
+    run("project", "add", proj, EN)
+    r = run("project", "add-reference", proj, AR, str(TEXTS / "al-qaem.ckb.md"))
+    assert r.code == 0
+    assert "al-qaem [ar]: 69 reference passages, paired by segment ids" in r.out
+    assert "al-qaem [ckb]: 69 reference passages" in r.out
+    bad = run("project", "add-reference", proj, str(TEXTS / "al-qaem.en.md"))
+    assert bad.code == 1 and "the language of its source" in bad.err
+    assert len(bad.err.strip().splitlines()) == 1
+
+
+def test_opening_a_document_takes_its_translations_beside_it_as_references(tmp_path):
+    import shutil
+
+    from workbench.formats.article import read_document
+    from workbench.store.project import Project
+    from workbench.tui.command import add_sibling_references
+
+    for lang in ("en", "ar"):
+        shutil.copy(TEXTS / f"al-qaem.{lang}.md", tmp_path)
+    folder = tmp_path / "al-qaem.workbench"
+    with Project.init(folder) as p:
+        p.add_document(read_document(tmp_path / "al-qaem.en.md"))
+    add_sibling_references(folder, tmp_path / "al-qaem.en.md", "al-qaem", "en", ["ar", "ckb"])
+    with Project.open(folder) as p:
+        assert [(d, lang) for d, lang, _ in p.reference_docs()] == [("al-qaem", "ar")]
+        assert len(p.references("ar")) == 69 and not p.references("ckb")
+
+
 def test_tm_in_the_default_home_and_json_lookup(run, tmp_path):
     r = run("tm", "add-texts", EN, AR)
     assert "69 units added" in r.out and str(tmp_path / "home" / "tm.sqlite") in r.out

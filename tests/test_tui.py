@@ -5,8 +5,9 @@ import asyncio
 import pytest
 
 from tests.conftest import TEXTS
+from workbench.core.segment import segment_document
 from workbench.formats.article import read_document
-from workbench.store.project import Project
+from workbench.store.project import Project, Provenance
 
 
 @pytest.fixture
@@ -385,3 +386,47 @@ def test_the_panel_says_which_engine_and_model_made_a_draft(project, finder):
     drafted, edited = run_app(project, finder, script)
     assert "ar draft from machine: ct2 opus-mt-en-ar" in drafted
     assert "from machine" not in edited
+
+
+def test_scores_show_segment_chrf_document_bleu_and_hter(project, finder):
+    from workbench import services
+
+    services.add_reference(str(project), str(TEXTS / "al-qaem.ar.md"))
+    ref = read_document(TEXTS / "al-qaem.ar.md")
+    first_ref = next(iter(segment_document(ref)))
+
+    async def script(app, pilot):
+        before = str(app.query_one("#scores").render())
+        await pilot.press("enter", *first_ref.text, "enter")  # the reference itself
+        await pilot.pause(0.8)  # document scores follow a moment after the edit
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.view.current = 0
+        await pilot.pause()
+        on_first = str(app.query_one("#scores").render())
+        second = app.rows[1]
+        machine = Provenance("machine", "hf", "m", "c")
+        app.project.set_translation(second.segment_id, "ar", "نص آلي", "draft", machine)
+        second.targets["ar"], second.status["ar"] = "نص آلي", "draft"
+        app.view.current = 1
+        await pilot.press("enter", "ctrl+a", "ctrl+k", *"نص آلي جديد", "enter")
+        await pilot.pause(0.8)
+        await app.workers.wait_for_complete()
+        app.view.current = 1
+        await pilot.pause()
+        return before, on_first, str(app.query_one("#scores").render())
+
+    before, on_first, on_second = run_app(project, finder, script)
+    assert "segment chrF" not in before and "no ar reference" not in before  # no target yet
+    assert "segment chrF 100.0" in on_first
+    assert "document BLEU 100.0 chrF 100.0 (1/69)" in on_first
+    assert "HTER 33.3" in on_second  # one word added: 1 edit over the 3 words confirmed
+    assert "document BLEU" in on_second and "(2/69)" in on_second
+    assert "mean HTER 33.3 (1)" in on_second
+
+
+def test_without_a_reference_the_score_line_says_so(project, finder):
+    async def script(app, pilot):
+        return str(app.query_one("#scores").render())
+
+    assert "no ar reference to score against" in run_app(project, finder, script)

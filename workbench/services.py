@@ -234,6 +234,58 @@ def project_add(folder: str, files: list[str], lang: str | None = None) -> list[
 
 
 @dataclass
+class ReferenceAdded:
+    """A reference translation paired with its source document."""
+
+    doc: str
+    lang: str
+    groups: int  # source segments (or runs of them) with a reference passage
+    paired_by: str  # "segment ids" (segmented like the source) or "alignment"
+
+
+def add_reference(folder: str, path: str, lang: str | None = None) -> ReferenceAdded:
+    """Pair a translation of one of the project's documents with its segments, for scoring.
+
+    The reference names its story like the source (STORY.LANG.md). Segmented the same way
+    (the same paragraph and sentence ids), it pairs segment by segment; otherwise the
+    sentence aligner pairs them, joining sentences where the translator merged or split.
+    """
+    ref = read_document(path, lang)
+    ref_segs = list(segment_document(ref))
+    with Project.open(folder) as project:
+        names = {name: src for _, name, src, _ in project.documents()}
+        if ref.id not in names:
+            raise InputError(
+                f"{path}: no document {ref.id!r} in {folder} to pair it with "
+                f"(a reference is named like its source: {ref.id}.{ref.lang}.md)"
+            )
+        if ref.lang == names[ref.id]:
+            raise InputError(f"{path}: is in {ref.lang}, the language of its source")
+        src_rows = project.rows(ref.lang, ref.id)
+        by_key = {r.key: r.segment_id for r in src_rows}
+        if sorted(by_key) == sorted(s.id for s in ref_segs):
+            groups = [([by_key[s.id]], s.text) for s in ref_segs]
+            how = "segment ids"
+        else:
+            al = align_sentences(
+                [r.source for r in src_rows],
+                [s.text for s in ref_segs],
+                names[ref.id],
+                ref.lang,
+                None,
+                aligner_similarity(names[ref.id], ref.lang),
+            )
+            groups = [
+                ([src_rows[i].segment_id for i in b.src], " ".join(ref_segs[j].text for j in b.tgt))
+                for b in al.beads
+                if b.src and b.tgt
+            ]
+            how = "alignment"
+        project.set_reference(ref.id, ref.lang, str(path), groups)
+    return ReferenceAdded(ref.id, ref.lang, len(groups), how)
+
+
+@dataclass
 class ProjectStatus:
     """A project's documents, segment count, per-language status counts and journal mode."""
 

@@ -1,4 +1,4 @@
-"""``workbench project init|add|status``: a project is a folder holding workbench.sqlite."""
+"""``workbench project``: init, add, add-reference, status (a project is a folder)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,23 @@ def add(folder: str, files: tuple[str, ...], lang: str | None) -> None:
 
     for name, added in services.project_add(folder, list(files), lang):
         click.echo(f"{name}: {added} new segments")
+
+
+@project.command("add-reference")
+@click.argument("folder", type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--lang", help="Language of the files (default: front matter, name, guess).")
+def add_reference(folder: str, files: tuple[str, ...], lang: str | None) -> None:
+    """Add FILES as reference translations (STORY.LANG.md) of the project's documents.
+
+    The app then scores the targets against them: chrF per segment, BLEU and chrF per
+    document.
+    """
+    from workbench import services
+
+    for f in files:
+        r = services.add_reference(folder, f, lang)
+        click.echo(f"{r.doc} [{r.lang}]: {r.groups} reference passages, paired by {r.paired_by}")
 
 
 @project.command()

@@ -62,3 +62,21 @@ def score(hyps: list[str], refs: list[str], lang: str) -> Report:
         for h, r in zip(hyps, refs, strict=True)
     ]
     return Report(corpus, segments)
+
+
+def segment_chrf(hyp: str, ref: str) -> float:
+    """The chrF of one segment (sacrebleu defaults: character 6-grams, beta 2), 0-100."""
+    return round(CHRF().sentence_score(hyp, [ref]).score, 1)
+
+
+def document_scores(hyps: list[str], refs: list[str], lang: str) -> tuple[float, float]:
+    """Corpus BLEU (the language's tokenizer) and chrF of paired segments, 0-100 each."""
+    if not hyps:
+        raise InputError("nothing to score: no segments")
+    bleu = BLEU(tokenize=bleu_tokenizer(lang)).corpus_score(hyps, [refs]).score
+    return round(bleu, 1), round(CHRF().corpus_score(hyps, [refs]).score, 1)
+
+
+def hter(draft: str, post_edited: str) -> float:
+    """Post-editing effort: TER of the machine draft against its post-edited text, 0-100+."""
+    return round(TER().sentence_score(draft, [post_edited]).score, 1)

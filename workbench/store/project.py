@@ -320,9 +320,9 @@ class Project(Database):
         ).fetchone()
         if not row or row[0] is None or not row[1]:
             return None
-        from sacrebleu.metrics import TER
+        from workbench.core.scoring import hter
 
-        return TER().sentence_score(row[0], [row[1]]).score
+        return hter(row[0], row[1])
 
     def status_counts(self, lang: str) -> dict[str, int]:
         """How many segments are in each status for a language."""
@@ -330,6 +330,64 @@ class Project(Database):
         for r in self.rows(lang):
             counts[r.status] += 1
         return counts
+
+    # --- reference translations and post-editing effort --------------------------------
+
+    def set_reference(
+        self, doc: str, lang: str, path: str, groups: list[tuple[list[int], str]]
+    ) -> None:
+        """Replace document ``doc``'s reference in ``lang`` (from ``path``).
+
+        ``groups`` pairs source segment ids with the reference text that translates them
+        (one segment each when the reference is segmented like the source; several where
+        the alignment joined sentences).
+        """
+        doc_id = self.document_id(doc)
+        with transaction(self.con, self.path):
+            self.con.execute(
+                "DELETE FROM refs WHERE lang = ? AND segment_id IN "
+                "(SELECT id FROM segments WHERE doc_id = ?)",
+                (lang, doc_id),
+            )
+            self.con.execute(
+                "INSERT OR REPLACE INTO reference_docs (doc_id, lang, path) VALUES (?, ?, ?)",
+                (doc_id, lang, path),
+            )
+            for ids, text in groups:
+                for n, sid in enumerate(ids):
+                    self.con.execute(
+                        "INSERT INTO refs (segment_id, lang, head, text) VALUES (?, ?, ?, ?)",
+                        (sid, lang, ids[0], text if n == 0 else ""),
+                    )
+
+    def references(self, lang: str) -> dict[int, tuple[int, str]]:
+        """Map segment id -> (its group's first segment id, the reference text that one holds)."""
+        return {
+            sid: (head, text)
+            for sid, head, text in self.con.execute(
+                "SELECT segment_id, head, text FROM refs WHERE lang = ?", (lang,)
+            )
+        }
+
+    def reference_docs(self) -> list[tuple[str, str, str]]:
+        """(document, language, reference path) of every reference translation."""
+        return list(
+            self.con.execute(
+                "SELECT d.name, r.lang, r.path FROM reference_docs r "
+                "JOIN documents d ON d.id = r.doc_id ORDER BY d.id, r.lang"
+            )
+        )
+
+    def post_edits(self, lang: str) -> list[tuple[int, str, str]]:
+        """(segment id, machine draft, text) of confirmed segments that began as MT."""
+        return list(
+            self.con.execute(
+                "SELECT segment_id, machine_draft, target FROM translations WHERE lang = ? "
+                "AND machine_draft IS NOT NULL AND target != '' "
+                "AND status IN ('translated', 'reviewed', 'final')",
+                (lang,),
+            )
+        )
 
     def languages(self) -> list[str]:
         """Target languages that have at least one translation."""

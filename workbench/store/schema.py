@@ -54,6 +54,23 @@ PROJECT_MIGRATIONS: list[str] = [
     );
     CREATE INDEX history_segment ON history (segment_id, lang, id)
     """,
+    # 2: reference translations for scoring: each source segment points to the head of its
+    #    group (the source segments one reference passage translates); the head holds the text
+    """
+    CREATE TABLE reference_docs (
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        lang TEXT NOT NULL,
+        path TEXT NOT NULL,
+        PRIMARY KEY (doc_id, lang)
+    );
+    CREATE TABLE refs (
+        segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+        lang TEXT NOT NULL,
+        head INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (segment_id, lang)
+    )
+    """,
 ]
 
 TM_MIGRATIONS: list[str] = [

@@ -24,6 +24,7 @@ from workbench.tui.keymap import FILE_NAME
 from workbench.tui.mt_worker import MTMixin
 from workbench.tui.navigate import NavigateMixin
 from workbench.tui.rtl import detect
+from workbench.tui.scores import ScoresMixin
 from workbench.tui.segment_view import Row, SegmentView, origin_label
 
 
@@ -52,12 +53,13 @@ class HelpScreen(ModalScreen[None]):
         yield Static("\n".join(lines), id="help")
 
 
-class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
+class WorkbenchApp(ScoresMixin, MTMixin, NavigateMixin, App[None]):
     """The main screen over one project."""
 
     CSS = """
     SegmentView { height: 1fr; }
     #qa { height: 1; color: $warning; }
+    #scores { height: 1; color: $text-muted; }
     #context { height: auto; max-height: 6; color: $text-muted; }
     #header { height: 1; text-style: bold; background: $boost; }
     #hint { height: 1; color: $text-muted; }
@@ -118,6 +120,7 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
         if keymap:
             self.set_keymap(keymap)  # binding id -> keys, from keys.toml
         self.rows = self._load()
+        self.load_references()
 
     def _load(self) -> list[Row]:
         by_id: dict[int, Row] = {}
@@ -140,6 +143,7 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
             yield Static(self._header(), id="header")
             yield SegmentView(self.rows, self.langs, self.rtl_mode, id="segments")
             yield Static("", id="qa")
+            yield Static("", id="scores")
             yield Static("", id="context")
             yield ProgressBar(id="mt", show_eta=False)
             yield Input(placeholder="translation", id="edit")
@@ -154,6 +158,7 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
         self.title = f"workbench — {self.project.folder}"
         self.view.focus()
         self._show_qa()
+        self.compute_document_scores()
 
     def _header(self) -> str:
         names = {
@@ -242,8 +247,13 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
         self.project.set_translation(row.segment_id, self.lang, text, status, Provenance("human"))
         row.targets[self.lang], row.status[self.lang] = text, status
         row.origin[self.lang] = ""
-        self.view.update_row(self.view.current)
+        self.target_changed(self.view.current)
+
+    def target_changed(self, index: int) -> None:
+        """Redraw row ``index`` after its target changed; QA now, document scores soon."""
+        self.view.update_row(index)
         self._show_qa()
+        self.scores_changed()
 
     def action_confirm(self) -> None:
         """Confirm the current target as it is, go to the next unconfirmed."""
@@ -302,8 +312,7 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
         r = self.project.row(row.segment_id, self.lang)
         row.targets[self.lang], row.status[self.lang] = r.target, r.status
         row.origin[self.lang] = origin_label(r.origin, r.engine, r.model, r.match)
-        self.view.update_row(self.view.current)
-        self._show_qa()
+        self.target_changed(self.view.current)
 
     def get_system_commands(self, screen):
         """The command palette (Ctrl+P): the app's main actions beside Textual's own."""
@@ -346,6 +355,7 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
         )
         text = "; ".join(w.message for w in warnings)
         qa.update(f"{row.key} [{self.lang}] " + (f"⚠ {text}" if text else "✓ no QA warning"))
+        self.show_scores()
         self._show_context(row, src)
 
     def _show_context(self, row: Row, src: str) -> None:
@@ -391,8 +401,7 @@ class WorkbenchApp(MTMixin, NavigateMixin, App[None]):
         )
         row.targets[self.lang], row.status[self.lang] = m.target, "draft"
         row.origin[self.lang] = origin_label("memory", None, None, m.score)
-        self.view.update_row(self.view.current)
-        self._show_qa()
+        self.target_changed(self.view.current)
 
     def on_unmount(self) -> None:
         """Close the project (every edit is already committed)."""

@@ -30,14 +30,15 @@ def open_cmd(target: str, to: str, rtl: str) -> None:
     from workbench.tui.keymap import FILE_NAME, load_keymap
 
     path = Path(target)
+    langs = [x.strip() for x in to.split(",") if x.strip()]
     if path.is_file():
         doc, _ = services.segment_file(str(path))
         folder = path.parent / f"{doc.id}.workbench"
         services.project_init(str(folder)).close()
         services.project_add(str(folder), [str(path)])
+        add_sibling_references(folder, path, doc.id, doc.lang, langs)
     else:
         folder = path
-    langs = [x.strip() for x in to.split(",") if x.strip()]
     finder = NameFinder(NameIndex(services.open_glossary(None)))
     keys = load_keymap(services.workbench_home() / FILE_NAME, binding_ids())
     tm = services.open_tm(None)  # the user's TM: matches shown for each segment
@@ -45,6 +46,22 @@ def open_cmd(target: str, to: str, rtl: str) -> None:
         WorkbenchApp(folder, langs, rtl, finder, tm, installed_engine, keys).run()
     finally:
         tm.close()
+
+
+def add_sibling_references(
+    folder: Path, path: Path, story: str, src: str, langs: list[str]
+) -> None:
+    """Use STORY.LANG.md files beside the document as references, once, for scoring."""
+    from workbench import services
+    from workbench.store.project import Project
+
+    with Project.open(folder) as project:
+        known = {(d, lang) for d, lang, _ in project.reference_docs()}
+    for lang in langs:
+        sibling = path.with_name(f"{story}.{lang}{path.suffix}")
+        if lang != src and (story, lang) not in known and sibling.is_file():
+            r = services.add_reference(str(folder), str(sibling), lang)
+            click.echo(f"reference for {lang}: {sibling} ({r.groups} passages)", err=True)
 
 
 def installed_engine(lang: str):

@@ -134,6 +134,7 @@ class MTMixin:
         self.mt_done += len(at)
         self._mt_progress(self.mt_done, total)
         self._show_qa()
+        self.scores_changed()
 
     def _mt_progress(self, done: int, total: int) -> None:
         bar = self.query_one("#mt")
