@@ -364,7 +364,16 @@ def test_the_command_palette_offers_the_main_actions(project, finder):
         return [c.title for c in app.get_system_commands(app.screen)]
 
     titles = run_app(project, finder, script)
-    for title in ("Translate the rest (MT)", "Search", "Go to segment", "Next QA warning"):
+    for title in (
+        "MT: the rest of this document",
+        "MT: this segment",
+        "MT: every document, into every shown language",
+        "Show drafts",
+        "Show with a QA warning",
+        "Search",
+        "Go to segment",
+        "Next QA warning",
+    ):
         assert title in titles
 
 
@@ -430,3 +439,92 @@ def test_without_a_reference_the_score_line_says_so(project, finder):
         return str(app.query_one("#scores").render())
 
     assert "no ar reference to score against" in run_app(project, finder, script)
+
+
+def memory_engine(seed_tm):
+    from workbench.services import MemoryEngine
+    from workbench.store.tm import TranslationMemory
+
+    return lambda lang: MemoryEngine(TranslationMemory(seed_tm.path, seed_tm.glossary))
+
+
+async def wait_mt(app):
+    for _ in range(100):
+        if not app.mt_running:
+            break
+        await asyncio.sleep(0.05)
+    await app.workers.wait_for_complete()
+
+
+@pytest.mark.parametrize("key", ["T", "t", "ctrl+t"])
+def test_mt_scopes_the_segment_the_rest_of_the_document_or_everything(
+    project, finder, seed_tm, key
+):
+    from workbench.tui.app import WorkbenchApp
+
+    async def main():
+        app = WorkbenchApp(project, ["ar", "ckb"], "app", finder, None, memory_engine(seed_tm))
+        async with app.run_test(size=(150, 40)) as pilot:
+            await pilot.pause()
+            app.view.current = 10
+            await pilot.press(key)
+            await pilot.pause()
+            await wait_mt(app)
+            await pilot.pause()
+
+    asyncio.run(main())
+    drafted = [i for i, r in enumerate(stored(project).values()) if r.status == "draft"]
+    if key == "T":
+        assert drafted == [10]
+    elif key == "t":
+        assert drafted[0] == 10 and len(drafted) > 40
+    else:
+        assert drafted[0] < 10 and len(drafted) > 50
+
+
+def test_filters_show_only_rows_in_a_status_or_with_a_qa_warning(project, finder):
+    with Project.open(project) as p:
+        rows = p.rows("ar")
+        p.set_translation(rows[3].segment_id, "ar", "مسودة", "draft")
+        p.set_translation(rows[5].segment_id, "ar", "ترجمة بلا اسم", "translated")
+        p.set_translation(rows[7].segment_id, "ar", rows[7].source, "translated")  # a copy
+
+    async def script(app, pilot):
+        seen = {}
+        for name in ("new", "draft", "confirmed"):
+            await pilot.press("f")
+            await pilot.pause()
+            seen[name] = ([r.key for r in app.rows], str(app.query_one("#header").render()))
+        await pilot.press("f")  # QA warnings: checked in a worker
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        seen["qa"] = ([r.key for r in app.rows], app.view.rows is app.rows)
+        await pilot.press("F")
+        await pilot.pause()
+        seen["all"] = len(app.rows)
+        return seen
+
+    seen = run_app(project, finder, script)
+    keys = [r.key for r in stored(project).values()]
+    assert len(seen["new"][0]) == 66 and keys[3] not in seen["new"][0]
+    assert "showing 66 of 69: untranslated in ar" in seen["new"][1]
+    assert seen["draft"][0] == [keys[3]]
+    assert seen["confirmed"][0] == [keys[5], keys[7]]
+    assert set(seen["qa"][0]) <= {keys[3], keys[5], keys[7]} and keys[7] in seen["qa"][0]
+    assert seen["qa"][1] and seen["all"] == 69
+
+
+def test_next_qa_warning_runs_in_a_worker_and_jumps(project, finder):
+    with Project.open(project) as p:
+        rows = p.rows("ar")
+        p.set_translation(rows[20].segment_id, "ar", rows[20].source, "translated")
+
+    async def script(app, pilot):
+        await pilot.press("w")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        return app.view.current
+
+    assert run_app(project, finder, script) == 20

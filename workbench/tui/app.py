@@ -9,6 +9,7 @@ target as it is. No edit waits for a "save".
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -20,8 +21,9 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 
 from workbench.core.qa import check_segment
 from workbench.store.project import Project, Provenance
+from workbench.tui.filters import FILTERS, FilterMixin
 from workbench.tui.keymap import FILE_NAME
-from workbench.tui.mt_worker import MTMixin
+from workbench.tui.mt_worker import SCOPES, MTMixin
 from workbench.tui.navigate import NavigateMixin
 from workbench.tui.rtl import detect
 from workbench.tui.scores import ScoresMixin
@@ -53,7 +55,7 @@ class HelpScreen(ModalScreen[None]):
         yield Static("\n".join(lines), id="help")
 
 
-class WorkbenchApp(ScoresMixin, MTMixin, NavigateMixin, App[None]):
+class WorkbenchApp(ScoresMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
     """The main screen over one project."""
 
     CSS = """
@@ -85,7 +87,11 @@ class WorkbenchApp(ScoresMixin, MTMixin, NavigateMixin, App[None]):
         Binding("w", "next_warning", "Next QA warning", show=False, id="next_warning"),
         Binding("u", "undo", "Undo", id="undo"),
         Binding("r", "redo", "Redo", id="redo"),
-        Binding("t", "translate_rest", "MT rest", id="translate"),
+        Binding("t", "translate('document')", "MT rest", id="translate"),
+        Binding("T", "translate('segment')", "MT segment", show=False, id="translate_segment"),
+        Binding("ctrl+t", "translate('all')", "MT everything", show=False, id="translate_all"),
+        Binding("f", "cycle_filter", "Filter", id="filter"),
+        Binding("F", "show('all')", "Show all", show=False, id="filter_off"),
         Binding("slash", "find('search')", "Search", id="search"),
         Binding("g", "find('goto')", "Go to", id="goto"),
         Binding("1", "insert_match(0)", "TM 1", show=False, id="tm1"),
@@ -119,7 +125,8 @@ class WorkbenchApp(ScoresMixin, MTMixin, NavigateMixin, App[None]):
         self.keymap = keymap or {}
         if keymap:
             self.set_keymap(keymap)  # binding id -> keys, from keys.toml
-        self.rows = self._load()
+        self.all_rows = self._load()
+        self.rows = list(self.all_rows)  # the rows shown (all, or those a filter keeps)
         self.load_references()
 
     def _load(self) -> list[Row]:
@@ -140,7 +147,7 @@ class WorkbenchApp(ScoresMixin, MTMixin, NavigateMixin, App[None]):
     def compose(self) -> ComposeResult:
         """The table, QA line, edit line, hint and footer."""
         with Vertical():
-            yield Static(self._header(), id="header")
+            yield Static(self.header_text(), id="header")
             yield SegmentView(self.rows, self.langs, self.rtl_mode, id="segments")
             yield Static("", id="qa")
             yield Static("", id="scores")
@@ -159,6 +166,11 @@ class WorkbenchApp(ScoresMixin, MTMixin, NavigateMixin, App[None]):
         self.view.focus()
         self._show_qa()
         self.compute_document_scores()
+
+    def header_text(self) -> str:
+        """The column labels, and the filter when one is on."""
+        shown = self.filter_label()
+        return self._header() + (f"    [reverse] {shown} [/reverse]" if shown else "")
 
     def _header(self) -> str:
         names = {
@@ -194,6 +206,8 @@ class WorkbenchApp(ScoresMixin, MTMixin, NavigateMixin, App[None]):
         """Edit the next target language."""
         self.lang = self.langs[(self.langs.index(self.lang) + 1) % len(self.langs)]
         self.sub_title = f"editing {self.lang}"
+        if self.filter_name != "all":
+            self.apply_filter(self.filter_name)  # statuses and warnings are per language
         self._show_qa()
 
     def action_edit(self) -> None:
@@ -280,19 +294,6 @@ class WorkbenchApp(ScoresMixin, MTMixin, NavigateMixin, App[None]):
                 self.view.current = i
                 return
 
-    def action_next_warning(self) -> None:
-        """Go to the next translated segment with a QA warning in this language."""
-        n = len(self.rows)
-        for k in range(1, n + 1):
-            i = (self.view.current + k) % n
-            row = self.rows[i]
-            target = row.targets.get(self.lang, "")
-            src = self.src_lang.get(row.key.split(":")[0], "en")
-            if target and check_segment(row.source, target, src, self.lang, self.finder):
-                self.view.current = i
-                return
-        self.notify(f"no QA warning in {self.lang}")
-
     def action_undo(self) -> None:
         """Undo the last edit of the current target."""
         self._history_step(self.project.undo, "nothing to undo")
@@ -317,9 +318,16 @@ class WorkbenchApp(ScoresMixin, MTMixin, NavigateMixin, App[None]):
     def get_system_commands(self, screen):
         """The command palette (Ctrl+P): the app's main actions beside Textual's own."""
         yield from super().get_system_commands(screen)
-        yield SystemCommand(
-            "Translate the rest (MT)", "Machine-translate from here on", self.action_translate_rest
-        )
+        for scope, what in SCOPES.items():
+            yield SystemCommand(
+                f"MT: {what}",
+                "Machine drafts, in the background",
+                partial(self.action_translate, scope),
+            )
+        for name, (label, _) in FILTERS.items():
+            yield SystemCommand(
+                f"Show {label}", "Filter the rows (f cycles)", partial(self.apply_filter, name)
+            )
         yield SystemCommand(
             "Search", "Search source and targets", lambda: self.action_find("search")
         )

@@ -16,37 +16,67 @@ from textual.worker import get_current_worker
 from workbench.core.errors import WorkbenchError
 from workbench.core.name_guard import Guarded, protect, restore
 from workbench.store.project import Provenance
-from workbench.tui.segment_view import origin_label
+from workbench.tui.segment_view import Row, origin_label
 
 #: Segments per engine call: small enough that Esc is answered within one chunk.
 CHUNK = 4
 
 
+#: What t, T and Ctrl+T translate.
+SCOPES = {
+    "document": "the rest of this document",
+    "segment": "this segment",
+    "all": "every document, into every shown language",
+}
+
+
 class MTMixin:
-    """Actions of WorkbenchApp that run MT: t translates the rest, Esc cancels."""
+    """MT actions of WorkbenchApp: t, T, Ctrl+T (see SCOPES); Esc cancels."""
 
     engine_for: Callable[[str], object] | None
     mt_running: bool = False
 
-    def action_translate_rest(self) -> None:
-        """Translate every untranslated segment from the current one on, in the background."""
+    def mt_todo(self, scope: str) -> list[tuple[str, list[Row]]]:
+        """(language, rows) to translate for ``scope`` (see SCOPES)."""
+        row = self.row
+        if row is None:
+            return []
+        if scope == "segment":
+            ok = row.status.get(self.lang, "new") in ("new", "draft")
+            return [(self.lang, [row])] if ok else []
+        if scope == "document":
+            doc = row.key.split(":")[0]
+            at = self.all_rows.index(row)
+            rows = [r for r in self.all_rows[at:] if r.key.split(":")[0] == doc]
+            return [(self.lang, [r for r in rows if r.status.get(self.lang, "new") == "new"])]
+        return [
+            (lang, [r for r in self.all_rows if r.status.get(lang, "new") == "new"])
+            for lang in self.langs
+        ]
+
+    def action_translate(self, scope: str = "document") -> None:
+        """Machine-translate ``scope`` in the background: drafts with their provenance."""
         if self.mt_running:
             self.notify("MT is already running (Esc cancels)")
             return
-        start = self.view.current
-        todo = [  # row positions, so that finished rows are redrawn without a search
-            i
-            for i in range(start, len(self.rows))
-            if self.rows[i].status.get(self.lang, "new") == "new"
-        ]
-        if not todo:
-            self.notify(f"nothing left to translate into {self.lang}")
+        jobs = [(lang, rows) for lang, rows in self.mt_todo(scope) if rows]
+        if not jobs:
+            what = "this segment is confirmed" if scope == "segment" else "nothing left"
+            self.notify(f"{what}: nothing to translate into {self.lang}")
             return
+        # what each row held when asked: a result lands only where nobody wrote since
+        seen = {
+            (id(r), lang): (r.status.get(lang, "new"), r.targets.get(lang, ""))
+            for lang, rows in jobs
+            for r in rows
+        }
         self.mt_running = True
         self.mt_done = 0
-        self._mt_progress(0, len(todo))
-        lang = self.lang
-        self.run_worker(lambda: self._mt_job(todo, lang), thread=True, group="mt", exclusive=True)
+        total = sum(len(rows) for _, rows in jobs)
+        self._mt_progress(0, total)
+        self.run_worker(
+            lambda: self._mt_job(jobs, seen, total), thread=True, group="mt", exclusive=True
+        )
 
     def action_cancel_mt(self) -> None:
         """Stop the running MT job; what it finished stays in the store."""
@@ -74,23 +104,32 @@ class MTMixin:
             # a connection of this thread's own: SQLite connections stay in their thread
             return MemoryEngine(TranslationMemory(self.tm.path, self.tm.glossary))
 
-    def _mt_job(self, todo: list[int], lang: str) -> None:
-        """The worker: translate ``todo`` chunk by chunk until done or cancelled."""
+    def _mt_job(self, jobs: list[tuple[str, list[Row]]], seen: dict, total: int) -> None:
+        """The worker: translate each language's rows chunk by chunk until done or cancelled."""
+        worker = get_current_worker()
+        try:
+            for lang, rows in jobs:
+                if worker.is_cancelled or not self._mt_language(worker, lang, rows, seen, total):
+                    return
+        except Exception as e:  # a model that fails mid-run: say so, keep what was saved
+            self.call_from_thread(self.notify, f"MT stopped: {e}", severity="error")
+        finally:
+            self.call_from_thread(self._mt_finished, worker.is_cancelled)
+
+    def _mt_language(self, worker, lang: str, rows: list[Row], seen: dict, total: int) -> bool:
+        """Translate ``rows`` into ``lang``; False when there is no engine at all."""
         from workbench.engines.base import DecodeOptions
 
-        worker = get_current_worker()
-        engine = None
+        engine = self._mt_engine(lang)
+        if engine is None:
+            return False
+        memory = engine.name == "memory"
+        options = DecodeOptions()
         try:
-            engine = self._mt_engine(lang)
-            if engine is None:
-                return
-            memory = engine.name == "memory"
-            options = DecodeOptions()
-            for n in range(0, len(todo), CHUNK):
+            for n in range(0, len(rows), CHUNK):
                 if worker.is_cancelled:
-                    return
-                at = todo[n : n + CHUNK]
-                part = [self.rows[i] for i in at]
+                    return True
+                part = rows[n : n + CHUNK]
                 src = [self.src_lang.get(r.key.split(":")[0], "en") for r in part]
                 guarded = [
                     Guarded(r.source, []) if memory else protect(r.source, s, lang, self.finder)
@@ -110,28 +149,26 @@ class MTMixin:
                     prov = Provenance("machine", engine.name, engine.model_id, engine.checksum)
                     provs = [prov] * len(part)
                 if worker.is_cancelled:
-                    return
-                self.call_from_thread(self._mt_apply, at, texts, provs, lang, len(todo))
-        except Exception as e:  # a model that fails mid-run: say so, keep what was saved
-            self.call_from_thread(self.notify, f"MT stopped: {e}", severity="error")
+                    return True
+                self.call_from_thread(self._mt_apply, part, texts, provs, lang, seen, total)
         finally:
-            if engine is not None and getattr(engine, "name", "") == "memory":
+            if memory:
                 engine.tm.close()
-            self.call_from_thread(self._mt_finished, worker.is_cancelled)
+        return True
 
     def _mt_apply(
-        self, at: list[int], texts: list[str], provs: list, lang: str, total: int
+        self, part: list[Row], texts: list[str], provs: list, lang: str, seen: dict, total: int
     ) -> None:
-        """Write one chunk of drafts (app thread) and redraw their rows (positions ``at``)."""
-        for i, text, prov in zip(at, texts, provs, strict=True):
-            row = self.rows[i]
-            if not text or row.status.get(lang, "new") != "new":
+        """Write one chunk of drafts (app thread) and redraw their rows."""
+        for row, text, prov in zip(part, texts, provs, strict=True):
+            now = (row.status.get(lang, "new"), row.targets.get(lang, ""))
+            if not text or now != seen[(id(row), lang)]:
                 continue  # no match, or the translator got there first
             self.project.set_translation(row.segment_id, lang, text, "draft", prov)
             row.targets[lang], row.status[lang] = text, "draft"
             row.origin[lang] = origin_label(prov.origin, prov.engine, prov.model, prov.match)
-            self.view.update_row(i)
-        self.mt_done += len(at)
+            self.view.update_segment(row.segment_id)
+        self.mt_done += len(part)
         self._mt_progress(self.mt_done, total)
         self._show_qa()
         self.scores_changed()

@@ -14,6 +14,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from workbench.core.scoring import document_scores, hter, segment_chrf
+from workbench.tui.segment_view import Row
 
 #: Seconds after the last change before the document scores are computed again.
 DELAY = 0.4
@@ -24,26 +25,27 @@ class ScoresMixin:
 
     def load_references(self) -> None:
         """Read the reference passages of the shown languages from the project."""
-        pos = {row.segment_id: i for i, row in enumerate(self.rows)}
+        pos = {row.segment_id: i for i, row in enumerate(self.all_rows)}
         self.refs: dict[str, dict[int, tuple[int, str]]] = {}
-        self.ref_groups: dict[str, dict[int, list[int]]] = {}  # head -> row positions
+        self.ref_groups: dict[str, dict[int, list[Row]]] = {}  # head -> its rows, in order
         for lang in self.langs:
             refs = self.project.references(lang)
             groups: dict[int, list[int]] = {}
             for sid, (head, _) in refs.items():
                 if sid in pos:
                     groups.setdefault(head, []).append(pos[sid])
-            for members in groups.values():
-                members.sort()
-            self.refs[lang], self.ref_groups[lang] = refs, groups
+            self.refs[lang] = refs
+            self.ref_groups[lang] = {
+                head: [self.all_rows[i] for i in sorted(at)] for head, at in groups.items()
+            }
         self.doc_scores: dict[str, str] = {}
         self._scores_timer = None
 
     def _passage(self, lang: str, head: int) -> tuple[str, str]:
         """(the targets of a reference group joined, its reference text)."""
         members = self.ref_groups[lang][head]
-        hyp = " ".join(t for i in members if (t := self.rows[i].targets.get(lang, "")))
-        return hyp, self.refs[lang][self.rows[members[0]].segment_id][1]
+        hyp = " ".join(t for row in members if (t := row.targets.get(lang, "")))
+        return hyp, self.refs[lang][members[0].segment_id][1]
 
     def score_line(self) -> str:
         """The current segment's chrF and HTER, then the document's scores."""

@@ -30,7 +30,7 @@ STATUS = {
 RTL = {"ar", "ckb"}
 
 
-@dataclass
+@dataclass(eq=False)  # rows are compared by identity: finding one is fast
 class Row:
     """One segment: its key, source, and per language target and status."""
 
@@ -76,6 +76,17 @@ class SegmentView(ScrollView, can_focus=True):
         self._drawn: dict[tuple[int, int], list[Segment]] = {}
         self._width = 0
         self._colw = 8
+        self._pos = {row.segment_id: i for i, row in enumerate(rows)}
+
+    def set_rows(self, rows: list[Row], current: int = 0) -> None:
+        """Show ``rows`` instead (a filter changed), with row ``current`` highlighted."""
+        self.rows = rows
+        self._pos = {row.segment_id: i for i, row in enumerate(rows)}
+        self.relayout()
+        if self.current == current:
+            self.mutate_reactive(SegmentView.current)  # the row there changed: tell the app
+        else:
+            self.current = current
 
     # --- layout -------------------------------------------------------------------
 
@@ -107,6 +118,12 @@ class SegmentView(ScrollView, can_focus=True):
         cells = [textwrap.wrap(row.source, colw) or [""]]
         cells += [textwrap.wrap(row.targets.get(lang, ""), colw) or [""] for lang in self.langs]
         return cells
+
+    def update_segment(self, segment_id: int) -> None:
+        """Redraw the row of a segment, if it is shown."""
+        index = self._pos.get(segment_id)
+        if index is not None:
+            self.update_row(index)
 
     def update_row(self, index: int) -> None:
         """Redraw one row after an edit (relayout only when its height changed)."""
