@@ -528,3 +528,57 @@ def test_next_qa_warning_runs_in_a_worker_and_jumps(project, finder):
         return app.view.current
 
     assert run_app(project, finder, script) == 20
+
+
+def edit_line(app):
+    return app.query_one("#edit").render_line(0).text
+
+
+def test_arabic_is_edited_right_to_left_shaped_with_a_visual_cursor(project, finder):
+    async def script(app, pilot):
+        await pilot.press("enter", *"مدينة 2014")
+        await pilot.pause()
+        edit = app.query_one("#edit")
+        seen = {"line": edit_line(app), "end": edit.cursor_position}
+        await pilot.press("right")  # on screen, right of the line's end is the number
+        seen["on_2"] = edit.cursor_position
+        await pilot.press("right", "right", "right", "right")  # through 2014, then the space
+        seen["on_space"] = edit.cursor_position
+        await pilot.press("left")
+        seen["back_on_4"] = edit.cursor_position
+        await pilot.press("home", "left")  # from the first letter one cell left: the second
+        seen["second"] = edit.cursor_position
+        await pilot.press(*"x", "enter")
+        await pilot.pause()
+        return seen
+
+    seen = run_app(project, finder, script)
+    line = seen["line"].rstrip()
+    assert line.endswith("2014 ﺔﻨﻳﺪﻣ")  # shaped, visual order, at the right edge
+    assert len(line) > 100  # right-aligned in the 150-column terminal
+    assert seen["end"] == 10 and seen["on_2"] == 6 and seen["on_space"] == 5
+    assert seen["back_on_4"] == 9 and seen["second"] == 1
+    assert stored(project)["al-qaem:p1:s1"].target == "مxدينة 2014"  # typed where the eye was
+
+
+def test_in_terminal_mode_the_edit_line_is_left_to_the_terminal(project, finder):
+    async def script(app, pilot):
+        await pilot.press("enter", *"مدينة")
+        await pilot.pause()
+        return edit_line(app)
+
+    assert run_app(project, finder, script, rtl="terminal").startswith("مدينة")
+
+
+def test_ctrl_g_inserts_the_glossary_names_of_the_source(project, finder):
+    async def script(app, pilot):
+        await pilot.press("enter", "ctrl+g")
+        first = app.query_one("#edit").value
+        await pilot.press("ctrl+g")
+        return first, app.query_one("#edit").value, [n.message for n in app._notifications]
+
+    first, second, notes = run_app(project, finder, script)
+    # the title names Baghdadi and Al Qaem: the first missing one, then the next
+    assert first == "أبو بكر البغدادي"
+    assert second == "أبو بكر البغدادي القائم"
+    assert any("→ أبو بكر البغدادي" in n for n in notes)

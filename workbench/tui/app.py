@@ -26,8 +26,12 @@ from workbench.tui.keymap import FILE_NAME
 from workbench.tui.mt_worker import SCOPES, MTMixin
 from workbench.tui.navigate import NavigateMixin
 from workbench.tui.rtl import detect
+from workbench.tui.rtl_edit import RtlInput
 from workbench.tui.scores import ScoresMixin
-from workbench.tui.segment_view import Row, SegmentView, origin_label
+from workbench.tui.segment_view import RTL, Row, SegmentView, origin_label
+
+HINT = "Enter: edit   Ctrl+Enter/F8: confirm   Tab: language   f: filter   ?: help"
+EDIT_HINT = "Enter: confirm   Ctrl+S: keep as draft   Ctrl+G: glossary name   Esc: cancel"
 
 
 class HelpScreen(ModalScreen[None]):
@@ -47,7 +51,9 @@ class HelpScreen(ModalScreen[None]):
         lines += [
             "",
             "In the edit line: Enter confirms and goes to the next unconfirmed,",
-            "Ctrl+S keeps a draft, Esc cancels.",
+            "Ctrl+S keeps a draft, Ctrl+G inserts a glossary name of the source",
+            "(the first one missing), Esc cancels. Left/Right move on screen in",
+            "Arabic and Kurdish.",
             "",
             f'Remap keys by id in {FILE_NAME} in the workbench home, e.g. confirm = "f9".',
             "Esc closes this help.",
@@ -123,6 +129,7 @@ class WorkbenchApp(ScoresMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
         self.tm_seen: dict[tuple[int, str], list] = {}  # TM matches per (segment, language)
         self.engine_for = engine_for  # lang -> MT engine (raises WorkbenchError if none)
         self.keymap = keymap or {}
+        self.name_turn = 0  # Ctrl+G: which name comes next once none is missing
         if keymap:
             self.set_keymap(keymap)  # binding id -> keys, from keys.toml
         self.all_rows = self._load()
@@ -153,11 +160,9 @@ class WorkbenchApp(ScoresMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
             yield Static("", id="scores")
             yield Static("", id="context")
             yield ProgressBar(id="mt", show_eta=False)
-            yield Input(placeholder="translation", id="edit")
+            yield RtlInput(placeholder="translation", id="edit")
             yield Input(id="find")
-            yield Static(
-                "Enter: edit   Ctrl+Enter/F8: confirm   Tab: language   ?: help", id="hint"
-            )
+            yield Static(HINT, id="hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -214,10 +219,12 @@ class WorkbenchApp(ScoresMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
         """Open the edit line on the current target."""
         if self.row is None:
             return
-        edit = self.query_one("#edit", Input)
+        edit = self.query_one("#edit", RtlInput)
+        edit.rtl = self.lang in RTL and self.rtl_mode == "app"
         edit.value = self.row.targets.get(self.lang, "")
         edit.add_class("editing")
         edit.focus()
+        self.query_one("#hint", Static).update(EDIT_HINT)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the edit line: confirm, go to the next unconfirmed segment."""
@@ -247,10 +254,44 @@ class WorkbenchApp(ScoresMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
             self._save(edit.value, "draft")
             self._close_edit()
             event.stop()
+        elif event.key == "ctrl+g":
+            self.insert_name(edit)
+            event.stop()
+
+    def segment_names(self, row: Row) -> list:
+        """The glossary entries named in a segment's source, in order, each once."""
+        if self.finder is None:
+            return []
+        src = self.src_lang.get(row.key.split(":")[0], "en")
+        entries = {h.entry.id: h.entry for h in self.finder.find(row.source, src, nested=False)}
+        return list(entries.values())
+
+    def insert_name(self, edit: Input) -> None:
+        """Ctrl+G in the edit line: insert the glossary form of a name of the source.
+
+        The first name the text still lacks; when none is missing, each name in turn.
+        """
+        row = self.row
+        names = [e for e in self.segment_names(row) if e.preferred(self.lang)] if row else []
+        if not names:
+            self.notify(f"no glossary name with a {self.lang} form in this segment")
+            return
+        present = {h.entry.id for h in self.finder.find(edit.value, self.lang, nested=False)}
+        missing = [e for e in names if e.id not in present]
+        if missing:
+            pick = missing[0]
+        else:
+            pick = names[self.name_turn % len(names)]
+            self.name_turn += 1
+        form = pick.preferred(self.lang)
+        before = edit.value[: edit.cursor_position]
+        edit.insert_text_at_cursor(form if not before or before[-1].isspace() else " " + form)
+        self.notify(f"{pick.en} → {form}")
 
     def _close_edit(self) -> None:
         edit = self.query_one("#edit", Input)
         edit.remove_class("editing")
+        self.query_one("#hint", Static).update(HINT)
         self.view.focus()
 
     def _save(self, text: str, status: str) -> None:
@@ -372,18 +413,11 @@ class WorkbenchApp(ScoresMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
         made_by = row.origin.get(self.lang, "")
         if made_by and row.targets.get(self.lang):
             lines.append(f"{self.lang} {row.status.get(self.lang, 'new')} from {made_by}")
-        if self.finder is not None:
-            seen = set()
-            for h in self.finder.find(row.source, src, nested=False):
-                if h.entry.id in seen:
-                    continue
-                seen.add(h.entry.id)
-                forms = "  ".join(
-                    f"{lang}: {h.entry.preferred(lang)}"
-                    for lang in self.langs
-                    if h.entry.preferred(lang)
-                )
-                lines.append(f"▸ {h.entry.en}  {forms}")
+        for entry in self.segment_names(row):
+            forms = "  ".join(
+                f"{lang}: {entry.preferred(lang)}" for lang in self.langs if entry.preferred(lang)
+            )
+            lines.append(f"▸ {entry.en}  {forms}")
         self.matches = []
         if self.tm is not None:
             key = (row.segment_id, self.lang)

@@ -1,0 +1,193 @@
+"""Editing right-to-left text in terminals that do no bidi: shaped, visual, right-aligned.
+
+Textual's Input draws its value in logical order from the left, so Arabic and Sorani read
+backwards and unjoined in most terminals. :class:`RtlInput` keeps Input's editing (the
+value, typing, deleting, selection and its keys stay logical), and only draws and moves
+differently when right-to-left is on: the line is shaped (arabic-reshaper, without
+ligatures so that one character stays one cell) and put in visual order by python-bidi's
+implementation of the Unicode bidi algorithm, right-aligned; the cursor is drawn on the
+cell of the character it stands before; Left and Right move to the neighbouring cell on
+screen, the way the eye expects (so Left goes forward in Arabic, and through a number
+or an English word inside it left to right).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from textual.geometry import Offset
+from textual.strip import Strip
+from textual.widgets import Input
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A line in visual order and, for each logical cursor position, its screen column.
+
+    ``columns[p]`` is the column of the character at logical position p (the cursor
+    stands before it); ``columns[len(text)]`` is -1, the cell left of the line, where the
+    end of a right-to-left line is.
+    """
+
+    display: str
+    columns: tuple[int, ...]
+
+
+@lru_cache(maxsize=64)
+def bidi_layout(text: str) -> Layout:
+    """Shape ``text`` and lay it out right to left (paragraph direction R)."""
+    import arabic_reshaper
+    from bidi import algorithm as uba
+
+    shaper = arabic_reshaper.ArabicReshaper(
+        configuration={"support_ligatures": False, "delete_harakat": False}
+    )
+    shaped = shaper.reshape(text)  # one character for one: no ligatures
+    storage = uba.get_empty_storage()
+    storage["base_level"], storage["base_dir"] = 1, "R"
+    uba.get_embedding_levels(shaped, storage, False, False)
+    for i, ch in enumerate(storage["chars"]):
+        ch["at"] = i  # the logical index survives reordering (the dicts move, not copies)
+    uba.explicit_embed_and_overrides(storage, False)  # drops format characters (ZWNJ, LRE ...)
+    uba.resolve_weak_types(storage, False)
+    uba.resolve_neutral_types(storage, False)
+    uba.resolve_implicit_levels(storage, False)
+    uba.reorder_resolved_levels(storage, False)
+    uba.apply_mirroring(storage, False)
+    chars = _marks_after_their_letters(storage["chars"])
+    column: dict[int, int] = {}
+    x = 0
+    for ch in chars:
+        width = cell_len(ch["ch"])
+        column[ch["at"]] = x if width or not x else x - 1  # a mark is on its letter's cell
+        x += width
+    columns = [-1] * (len(text) + 1)
+    following = -1
+    for p in range(len(text) - 1, -1, -1):  # a dropped character sits with the next one
+        following = column.get(p, following)
+        columns[p] = following
+    return Layout("".join(ch["ch"] for ch in chars), tuple(columns))
+
+
+def _marks_after_their_letters(chars: list[dict]) -> list[dict]:
+    """Put combining marks (harakat) back after their letter in reversed runs.
+
+    Reversing a right-to-left run puts a mark before its letter, where a terminal would
+    draw it on the wrong one (the bidi algorithm's rule L3).
+    """
+    out: list[dict] = []
+    marks: list[dict] = []
+    for ch in chars:
+        if unicodedata.combining(ch["ch"]) and ch["level"] % 2:
+            marks.append(ch)
+            continue
+        out.append(ch)
+        out.extend(marks)
+        marks = []
+    return out + marks
+
+
+def visual_step(layout: Layout, position: int, step: int) -> int:
+    """The logical position whose cell is the nearest one ``step`` (-1 left, 1 right) away."""
+    here = layout.columns[position]
+    best = position
+    for p, col in enumerate(layout.columns):
+        if (step < 0 and col < here and (best == position or col > layout.columns[best])) or (
+            step > 0 and col > here and (best == position or col < layout.columns[best])
+        ):
+            best = p
+    return best
+
+
+class RtlInput(Input):
+    """Textual's Input, drawn and moved right to left while ``rtl`` is on."""
+
+    rtl = False
+
+    def _layout(self) -> Layout:
+        return bidi_layout(self.value)
+
+    def _origin(self, layout: Layout) -> int:
+        """The screen column of the line's column 0 (right-aligned; scrolled to the cursor)."""
+        width = self.scrollable_content_region.width
+        length = cell_len(layout.display)
+        left = width - length  # right-aligned, one free cell left of the text for the end
+        cursor = layout.columns[self.cursor_position]
+        if left >= 1:
+            return left
+        # longer than the line: keep the cursor on screen, the line's start when possible
+        return min(max(left, 1 - cursor), width - 1 - cursor)
+
+    def render_line(self, y: int) -> Strip:
+        """The value in visual order, right-aligned, with the cursor and selection."""
+        if not self.rtl or not self.value or y != 0:
+            return super().render_line(y)
+        layout = self._layout()
+        width = self.scrollable_content_region.width + 1
+        origin = self._origin(layout)
+        cells = [" "] * width
+        styles = [self.rich_style] * width
+        x = origin
+        for ch in layout.display:
+            if not cell_len(ch):  # a mark: drawn with the letter before it
+                if 0 < x <= width:
+                    cells[x - 1] += ch
+                continue
+            if 0 <= x < width:
+                cells[x] = ch
+            x += cell_len(ch)
+        if self.has_focus:
+            start, end = sorted(self.selection)
+            chosen = self.get_component_rich_style("input--selection")
+            for p in range(start, end):
+                at = origin + layout.columns[p]
+                if 0 <= at < width:
+                    styles[at] = self.rich_style + chosen
+            if self._cursor_visible:
+                at = origin + layout.columns[self.cursor_position]
+                if 0 <= at < width:
+                    styles[at] = self.rich_style + self.get_component_rich_style("input--cursor")
+        return Strip([Segment(c, s) for c, s in zip(cells, styles, strict=True)])
+
+    @property
+    def cursor_screen_offset(self) -> Offset:
+        """Where the terminal's own cursor goes (input methods place their window there)."""
+        if not self.rtl:
+            return super().cursor_screen_offset
+        layout = self._layout()
+        x, y, _, _ = self.content_region
+        return Offset(x + self._origin(layout) + layout.columns[self.cursor_position], y)
+
+    def action_cursor_left(self, select: bool = False) -> None:
+        """One cell left on screen (forward in right-to-left text)."""
+        if not self.rtl:
+            return super().action_cursor_left(select)
+        self._move_to(visual_step(self._layout(), self.cursor_position, -1), select)
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        """One cell right on screen (back in right-to-left text)."""
+        if not self.rtl:
+            return super().action_cursor_right(select)
+        self._move_to(visual_step(self._layout(), self.cursor_position, 1), select)
+
+    def action_cursor_left_word(self, select: bool = False) -> None:
+        """A word left on screen: the next word in right-to-left text."""
+        if self.rtl:
+            return super().action_cursor_right_word(select)
+        return super().action_cursor_left_word(select)
+
+    def action_cursor_right_word(self, select: bool = False) -> None:
+        """A word right on screen: the previous word in right-to-left text."""
+        if self.rtl:
+            return super().action_cursor_left_word(select)
+        return super().action_cursor_right_word(select)
+
+    def _move_to(self, position: int, select: bool) -> None:
+        if select:
+            self.selection = type(self.selection)(self.selection.start, position)
+        else:
+            self.cursor_position = position
