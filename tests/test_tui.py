@@ -47,7 +47,7 @@ def test_opens_with_labelled_columns_and_every_segment(project, finder):
 
     header, n, qa = run_app(project, finder, script)
     assert "English" in header and "Arabic" in header and "Sorani" in header
-    assert n == 69 and "al-qaem:p1:s1" in qa and "not translated yet" in qa
+    assert n == 69 and "al-qaem:p1:s1 [ar]" in qa and "not translated yet" in qa
 
 
 def test_enter_edit_enter_confirms_into_the_store_and_moves_on(project, finder):

@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -403,7 +404,8 @@ class WorkbenchApp(ScoresMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
             row.source, row.targets.get(self.lang, ""), src, self.lang, self.finder
         )
         text = "; ".join(w.message for w in warnings)
-        qa.update(f"{row.key} [{self.lang}] " + (f"⚠ {text}" if text else "✓ no QA warning"))
+        # Text, not markup: "[ar]" and a translation's own brackets are shown as they are
+        qa.update(Text(f"{row.key} [{self.lang}] " + (f"⚠ {text}" if text else "✓ no QA warning")))
         self.show_scores()
         self._show_context(row, src)
 
@@ -426,7 +428,7 @@ class WorkbenchApp(ScoresMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
             self.matches = self.tm_seen[key]
             for n, m in enumerate(self.matches, start=1):
                 lines.append(f"[{n}] {m.score:.0f}%  {m.target}")
-        self.query_one("#context", Static).update("\n".join(lines[:6]))
+        self.query_one("#context", Static).update(Text("\n".join(lines[:6])))
 
     def action_insert_match(self, n: int) -> None:
         """Put TM match n into the current target (a draft, from memory)."""

@@ -10,6 +10,7 @@ are computed in a background thread a moment after the last edit, so typing neve
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
@@ -70,7 +71,7 @@ class ScoresMixin:
 
     def show_scores(self) -> None:
         """Redraw the score line."""
-        self.query_one("#scores", Static).update(self.score_line())
+        self.query_one("#scores", Static).update(Text(self.score_line()))
 
     def scores_changed(self) -> None:
         """A target changed: recompute the document scores once the edits pause."""
