@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -28,6 +29,7 @@ def open_cmd(target: str, to: str, rtl: str) -> None:
     from workbench.core.name_index import NameIndex
     from workbench.tui.app import WorkbenchApp, binding_ids
     from workbench.tui.keymap import FILE_NAME, load_keymap
+    from workbench.tui.rtl import detect, terminal_modes
 
     path = Path(target)
     langs = [x.strip() for x in to.split(",") if x.strip()]
@@ -42,9 +44,14 @@ def open_cmd(target: str, to: str, rtl: str) -> None:
     finder = NameFinder(NameIndex(services.open_glossary(None)))
     keys = load_keymap(services.workbench_home() / FILE_NAME, binding_ids())
     tm = services.open_tm(None)  # the user's TM: matches shown for each segment
+    enter, leave = terminal_modes(detect(rtl))
     try:
+        sys.stdout.write(enter)
+        sys.stdout.flush()
         WorkbenchApp(folder, langs, rtl, finder, tm, installed_engine, keys).run()
     finally:
+        sys.stdout.write(leave)
+        sys.stdout.flush()
         tm.close()
 
 

@@ -6,6 +6,11 @@ many terminals that do neither. In ``terminal`` mode text is passed as it is, fo
 terminals that do their own bidi (Konsole, mlterm), so it is not reversed twice. ``auto``
 picks ``terminal`` when the terminal is known to do bidi (Konsole sets KONSOLE_VERSION,
 mlterm sets MLTERM) or WORKBENCH_RTL=terminal, else ``app``.
+
+GNOME Terminal and other VTE terminals (VTE_VERSION) do bidi by default but can be told
+to stop: in ``app`` mode the app sends them BDSM reset (CSI 8 l) on start and sets it
+back (CSI 8 h) on exit, so the text the app already put in visual order is not
+reversed a second time.
 """
 
 from __future__ import annotations
@@ -32,3 +37,10 @@ def visual(line: str, mode: str) -> str:
     from bidi.algorithm import get_display
 
     return get_display(arabic_reshaper.reshape(line), base_dir="R")
+
+
+def terminal_modes(mode: str) -> tuple[str, str]:
+    """(sent before the app starts, sent after it ends) for a resolved rtl ``mode``."""
+    if mode == "app" and os.environ.get("VTE_VERSION"):
+        return "\x1b[8l", "\x1b[8h"  # VTE: stop its implicit bidi while we do ours
+    return "", ""

@@ -1,0 +1,63 @@
+"""Right to left: who does bidi, the app's visual layout, and its cursor steps."""
+
+import pytest
+
+from workbench.tui.rtl import detect, terminal_modes
+from workbench.tui.rtl_edit import bidi_layout, visual_step
+
+
+@pytest.fixture
+def clean_env(monkeypatch):
+    for name in ("WORKBENCH_RTL", "KONSOLE_VERSION", "MLTERM", "VTE_VERSION"):
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+@pytest.mark.parametrize(
+    ("env", "mode", "modes"),
+    [
+        ({}, "app", ("", "")),
+        ({"KONSOLE_VERSION": "230804"}, "terminal", ("", "")),
+        ({"MLTERM": "3.9.3"}, "terminal", ("", "")),
+        ({"VTE_VERSION": "7600"}, "app", ("\x1b[8l", "\x1b[8h")),
+        ({"VTE_VERSION": "7600", "WORKBENCH_RTL": "terminal"}, "terminal", ("", "")),
+    ],
+)
+def test_auto_detects_who_does_bidi_and_tells_vte_to_stop(clean_env, env, mode, modes):
+    for name, value in env.items():
+        clean_env.setenv(name, value)
+    assert detect("auto") == mode
+    assert terminal_modes(detect("auto")) == modes
+    assert detect("app") == "app" and detect("terminal") == "terminal"
+
+
+def test_layout_shapes_reverses_and_keeps_numbers_and_latin_in_order():
+    layout = bidi_layout("مدينة 2014 in ISIS")
+    assert layout.display == "in ISIS 2014 ﺔﻨﻳﺪﻣ"
+    # the first letter is at the right end, the end of the line left of everything
+    assert layout.columns[0] == len(layout.display) - 1 and layout.columns[-1] == -1
+
+
+def test_layout_keeps_harakat_on_their_letter_and_brackets_mirrored():
+    layout = bidi_layout("بَغ")  # ba, fatha, ghain
+    assert layout.display == "ﻎﺑَ"  # the fatha follows the ba it belongs to
+    assert layout.columns[0] == layout.columns[1] == 1
+    assert bidi_layout("(القائم)").display == "(ﻢﺋﺎﻘﻟﺍ)"
+
+
+def test_sorani_letters_without_presentation_forms_stay_and_zwnj_takes_no_cell():
+    layout = bidi_layout("ماڵی\u200cنوێ")
+    assert "ڵ" in layout.display and "ێ" in layout.display
+    assert "\u200c" not in layout.display and len(layout.display) == 7
+    assert layout.columns[4] == layout.columns[5]  # the ZWNJ sits with the next letter
+
+
+def test_visual_steps_walk_the_screen_cells_in_order():
+    text = "مدينة 2014"
+    layout = bidi_layout(text)
+    at, seen = len(text), []
+    for _ in range(len(text)):
+        at = visual_step(layout, at, 1)
+        seen.append(layout.columns[at])
+    assert seen == list(range(len(text)))  # one cell to the right each time
+    assert visual_step(layout, 0, 1) == 0  # nothing right of the line's start
