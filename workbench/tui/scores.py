@@ -66,7 +66,7 @@ class ScoresMixin:
         if doc:
             parts.append(doc)
         elif not self.refs.get(lang):
-            parts.append(f"no {lang} reference to score against")
+            parts.append("no reference translation to score against")
         return f"[{lang}] " + " · ".join(parts)
 
     def show_scores(self) -> None:
