@@ -61,3 +61,15 @@ def test_visual_steps_walk_the_screen_cells_in_order():
         seen.append(layout.columns[at])
     assert seen == list(range(len(text)))  # one cell to the right each time
     assert visual_step(layout, 0, 1) == 0  # nothing right of the line's start
+
+
+def test_wrap_fills_lines_greedily_and_cuts_only_overlong_words():
+    from workbench.tui.segment_view import wrap
+
+    text = "Fighters left al-Qaim for Rawa and Anah in 2016."
+    lines = wrap(text, 16)
+    assert lines == ["Fighters left", "al-Qaim for Rawa", "and Anah in", "2016."]
+    assert all(len(x) <= 16 for x in lines)
+    assert wrap("short", 16) == ["short"] and wrap("", 16) == [""]
+    assert wrap("x" * 20, 8) == ["xxxxxxxx", "xxxxxxxx", "xxxx"]
+    assert wrap("مدينة القائم قرب الحدود السورية", 12) == ["مدينة القائم", "قرب الحدود", "السورية"]
