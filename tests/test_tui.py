@@ -582,3 +582,15 @@ def test_ctrl_g_inserts_the_glossary_names_of_the_source(project, finder):
     assert first == "أبو بكر البغدادي"
     assert second == "أبو بكر البغدادي القائم"
     assert any("→ أبو بكر البغدادي" in n for n in notes)
+
+
+def test_the_panel_lists_glossary_names_with_variants_and_every_form(project, finder):
+    async def script(app, pilot):
+        first = str(app.query_one("#context").render())
+        await pilot.press("slash", *"haditha", "enter")
+        await pilot.pause()
+        return first, str(app.query_one("#context").render())
+
+    first, haditha = run_app(project, finder, script)
+    assert "▸ Al Qaem (al-Qaim, Al Qaim, Al-Qa'im)  ar: القائم  ckb: قائیم (ئەلقائیم)" in first
+    assert "kmr: Hedîse" in haditha  # Kurmanji shown though only ar and ckb are edited

@@ -33,6 +33,7 @@ from workbench.tui.segment_view import RTL, Row, SegmentView, origin_label
 
 HINT = "Enter: edit   Ctrl+Enter/F8: confirm   Tab: language   f: filter   ?: help"
 EDIT_HINT = "Enter: confirm   Ctrl+S: keep as draft   Ctrl+G: glossary name   Esc: cancel"
+# (the hints name the default keys; ? lists the keys in force after a keys.toml)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -104,6 +105,8 @@ class WorkbenchApp(ScoresMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
         Binding("1", "insert_match(0)", "TM 1", show=False, id="tm1"),
         Binding("2", "insert_match(1)", "TM 2", show=False, id="tm2"),
         Binding("3", "insert_match(2)", "TM 3", show=False, id="tm3"),
+        Binding("ctrl+s", "keep_draft", "Keep as draft", show=False, id="keep_draft"),
+        Binding("ctrl+g", "insert_name", "Glossary name", show=False, id="insert_name"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -237,7 +240,7 @@ class WorkbenchApp(ScoresMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
         self.action_next_unconfirmed()
 
     def on_key(self, event) -> None:
-        """Esc cancels an edit; Ctrl+S keeps it as a draft."""
+        """Esc closes the edit or find line, else cancels MT."""
         edit = self.query_one("#edit", Input)
         if self.query_one("#find", Input).has_focus and event.key == "escape":
             self.close_find()
@@ -251,13 +254,20 @@ class WorkbenchApp(ScoresMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
         if event.key == "escape":
             self._close_edit()
             event.stop()
-        elif event.key == "ctrl+s":
+
+    def action_keep_draft(self) -> None:
+        """In the edit line: keep the text as a draft (not confirmed) and close the line."""
+        edit = self.query_one("#edit", RtlInput)
+        if edit.has_focus:
             self._save(edit.value, "draft")
             self._close_edit()
-            event.stop()
-        elif event.key == "ctrl+g":
-            self.insert_name(edit)
-            event.stop()
+
+    def action_insert_name(self) -> None:
+        """Insert a glossary name of the source (opening the edit line if needed)."""
+        edit = self.query_one("#edit", RtlInput)
+        if not edit.has_focus:
+            self.action_edit()
+        self.insert_name(edit)
 
     def segment_names(self, row: Row) -> list:
         """The glossary entries named in a segment's source, in order, each once."""
@@ -416,10 +426,7 @@ class WorkbenchApp(ScoresMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
         if made_by and row.targets.get(self.lang):
             lines.append(f"{self.lang} {row.status.get(self.lang, 'new')} from {made_by}")
         for entry in self.segment_names(row):
-            forms = "  ".join(
-                f"{lang}: {entry.preferred(lang)}" for lang in self.langs if entry.preferred(lang)
-            )
-            lines.append(f"▸ {entry.en}  {forms}")
+            lines.append(name_line(entry, self.langs))
         self.matches = []
         if self.tm is not None:
             key = (row.segment_id, self.lang)
@@ -450,6 +457,23 @@ class WorkbenchApp(ScoresMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
     def on_unmount(self) -> None:
         """Close the project (every edit is already committed)."""
         self.project.close()
+
+
+def name_line(entry, langs: list[str]) -> str:
+    """A glossary entry for the panel: English with variants, then ar, ckb and kmr forms.
+
+    The shown languages come first with their variants (so the translator sees which
+    spellings are accepted); Kurmanji is added whenever the glossary has it.
+    """
+    order = [*langs, *(x for x in ("ar", "ckb", "kmr") if x not in langs)]
+    parts = []
+    for lang in order:
+        forms = entry.forms(lang)
+        if forms:
+            also = f" ({', '.join(forms[1:3])})" if lang in langs and len(forms) > 1 else ""
+            parts.append(f"{lang}: {forms[0]}{also}")
+    variants = f" ({', '.join(entry.en_variants[:3])})" if entry.en_variants else ""
+    return f"▸ {entry.en}{variants}  " + "  ".join(parts)
 
 
 def binding_ids() -> list[str]:
