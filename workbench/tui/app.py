@@ -171,7 +171,7 @@ class WorkbenchApp(ScoresMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
 
     def on_mount(self) -> None:
         """Focus the table and show the first segment's QA."""
-        self.title = f"workbench — {self.project.folder}"
+        self.title = f"workbench — {self.project.folder.name}"
         self.view.focus()
         self._show_qa()
         self.compute_document_scores()
