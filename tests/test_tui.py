@@ -594,3 +594,27 @@ def test_the_panel_lists_glossary_names_with_variants_and_every_form(project, fi
     first, haditha = run_app(project, finder, script)
     assert "▸ Al Qaem (al-Qaim, Al Qaim, Al-Qa'im)  ar: القائم  ckb: قائیم (ئەلقائیم)" in first
     assert "kmr: Hedîse" in haditha  # Kurmanji shown though only ar and ckb are edited
+
+
+def test_a_name_spelled_unlike_elsewhere_in_the_project_is_a_qa_warning(project, finder):
+    with Project.open(project) as p:
+        rows = p.rows("ar")
+        p.set_translation(rows[1].segment_id, "ar", "وصلوا إلى عانة.", "translated")
+        p.set_translation(rows[2].segment_id, "ar", "غادروا عانه.", "translated")
+
+    async def script(app, pilot):
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the project's spellings are indexed off-thread
+        await pilot.pause()
+        app.view.current = 2
+        await pilot.pause()
+        before = str(app.query_one("#qa").render())
+        await pilot.press("enter", "ctrl+a", "ctrl+k", *"غادروا عانة.", "enter")
+        await pilot.pause()
+        app.view.current = 2
+        await pilot.pause()
+        return before, str(app.query_one("#qa").render())
+
+    before, after = run_app(project, finder, script)
+    assert "عانه: spelled عانة in al-qaem:p2:s1" in before
+    assert "spelled" not in after  # the edit agrees with the project now

@@ -30,6 +30,7 @@ from workbench.tui.rtl import detect
 from workbench.tui.rtl_edit import RtlInput
 from workbench.tui.scores import ScoresMixin
 from workbench.tui.segment_view import RTL, Row, SegmentView, origin_label
+from workbench.tui.spellings import SpellingsMixin
 
 HINT = "Enter: edit   Ctrl+Enter/F8: confirm   Tab: language   f: filter   ?: help"
 EDIT_HINT = "Enter: confirm   Ctrl+S: keep as draft   Ctrl+G: glossary name   Esc: cancel"
@@ -63,7 +64,7 @@ class HelpScreen(ModalScreen[None]):
         yield Static("\n".join(lines), id="help")
 
 
-class WorkbenchApp(ScoresMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
+class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
     """The main screen over one project."""
 
     CSS = """
@@ -173,6 +174,7 @@ class WorkbenchApp(ScoresMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
         """Focus the table and show the first segment's QA."""
         self.title = f"workbench — {self.project.folder.name}"
         self.view.focus()
+        self.start_spelling_index()
         self._show_qa()
         self.compute_document_scores()
 
@@ -318,6 +320,7 @@ class WorkbenchApp(ScoresMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
     def target_changed(self, index: int) -> None:
         """Redraw row ``index`` after its target changed; QA now, document scores soon."""
         self.view.update_row(index)
+        self.spelling_changed(self.rows[index], self.lang)
         self._show_qa()
         self.scores_changed()
 
@@ -412,7 +415,7 @@ class WorkbenchApp(ScoresMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
         src = self.src_lang.get(row.key.split(":")[0], "en")
         warnings = check_segment(
             row.source, row.targets.get(self.lang, ""), src, self.lang, self.finder
-        )
+        ) + self.spelling_warnings(row, self.lang)
         text = "; ".join(w.message for w in warnings)
         # Text, not markup: "[ar]" and a translation's own brackets are shown as they are
         qa.update(Text(f"{row.key} [{self.lang}] " + (f"⚠ {text}" if text else "✓ no QA warning")))

@@ -90,8 +90,13 @@ class FilterMixin:
     def has_warning(self, row: Row, lang: str) -> bool:
         """Whether a translated row has a QA warning in ``lang``."""
         target = row.targets.get(lang, "")
+        if not target:
+            return False
         src = self.src_lang.get(row.key.split(":")[0], "en")
-        return bool(target) and bool(check_segment(row.source, target, src, lang, self.finder))
+        return bool(
+            check_segment(row.source, target, src, lang, self.finder)
+            or self.spelling_warnings(row, lang)
+        )
 
     def action_next_warning(self) -> None:
         """Go to the next translated row (of those shown) with a QA warning, found off-thread."""

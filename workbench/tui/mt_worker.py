@@ -168,6 +168,7 @@ class MTMixin:
             row.targets[lang], row.status[lang] = text, "draft"
             row.origin[lang] = origin_label(prov.origin, prov.engine, prov.model, prov.match)
             self.view.update_segment(row.segment_id)
+            self.spelling_changed(row, lang)
         self.mt_done += len(part)
         self._mt_progress(self.mt_done, total)
         self._show_qa()

@@ -1,0 +1,61 @@
+"""Project-wide name consistency in the app: a name spelled unlike the other segments.
+
+The index of every target's names is built in a worker thread when the app opens (a
+10,000-segment project takes seconds; the screen answers meanwhile) and then kept current
+as targets change. Until it is ready the other QA checks show as usual.
+"""
+
+from __future__ import annotations
+
+from textual.worker import get_current_worker
+
+from workbench.core.qa import Warning
+from workbench.core.spelling_index import SpellingIndex
+from workbench.tui.segment_view import Row
+
+
+class SpellingsMixin:
+    """Name consistency across the project for WorkbenchApp."""
+
+    def start_spelling_index(self) -> None:
+        """Build the index of every shown language's targets in the background."""
+        self.spellings: dict[str, SpellingIndex] = {}
+        self._spelling_dirty: set[tuple[Row, str]] = set()  # edited while the index was built
+        if self.finder is None:
+            return
+        snapshot = {
+            lang: [(r.key, t) for r in self.all_rows if (t := r.targets.get(lang, ""))]
+            for lang in self.langs
+        }
+        self.run_worker(lambda: self._spelling_job(snapshot), thread=True, group="spellings")
+
+    def _spelling_job(self, snapshot: dict[str, list[tuple[str, str]]]) -> None:
+        worker = get_current_worker()
+        built = {}
+        for lang, targets in snapshot.items():
+            index = SpellingIndex(self.finder, lang)
+            for key, text in targets:
+                if worker.is_cancelled:
+                    return
+                index.set(key, text)
+            built[lang] = index
+        self.call_from_thread(self._spellings_ready, built)
+
+    def _spellings_ready(self, built: dict[str, SpellingIndex]) -> None:
+        self.spellings = built
+        for row, lang in self._spelling_dirty:
+            built[lang].set(row.key, row.targets.get(lang, ""))
+        self._spelling_dirty.clear()
+        self._show_qa()
+
+    def spelling_changed(self, row: Row, lang: str) -> None:
+        """A target changed: update the index (or remember it until the index is built)."""
+        if lang in self.spellings:
+            self.spellings[lang].set(row.key, row.targets.get(lang, ""))
+        elif self.finder is not None:
+            self._spelling_dirty.add((row, lang))
+
+    def spelling_warnings(self, row: Row, lang: str) -> list[Warning]:
+        """The names of ``row``'s target spelled otherwise in other segments."""
+        index = self.spellings.get(lang)
+        return index.warnings(row.key, row.targets.get(lang, "")) if index else []
