@@ -618,3 +618,17 @@ def test_a_name_spelled_unlike_elsewhere_in_the_project_is_a_qa_warning(project,
     before, after = run_app(project, finder, script)
     assert "عانه: spelled عانة in al-qaem:p2:s1" in before
     assert "spelled" not in after  # the edit agrees with the project now
+
+
+def test_the_first_run_greets_with_the_essential_keys_once(project, finder):
+    from workbench.tui.app import WorkbenchApp
+
+    async def main(first_run):
+        app = WorkbenchApp(project, ["ar"], "app", finder, None, first_run=first_run)
+        async with app.run_test(size=(150, 40)) as pilot:
+            await pilot.pause()
+            return [n.message for n in app._notifications]
+
+    first = asyncio.run(main(True))
+    assert any("? lists every key" in m and "Enter edits" in m for m in first)
+    assert not any("? lists every key" in m for m in asyncio.run(main(False)))

@@ -34,6 +34,10 @@ from workbench.tui.spellings import SpellingsMixin
 
 HINT = "Enter: edit   Ctrl+Enter/F8: confirm   Tab: language   f: filter   ?: help"
 EDIT_HINT = "Enter: confirm   Ctrl+S: keep as draft   Ctrl+G: glossary name   Esc: cancel"
+FIRST_RUN = (
+    "Enter edits the highlighted target, Enter again confirms it. t machine-translates the "
+    "rest, Tab switches language, ? lists every key. Every edit is saved at once."
+)
 # (the hints name the default keys; ? lists the keys in force after a keys.toml)
 
 
@@ -121,6 +125,7 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
         tm=None,
         engine_for=None,
         keymap: dict[str, str] | None = None,
+        first_run: bool = False,
     ) -> None:
         """Open the project in ``project_dir`` showing the ``langs`` targets."""
         super().__init__()
@@ -135,6 +140,7 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
         self.engine_for = engine_for  # lang -> MT engine (raises WorkbenchError if none)
         self.keymap = keymap or {}
         self.name_turn = 0  # Ctrl+G: which name comes next once none is missing
+        self.first_run = first_run
         if keymap:
             self.set_keymap(keymap)  # binding id -> keys, from keys.toml
         self.all_rows = self._load()
@@ -177,6 +183,8 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
         self.start_spelling_index()
         self._show_qa()
         self.compute_document_scores()
+        if self.first_run:
+            self.notify(FIRST_RUN, title="Welcome to workbench", timeout=20)
 
     def header_text(self) -> str:
         """The column labels, and the filter when one is on."""

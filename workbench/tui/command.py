@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -44,11 +45,16 @@ def open_cmd(target: str, to: str, rtl: str) -> None:
     finder = NameFinder(NameIndex(services.open_glossary(None)))
     keys = load_keymap(services.workbench_home() / FILE_NAME, binding_ids())
     tm = services.open_tm(None)  # the user's TM: matches shown for each segment
+    seen = services.workbench_home() / "seen-first-run"
+    first_run = not seen.exists()
+    with contextlib.suppress(OSError):  # a read-only home only means the hint comes again
+        seen.parent.mkdir(parents=True, exist_ok=True)
+        seen.touch()
     enter, leave = terminal_modes(detect(rtl))
     try:
         sys.stdout.write(enter)
         sys.stdout.flush()
-        WorkbenchApp(folder, langs, rtl, finder, tm, installed_engine, keys).run()
+        WorkbenchApp(folder, langs, rtl, finder, tm, installed_engine, keys, first_run).run()
     finally:
         sys.stdout.write(leave)
         sys.stdout.flush()
