@@ -265,40 +265,36 @@ class Project(Database):
 
     def undo(self, segment_id: int, lang: str) -> bool:
         """Revert the last edit of a segment's translation; False when there is none."""
-        with transaction(self.con, self.path):
-            last = self.con.execute(
-                "SELECT id, before, status_before FROM history WHERE segment_id = ? AND lang = ? "
-                "AND undone = 0 ORDER BY id DESC LIMIT 1",
-                (segment_id, lang),
-            ).fetchone()
-            if not last:
-                return False
-            hid, before, status_before = last
-            self.con.execute(
-                "UPDATE translations SET target = ?, status = ?, updated_at = ? "
-                "WHERE segment_id = ? AND lang = ?",
-                (before, status_before, now(), segment_id, lang),
-            )
-            self.con.execute("UPDATE history SET undone = 1 WHERE id = ?", (hid,))
-        return True
+        return self._replay(segment_id, lang, undo=True)
 
     def redo(self, segment_id: int, lang: str) -> bool:
         """Apply again the edit undone last (unless a new edit came since); False if none."""
+        return self._replay(segment_id, lang, undo=False)
+
+    def _replay(self, segment_id: int, lang: str, undo: bool) -> bool:
+        """Undo the newest live edit or redo the oldest undone one.
+
+        history.undone: 0 live, 1 undone (redo brings it back), 2 undone and then superseded
+        by a new edit.
+        """
+        text, status, flag, order = (
+            ("before", "status_before", 0, "DESC") if undo else ("after", "status_after", 1, "ASC")
+        )
         with transaction(self.con, self.path):
             last = self.con.execute(
-                "SELECT id, after, status_after FROM history WHERE segment_id = ? AND lang = ? "
-                "AND undone = 1 ORDER BY id ASC LIMIT 1",
-                (segment_id, lang),
+                f"SELECT id, {text}, {status} FROM history WHERE segment_id = ? AND lang = ? "
+                f"AND undone = ? ORDER BY id {order} LIMIT 1",
+                (segment_id, lang, flag),
             ).fetchone()
             if not last:
                 return False
-            hid, after, status_after = last
+            hid, target, new_status = last
             self.con.execute(
                 "UPDATE translations SET target = ?, status = ?, updated_at = ? "
                 "WHERE segment_id = ? AND lang = ?",
-                (after, status_after, now(), segment_id, lang),
+                (target, new_status, now(), segment_id, lang),
             )
-            self.con.execute("UPDATE history SET undone = 0 WHERE id = ?", (hid,))
+            self.con.execute("UPDATE history SET undone = ? WHERE id = ?", (1 - flag, hid))
         return True
 
     def history(self, segment_id: int, lang: str) -> list[tuple[str, str, str, str, bool]]:
