@@ -1,6 +1,10 @@
 """Projects, the TM and exports through the command line."""
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -325,3 +329,26 @@ def test_qa_cli_on_a_project(run, tmp_path):
     }
     assert "al-qaem:p9:s1" not in by  # a clean segment
     assert run("qa", str(proj), "--lang", "ckb").out.strip() == "no warnings"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["/nonexistent/story.en.md"], "no such document or project folder"),
+        (["--to", "xx"], "unknown language code 'xx'"),
+    ],
+)
+def test_open_refuses_bad_input_in_one_line_and_makes_no_project(tmp_path, args, message):
+    doc = tmp_path / "al-qaem.en.md"
+    shutil.copy(TEXTS / "al-qaem.en.md", doc)
+    argv = args if args[0].startswith("/") else [str(doc), *args]
+    r = subprocess.run(
+        [sys.executable, "-m", "workbench", "open", *argv],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "WORKBENCH_HOME": str(tmp_path / "home")},
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
+    assert r.returncode == 1 and message in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "al-qaem.workbench").exists()

@@ -26,6 +26,8 @@ def open_cmd(target: str, to: str, rtl: str) -> None:
     document added, if needed).
     """
     from workbench import services
+    from workbench.core.errors import InputError
+    from workbench.core.languages import get_language
     from workbench.core.name_finder import NameFinder
     from workbench.core.name_index import NameIndex
     from workbench.tui.app import WorkbenchApp, binding_ids
@@ -33,7 +35,11 @@ def open_cmd(target: str, to: str, rtl: str) -> None:
     from workbench.tui.rtl import detect, terminal_modes
 
     path = Path(target)
+    if not path.exists():
+        raise InputError(f"{path}: no such document or project folder")
     langs = [x.strip() for x in to.split(",") if x.strip()]
+    for lang in langs:
+        get_language(lang)  # an unknown code stops here, before a project is made
     if path.is_file():
         doc, _ = services.segment_file(str(path))
         folder = path.parent / f"{doc.id}.workbench"
