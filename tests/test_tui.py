@@ -632,3 +632,23 @@ def test_the_first_run_greets_with_the_essential_keys_once(project, finder):
     first = asyncio.run(main(True))
     assert any("? lists every key" in m and "Enter edits" in m for m in first)
     assert not any("? lists every key" in m for m in asyncio.run(main(False)))
+
+
+def test_qa_follows_the_text_as_it_is_typed(project, finder):
+    async def script(app, pilot):
+        app.view.current = next(i for i, r in enumerate(app.rows) if r.key == "al-qaem:p4:s2")
+        await pilot.pause()
+        await pilot.press("enter", *"أشعل داعش أزمة في العراق منذ ٢٠١")
+        await pilot.pause()
+        typing = str(app.query_one("#qa").render())
+        await pilot.press("٤")
+        await pilot.pause()
+        done = str(app.query_one("#qa").render())
+        await pilot.press("escape")  # nothing saved: the line shows the stored target again
+        await pilot.pause()
+        return typing, done, str(app.query_one("#qa").render())
+
+    typing, done, cancelled = run_app(project, finder, script)
+    assert "as typed" in typing and "number 2014 is missing" in typing
+    assert "as typed" in done and "no QA warning" in done
+    assert "as typed" not in cancelled and "not translated yet" in cancelled

@@ -314,6 +314,7 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
         edit.remove_class("editing")
         self.query_one("#hint", Static).update(HINT)
         self.view.focus()
+        self._show_qa()  # the stored target's QA, not what was typed
 
     def _save(self, text: str, status: str) -> None:
         """Commit the current target to the project at once."""
@@ -421,14 +422,24 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
             qa.update("")
             return
         src = self.src_lang.get(row.key.split(":")[0], "en")
-        warnings = check_segment(
-            row.source, row.targets.get(self.lang, ""), src, self.lang, self.finder
-        ) + self.spelling_warnings(row, self.lang)
-        text = "; ".join(w.message for w in warnings)
-        # Text, not markup: "[ar]" and a translation's own brackets are shown as they are
-        qa.update(Text(f"{row.key} [{self.lang}] " + (f"⚠ {text}" if text else "✓ no QA warning")))
+        qa.update(self.qa_text(row, row.targets.get(self.lang, "")))
         self.show_scores()
         self._show_context(row, src)
+
+    def qa_text(self, row: Row, target: str, typing: bool = False) -> Text:
+        """The QA line for ``target`` as the translation of ``row`` in the current language."""
+        src = self.src_lang.get(row.key.split(":")[0], "en")
+        warnings = check_segment(row.source, target, src, self.lang, self.finder)
+        warnings += self.spelling_warnings(row, self.lang, target)
+        text = "; ".join(w.message for w in warnings)
+        where = f"{row.key} [{self.lang}{', as typed' if typing else ''}] "
+        # Text, not markup: "[ar]" and a translation's own brackets are shown as they are
+        return Text(where + (f"⚠ {text}" if text else "✓ no QA warning"))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """QA as the translator types: warnings appear and clear before the edit is saved."""
+        if event.input.id == "edit" and event.input.has_class("editing") and self.row:
+            self.query_one("#qa", Static).update(self.qa_text(self.row, event.value, True))
 
     def _show_context(self, row: Row, src: str) -> None:
         """Glossary names of the segment with their forms, and TM matches (keys 1-3)."""

@@ -55,7 +55,9 @@ class SpellingsMixin:
         elif self.finder is not None:
             self._spelling_dirty.add((row, lang))
 
-    def spelling_warnings(self, row: Row, lang: str) -> list[Warning]:
-        """The names of ``row``'s target spelled otherwise in other segments."""
+    def spelling_warnings(self, row: Row, lang: str, text: str | None = None) -> list[Warning]:
+        """The names of ``row``'s target (or ``text``) spelled otherwise in other segments."""
         index = self.spellings.get(lang)
-        return index.warnings(row.key, row.targets.get(lang, "")) if index else []
+        if index is None:
+            return []
+        return index.warnings(row.key, row.targets.get(lang, "") if text is None else text)
