@@ -133,3 +133,38 @@ def test_tm_in_an_unwritable_place_is_one_clear_error():
     with pytest.raises(StoreError) as exc:
         TranslationMemory("/proc/workbench/tm.sqlite")
     assert "\n" not in str(exc.value)
+
+
+def test_a_tm_indexed_with_another_glossary_is_stale_until_reindexed(tmp_path, glossary, run):
+    from workbench.core.glossary import Glossary
+
+    without = Glossary([e for e in glossary if e.id != "al-qaem"])
+    path = tmp_path / "tm.sqlite"
+    with TranslationMemory(path, without) as old:
+        assert not old.stale  # an empty TM takes the glossary it is opened with
+        old.add([Unit(SRC, AR, "en", "ar")])
+    query = "The Islamic State group has been in control of the al-Qaim area since August 2014."
+    with TranslationMemory(path, without) as same:
+        assert not same.stale
+    with TranslationMemory(path, glossary) as memory:
+        assert memory.stale
+        before = memory.lookup(query, "en", "ar")[0]
+        assert memory.reindex() == 1 and not memory.stale
+        after = memory.lookup(query, "en", "ar")[0]
+    assert before.score < after.score and after.score >= 97  # Al Qaem = al-Qaim once known
+    with TranslationMemory(path, glossary) as again:
+        assert not again.stale  # the fingerprint was stored with the new index
+
+
+def test_tm_reindex_command_and_the_stale_note(tmp_path, glossary, run, monkeypatch):
+    from workbench.core.glossary import Glossary
+
+    path = tmp_path / "tm.sqlite"
+    with TranslationMemory(path, Glossary([e for e in glossary if e.id != "mosul"])) as old:
+        old.add([Unit(SRC, AR, "en", "ar")])
+    looked = run("tm", "lookup", SRC, "--src", "en", "--tgt", "ar", "--tm", str(path))
+    assert looked.code == 0 and "indexed with another glossary" in looked.err
+    r = run("tm", "reindex", "--tm", str(path))
+    assert r.code == 0 and "1 units reindexed" in r.out
+    looked = run("tm", "lookup", SRC, "--src", "en", "--tgt", "ar", "--tm", str(path))
+    assert "another glossary" not in looked.err and "100% exact" in looked.out

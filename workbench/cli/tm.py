@@ -111,6 +111,7 @@ def lookup(
     from workbench import services
 
     with services.open_tm(tm_path, glossary_path) as memory:
+        warn_if_stale(memory)
         found = memory.lookup(
             text, src, tgt, prev=prev, next=next_, limit=limit, threshold=threshold
         )
@@ -130,6 +131,31 @@ def lookup(
         click.echo(f"  {m.target}")
         for before, after in m.substitutions:
             click.echo(f"    name: {before} -> {after}")
+
+
+@tm.command()
+@TM_OPTION
+@GLOSSARY_OPTION
+def reindex(tm_path: str | None, glossary_path: str | None) -> None:
+    """Compare names through the glossary as it is now (run after changing the glossary)."""
+    from workbench import services
+
+    with services.open_tm(tm_path, glossary_path) as memory:
+        with progress_bar(memory.count(), "reindexing") as bar:
+            n = memory.reindex(bar.update)
+    click.echo(f"{n} units reindexed with {len(memory.glossary)} glossary entries ({memory.path})")
+
+
+def warn_if_stale(memory) -> None:  # type: ignore[no-untyped-def]
+    """Say on stderr when the TM's names were indexed with another glossary."""
+    if memory.stale:
+        click.echo(STALE.format(path=memory.path), err=True)
+
+
+STALE = (
+    "workbench: note: {path} was indexed with another glossary; "
+    "name-aware matches may miss names until: workbench tm reindex"
+)
 
 
 @tm.command("import-aligned")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -97,6 +98,18 @@ class Glossary:
     def __contains__(self, entry_id: object) -> bool:
         """True if an entry with that id exists."""
         return entry_id in self._entries
+
+    def fingerprint(self) -> str:
+        """A digest of every entry's id and forms: equal exactly when names match the same."""
+        digest = hashlib.sha256()
+        for e in sorted(self, key=lambda x: x.id):
+            forms = [
+                e.id,
+                e.type,
+                *(f for lang in ("en", "ar", "ckb", "kmr") for f in e.forms(lang)),
+            ]
+            digest.update("\x1f".join(forms).encode("utf-8") + b"\x1e")
+        return digest.hexdigest()[:16]
 
     def get(self, entry_id: str) -> Entry | None:
         """The entry with that id, or None."""

@@ -94,4 +94,8 @@ TM_MIGRATIONS: list[str] = [
     CREATE TABLE names (code INTEGER PRIMARY KEY, entry_id TEXT NOT NULL UNIQUE);
     CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID
     """,
+    # 2: settings, such as the fingerprint of the glossary the names were indexed with
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID
+    """,
 ]

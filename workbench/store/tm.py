@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,6 +89,29 @@ class TranslationMemory(Database):
         self.glossary = glossary
         self.finder = NameFinder(NameIndex(glossary)) if glossary is not None else None
         self._codes = dict(self.con.execute("SELECT entry_id, code FROM names"))
+        self.stale = self._check_glossary()
+
+    def _check_glossary(self) -> bool:
+        """Whether the names were indexed with another glossary (then: ``reindex``).
+
+        An empty TM takes the current glossary's fingerprint at once.
+        """
+        if self.glossary is None:
+            return False
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'glossary'").fetchone()
+        if row and row[0] == self.glossary.fingerprint():
+            return False
+        if self.count_estimate() == 0:
+            with transaction(self.con, self.path):
+                self._set_fingerprint()
+            return False
+        return True
+
+    def _set_fingerprint(self) -> None:
+        self.con.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('glossary', ?)",
+            (self.glossary.fingerprint(),),
+        )
 
     # --- names -------------------------------------------------------------------------
 
@@ -154,6 +177,44 @@ class TranslationMemory(Database):
                 df.items(),
             )
         return added, skipped
+
+    def reindex(self, progress: Callable[[int], None] | None = None, step: int = 5000) -> int:
+        """Compare names through the current glossary again; return the number of units.
+
+        Every unit's name codes, the word index and its frequencies are rebuilt in one
+        transaction, so a crash leaves the old index whole.
+        """
+        if self.glossary is None:
+            raise InputError("reindexing needs a glossary")
+        df: Counter[str] = Counter()
+        n = 0
+        with transaction(self.con, self.path):
+            self.con.execute("INSERT INTO units_fts (units_fts) VALUES ('delete-all')")
+            self.con.execute("DELETE FROM terms")
+            last = 0
+            while True:
+                rows = self.con.execute(
+                    "SELECT id, src_lang, source FROM units WHERE id > ? ORDER BY id LIMIT ?",
+                    (last, step),
+                ).fetchall()
+                if not rows:
+                    break
+                for uid, src, source in rows:
+                    norm = name_norm(source, src, self.finder, self._code).norm
+                    self.con.execute("UPDATE units SET norm = ? WHERE id = ?", (norm, uid))
+                    self.con.execute(
+                        "INSERT INTO units_fts (rowid, words) VALUES (?, ?)",
+                        (uid, index_words(norm)),
+                    )
+                    df.update(query_words(norm))
+                n += len(rows)
+                last = rows[-1][0]
+                if progress:
+                    progress(len(rows))
+            self.con.executemany("INSERT INTO terms (term, df) VALUES (?, ?)", df.items())
+            self._set_fingerprint()
+        self.stale = False
+        return n
 
     # --- reading -----------------------------------------------------------------------
 

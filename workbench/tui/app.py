@@ -183,6 +183,13 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
         self.start_spelling_index()
         self._show_qa()
         self.compute_document_scores()
+        if self.tm is not None and getattr(self.tm, "stale", False):
+            self.notify(
+                "your translation memory was indexed with another glossary; "
+                "run: workbench tm reindex",
+                severity="warning",
+                timeout=15,
+            )
         if self.first_run:
             self.notify(FIRST_RUN, title="Welcome to workbench", timeout=20)
 
