@@ -375,3 +375,53 @@ def test_engines_report_model_id_revision_and_checksum(marian, engine):
 
     e = HFEngine(pulled)
     assert e.revision == "abc123" and e.checksum == engine.checksum  # same weights, same checksum
+
+
+@pytest.fixture(scope="session")
+def madlad(tmp_path_factory):
+    from tests.helpers.tiny_models import build_madlad
+
+    return build_madlad(tmp_path_factory.mktemp("models") / "madlad-tiny")
+
+
+@pytest.mark.parametrize(("tgt", "tag"), [("ar", "<2ar>"), ("ckb", "<2ckb>"), ("kmr", "<2ku>")])
+def test_madlad_style_models_get_the_target_token_before_the_source(madlad, tgt, tag):
+    from workbench.engines.hf import HFEngine
+
+    e = HFEngine(madlad)
+    assert e.kind == "t5" and e._prepare("en", tgt) == {} and e.prefix == tag + " "
+    sent = []
+    real = e._generate
+
+    def spy(texts, options, extra):
+        sent.extend(texts)
+        return real(texts, options, extra)
+
+    e._generate = spy
+    out = e.translate(TEXTS3, "en", tgt, OPTS)
+    assert len(out) == 3 and sorted(sent) == sorted(f"{tag} {x}" for x in TEXTS3)
+    ids = e.tokenizer(sent[0])["input_ids"]
+    assert e.tokenizer.convert_ids_to_tokens(ids[0]) == tag  # one token, not split up
+    assert not any(tag in o for o in out)  # the tag never reaches the translation
+
+
+def test_a_madlad_model_without_the_target_token_is_refused(madlad, monkeypatch):
+    from workbench.engines.base import EngineError
+    from workbench.engines.hf import HFEngine
+
+    e = HFEngine(madlad)
+    vocab = {k: v for k, v in e.tokenizer.get_vocab().items() if k != "<2ckb>"}
+    monkeypatch.setattr(e.tokenizer, "get_vocab", lambda: vocab)
+    with pytest.raises(EngineError, match="no target token <2ckb>"):
+        e.translate(TEXTS3, "en", "ckb", OPTS)
+    assert len(e.translate(TEXTS3, "en", "ar", OPTS)) == 3  # the others still work
+
+
+def test_madlad_converts_to_ct2_with_the_target_token(madlad, tmp_path):
+    _need_ct2()
+    from workbench.engines.ct2 import CT2Engine, convert
+
+    e = CT2Engine(convert(madlad, tmp_path / "madlad-ct2"))
+    assert e.meta["model_type"] == "t5"
+    out = e.translate(TEXTS3, "en", "ckb", OPTS)
+    assert len(out) == 3 and not any("<2ckb>" in o for o in out)

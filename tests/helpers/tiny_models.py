@@ -25,3 +25,9 @@ def build_nllb(folder: Path, seed: int = 0) -> Path:
     """An NLLB-style model over English, Arabic and Sorani text (500 BPE pieces)."""
     text = "\n".join(_body(lang) for lang in ("en", "ar", "ckb"))
     return random_models.build_nllb(folder, text, random_models.Size(spm_vocab=500), seed=seed)
+
+
+def build_madlad(folder: Path, seed: int = 0) -> Path:
+    """A MADLAD-style T5 over English, Arabic and Sorani text with the <2xx> tags."""
+    text = "\n".join(_body(lang) for lang in ("en", "ar", "ckb"))
+    return random_models.build_madlad(folder, text, random_models.Size(spm_vocab=500), seed=seed)

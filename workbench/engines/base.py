@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.languages import get_language
 
 
 class EngineError(WorkbenchError):
@@ -37,3 +38,9 @@ class Engine(Protocol):
     def translate(self, texts: list[str], src: str, tgt: str, options: DecodeOptions) -> list[str]:
         """Translations of ``texts``, in order."""
         ...
+
+
+def madlad_tag(lang: str) -> str:
+    """MADLAD-400's target token for a language: <2ar>, <2ckb>, <2ku> (Kurmanji), <2en>."""
+    tag = get_language(lang).tag
+    return f"<2{ {'kmr': 'ku'}.get(tag, tag) }>"

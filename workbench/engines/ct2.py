@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from workbench.core.languages import get_language
-from workbench.engines.base import DecodeOptions, EngineError
+from workbench.engines.base import DecodeOptions, EngineError, madlad_tag
 
 
 def convert(hf_dir: str | Path, out_dir: str | Path, quantization: str = "int8") -> Path:
@@ -104,6 +104,11 @@ class CT2Engine:
                 raise EngineError(
                     f"model {self.model_id} translates {pair[0]}-{pair[1]}, not {s.tag}-{t.tag}"
                 )
+        elif kind == "t5":  # MADLAD-400: the target token before the source
+            tag = madlad_tag(t.tag)
+            if tag not in self.tokenizer.get_vocab():
+                raise EngineError(f"model {self.model_id} has no target token {tag}")
+            texts = [f"{tag} {x}" for x in texts]
         else:
             self.tokenizer.src_lang = s.nllb
             prefix = [[t.nllb]] * len(texts)

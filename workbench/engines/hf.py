@@ -18,7 +18,7 @@ import warnings
 from pathlib import Path
 
 from workbench.core.languages import get_language
-from workbench.engines.base import DecodeOptions, EngineError
+from workbench.engines.base import DecodeOptions, EngineError, madlad_tag
 
 _OPUS_PAIR = re.compile(r"opus-mt-([a-z]{2,3})-([a-z]{2,3})")
 
@@ -121,8 +121,20 @@ class HFEngine:
         return (m.group(1), m.group(2)) if m else None
 
     def _prepare(self, src: str, tgt: str) -> dict:
-        """Language settings for generate(); EngineError for a pair the model cannot do."""
+        """Language settings for generate(); EngineError for a pair the model cannot do.
+
+        Marian: one pair, nothing to add. NLLB / M2M-100: the source code on the input, the
+        target code forced as the first output token. T5 (MADLAD-400): a <2xx> token
+        before each input (``self.prefix``).
+        """
         s, t = get_language(src), get_language(tgt)
+        self.prefix = ""
+        if self.kind == "t5":
+            tag = madlad_tag(t.tag)
+            if tag not in self.tokenizer.get_vocab():
+                raise EngineError(f"model {self.model_id} has no target token {tag}")
+            self.prefix = tag + " "
+            return {}
         if self.kind == "marian":
             if self.pair and self.pair != (s.opus, t.opus):
                 raise EngineError(
@@ -139,6 +151,7 @@ class HFEngine:
     def translate(self, texts: list[str], src: str, tgt: str, options: DecodeOptions) -> list[str]:
         """Translate ``texts`` (batched by a token budget, longest first); input order out."""
         extra = self._prepare(src, tgt)
+        texts = [self.prefix + x for x in texts]
         lengths = [len(self.tokenizer(t, add_special_tokens=True)["input_ids"]) for t in texts]
         order = sorted(range(len(texts)), key=lambda i: -lengths[i])
         batches: list[list[int]] = []

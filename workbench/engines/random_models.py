@@ -1,8 +1,8 @@
 """Random-weight translation models built locally, for tests and benchmarks.
 
-Real architectures (Marian as OPUS-MT, M2M-100 as NLLB-200) with real sentencepiece
-vocabularies trained on the texts given, so that the real loading, tokenising, batching,
-conversion and decoding code runs without downloading anything.
+Real architectures (Marian as OPUS-MT, M2M-100 as NLLB-200, T5 as MADLAD-400) with real
+sentencepiece vocabularies trained on the texts given, so that the real loading,
+tokenising, batching, conversion and decoding code runs without downloading anything.
 """
 
 from __future__ import annotations
@@ -138,5 +138,55 @@ def build_nllb(folder: Path, text: str, size: Size = Size(), seed: int = 0) -> P
     )
     torch.manual_seed(seed)
     M2M100ForConditionalGeneration(cfg).save_pretrained(folder)
+    tok.save_pretrained(folder)
+    return folder
+
+
+#: MADLAD-400's target-language tokens for the workbench's languages.
+MADLAD_TAGS = ("<2en>", "<2ar>", "<2ckb>", "<2ku>")
+
+
+def build_madlad(folder: Path, text: str, size: Size = Size(), seed: int = 0) -> Path:
+    """A MADLAD-400-style model: T5, one vocabulary holding the <2xx> target tokens.
+
+    Pad 0, eos 1, unk 2, as T5 lays them out.
+    """
+    import sentencepiece as spm
+    import torch
+    from transformers import T5Config, T5ForConditionalGeneration, T5Tokenizer
+
+    work = folder.parent / (folder.name + "-spm")
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "all.txt").write_text(text, encoding="utf-8")
+    spm.SentencePieceTrainer.train(
+        input=str(work / "all.txt"),
+        model_prefix=str(work / "spm"),
+        vocab_size=size.spm_vocab,
+        model_type="unigram",
+        character_coverage=1.0,
+        pad_id=0,
+        eos_id=1,
+        unk_id=2,
+        bos_id=-1,
+        user_defined_symbols=list(MADLAD_TAGS),
+        minloglevel=2,
+    )
+    sp = spm.SentencePieceProcessor(model_file=str(work / "spm.model"))
+    pieces = [(sp.id_to_piece(i), sp.get_score(i)) for i in range(sp.get_piece_size())]
+    tok = T5Tokenizer(vocab=pieces, extra_ids=0, additional_special_tokens=list(MADLAD_TAGS))
+    cfg = T5Config(
+        vocab_size=len(tok),
+        d_model=size.d_model,
+        d_kv=size.d_model // size.heads,
+        d_ff=size.ffn,
+        num_layers=size.layers,
+        num_decoder_layers=size.layers,
+        num_heads=size.heads,
+        pad_token_id=0,
+        eos_token_id=1,
+        decoder_start_token_id=0,
+    )
+    torch.manual_seed(seed)
+    T5ForConditionalGeneration(cfg).save_pretrained(folder)
     tok.save_pretrained(folder)
     return folder
