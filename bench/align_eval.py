@@ -6,7 +6,7 @@ Reports strict (exact bead) and link precision/recall/F1 for our aligner without
 length-only Gale-Church-style baseline (the same dynamic programming with every anchor
 weight at zero), and for Bleualign when it can run.
 
-    python bench/align_eval.py [--pairs ar,ckb,kmr] [--size 60]
+    python bench/align_eval.py [--pairs ar,ckb,kmr] [--size 60] [--oracle-mt]
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 from workbench.core.align.beads import score_alignment
 from workbench.core.align.devset import Bitext, make_devset
 from workbench.core.align.lexicon import LexicalSimilarity, load
+from workbench.core.align.mt_similarity import MTSimilarity
 from workbench.core.align.sentence import Params, align_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,10 +39,25 @@ def devset(lang: str, size: int = 60, seed: int = 13) -> list[Bitext]:
     return make_devset(list(docs.values()), size=size, seed=seed)
 
 
-def evaluate(bitexts: list[Bitext], lang: str, params: Params | None, lexical: bool = False):
+def oracle_mt(lang: str) -> dict[str, str]:
+    """Each English sentence with its own ntrex128 translation, as a perfect MT would give."""
+    with (DATA / "ntrex128" / "ntrex128.eng-arb-ckb-kmr.tsv").open(encoding="utf-8") as f:
+        rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return {row["eng"]: row[COLUMNS[lang]] for row in rows}
+
+
+def evaluate(
+    bitexts: list[Bitext],
+    lang: str,
+    params: Params | None,
+    lexical: bool = False,
+    mt: dict[str, str] | None = None,
+):
     pred, gold = [], []
     lex = load(lang) if lexical else None
     sim = LexicalSimilarity(lex) if lex else None
+    if mt is not None:
+        sim = MTSimilarity(mt, sim)
     for k, bt in enumerate(bitexts):
         al = align_sentences(bt.src, bt.tgt, "en", lang, params, sim)
         # offset indices so that all bitexts score as one set
@@ -59,19 +75,26 @@ def main() -> None:
     ap.add_argument("--pairs", default="ar,ckb,kmr")
     ap.add_argument("--size", type=int, default=60)
     ap.add_argument("--seed", type=int, default=13, help="13 = the perturbations tuned on")
+    ap.add_argument(
+        "--oracle-mt",
+        action="store_true",
+        help="also: each source's own reference translation as its MT (an upper bound)",
+    )
     args = ap.parse_args()
     print("| pair | beads | method | strict P | R | F1 | link P | R | F1 | s |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for lang in args.pairs.split(","):
         bts = devset(lang, args.size, args.seed)
         nbeads = sum(len(b.gold) for b in bts)
-        methods = [("workbench, no MT", None, True)]
+        methods = [("workbench, no MT", None, True, None)]
         if load(lang) is not None:
-            methods.append(("workbench, no MT, no lexicon", None, False))
-        methods.append(("Gale-Church (length only)", GALE_CHURCH, False))
-        for name, params, lexical in methods:
+            methods.append(("workbench, no MT, no lexicon", None, False, None))
+        methods.append(("Gale-Church (length only)", GALE_CHURCH, False, None))
+        if args.oracle_mt:
+            methods.append(("workbench + oracle MT (upper bound)", None, True, oracle_mt(lang)))
+        for name, params, lexical, mt in methods:
             t = time.perf_counter()
-            s = evaluate(bts, lang, params, lexical)
+            s = evaluate(bts, lang, params, lexical, mt)
             dt = time.perf_counter() - t
             print(
                 f"| en-{lang} | {nbeads} | {name} | {s.strict_p:.3f} | {s.strict_r:.3f} | "

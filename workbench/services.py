@@ -460,6 +460,7 @@ def read_sentences(path: str, lang: str, segment: bool) -> list[str]:
 
     Every line counts (empty ones too), so bead indices match the file's lines.
     """
+    lang = get_language(lang).tag
     if segment:
         _, segs = segment_file(path, lang)
         return [s.text for s in segs]
@@ -483,17 +484,70 @@ def aligner_similarity(src_lang: str, tgt_lang: str, lexicon: bool = True):
 
 
 def align_files(
-    src: str, tgt: str, src_lang: str, tgt_lang: str, segment: bool = False, lexicon: bool = True
+    src: str,
+    tgt: str,
+    src_lang: str,
+    tgt_lang: str,
+    segment: bool = False,
+    lexicon: bool = True,
+    mt_of: dict[str, str] | None = None,
 ) -> tuple[list[str], list[str], Alignment]:
-    """Align two files; (source sentences, target sentences, alignment)."""
+    """Align two files; (source sentences, target sentences, alignment).
+
+    With ``mt_of`` (source sentence -> its machine translation, see :func:`mt_sentences`),
+    chrF of each MT against the target sentences is one more signal.
+    """
     s_lang, t_lang = get_language(src_lang).tag, get_language(tgt_lang).tag
     s = read_sentences(src, s_lang, segment)
     t = read_sentences(tgt, t_lang, segment)
-    return (
-        s,
-        t,
-        align_sentences(s, t, s_lang, t_lang, None, aligner_similarity(s_lang, t_lang, lexicon)),
-    )
+    similarity = aligner_similarity(s_lang, t_lang, lexicon)
+    if mt_of is not None:
+        from workbench.core.align.mt_similarity import MTSimilarity
+
+        similarity = MTSimilarity(mt_of, similarity)
+    return s, t, align_sentences(s, t, s_lang, t_lang, None, similarity)
+
+
+def mt_sentences(
+    engine, sentences: list[str], src: str, tgt: str, progress: Progress | None = None
+) -> dict[str, str]:
+    """Each distinct non-empty sentence with its MT (models through the MT cache)."""
+    from workbench.engines.base import DecodeOptions
+
+    src, tgt = get_language(src).tag, get_language(tgt).tag
+    todo = sorted({x for x in sentences if x.strip()})
+    if engine.name == "memory":
+        outs = engine.translate(todo, src, tgt, DecodeOptions())
+        if progress:
+            progress(len(todo))
+    else:
+        from workbench.store.mt_cache import MTCache
+
+        with MTCache(workbench_home() / "mt-cache.sqlite") as cache:
+            outs, _ = machine_translate(engine, cache, todo, src, tgt, DecodeOptions(), progress)
+    return dict(zip(todo, outs, strict=True))
+
+
+def open_engine(
+    kind: str,
+    lang: str,
+    model: str | None = None,
+    tm_path: str | None = None,
+    glossary_path: str | None = None,
+    threads: int | None = None,
+    allow_pickle: bool = False,
+):
+    """An MT engine: 'hf' (transformers), 'ct2' (CTranslate2) or 'memory' (the TM)."""
+    if kind == "memory":
+        return MemoryEngine(open_tm(tm_path, glossary_path))
+    folder = model_dir(model, lang)
+    if kind == "ct2":
+        from workbench.engines.ct2 import CT2Engine
+
+        return CT2Engine(folder, threads=threads or 0)
+    from workbench.engines.hf import HFEngine
+
+    return HFEngine(folder, allow_pickle=allow_pickle, threads=threads)
 
 
 def aligned_units(

@@ -25,6 +25,13 @@ from workbench.cli.output import print_json
     "--segment", is_flag=True, help="SRC and TGT are documents: split them into sentences."
 )
 @click.option("--no-lexicon", is_flag=True, help="Do not use the shipped bilingual lexicon.")
+@click.option(
+    "--engine",
+    type=click.Choice(["hf", "ct2", "memory"]),
+    help="Also compare the source's machine translation with the target (chrF).",
+)
+@click.option("--model", help="Model folder for --engine (default: the pulled default model).")
+@click.option("--tm", "tm_path", type=click.Path(), help="TM for --engine memory.")
 @click.option("--out", type=click.Path(), help="Write here instead of stdout.")
 def align(
     src: str,
@@ -34,17 +41,29 @@ def align(
     fmt: str,
     segment: bool,
     no_lexicon: bool,
+    engine: str | None,
+    model: str | None,
+    tm_path: str | None,
     out: str | None,
 ) -> None:
     """Align SRC with its translation TGT (one sentence per line, or --segment).
 
     vecalign: one bead per line, [src]:[tgt]:score, 0-based, covering every sentence of
     both sides in order. tsv: source TAB target TAB score. tmx: the 1-1 beads as TMX.
+    With --engine, the source is machine-translated first (cached) and chrF of its MT
+    against each target sentence joins the other signals.
     """
     from workbench import services
+    from workbench.cli.output import progress_bar
     from workbench.formats.tmx import units_to_tmx
 
-    s, t, al = services.align_files(src, tgt, src_lang, tgt_lang, segment, not no_lexicon)
+    mt_of = None
+    if engine:
+        mt = services.open_engine(engine, tgt_lang, model, tm_path)
+        sentences = services.read_sentences(src, src_lang, segment)
+        with progress_bar(len(set(sentences)), f"{src}: machine translation") as bar:
+            mt_of = services.mt_sentences(mt, sentences, src_lang, tgt_lang, bar.update)
+    s, t, al = services.align_files(src, tgt, src_lang, tgt_lang, segment, not no_lexicon, mt_of)
     if fmt == "vecalign":
         text = "".join(b.vecalign() + "\n" for b in al.beads)
     elif fmt == "tsv":

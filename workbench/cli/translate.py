@@ -64,26 +64,12 @@ def translate(
     engines: dict[str, object] = {}
     try:
         for lang in [x.strip() for x in to.split(",") if x.strip()]:
-            if engine == "memory":
-                folder = "memory"
-                if folder not in engines:
-                    engines[folder] = services.MemoryEngine(
-                        services.open_tm(tm_path, glossary_path)
-                    )
-            else:
-                folder = services.model_dir(model, lang)
-            if str(folder) not in engines:
-                if engine == "ct2":
-                    from workbench.engines.ct2 import CT2Engine
-
-                    engines[str(folder)] = CT2Engine(folder, threads=threads or 0)
-                else:
-                    from workbench.engines.hf import HFEngine
-
-                    engines[str(folder)] = HFEngine(
-                        folder, allow_pickle=allow_pickle, threads=threads
-                    )
-            eng = engines[str(folder)]
+            folder = "memory" if engine == "memory" else str(services.model_dir(model, lang))
+            if folder not in engines:  # one engine per model, shared by its languages
+                engines[folder] = services.open_engine(
+                    engine, lang, model, tm_path, glossary_path, threads, allow_pickle
+                )
+            eng = engines[folder]
             for f in files:
                 segs = services.segment_file(f)[1]
                 words = sum(len(x.text.split()) for x in segs) / max(len(segs), 1)
