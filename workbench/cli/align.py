@@ -54,15 +54,9 @@ def align(
     against each target sentence joins the other signals.
     """
     from workbench import services
-    from workbench.cli.output import progress_bar
     from workbench.formats.tmx import units_to_tmx
 
-    mt_of = None
-    if engine:
-        mt = services.open_engine(engine, tgt_lang, model, tm_path)
-        sentences = services.read_sentences(src, src_lang, segment)
-        with progress_bar(len(set(sentences)), f"{src}: machine translation") as bar:
-            mt_of = services.mt_sentences(mt, sentences, src_lang, tgt_lang, bar.update)
+    mt_of = source_mt(engine, model, tm_path, src, src_lang, tgt_lang, segment)
     s, t, al = services.align_files(src, tgt, src_lang, tgt_lang, segment, not no_lexicon, mt_of)
     if fmt == "vecalign":
         text = "".join(b.vecalign() + "\n" for b in al.beads)
@@ -93,6 +87,27 @@ def align(
     if out or not sys.stdout.isatty():
         summary = ", ".join(f"{k} ×{v}" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1]))
         click.echo(f"{len(s)} + {len(t)} sentences: {summary}", err=True)
+
+
+def source_mt(
+    engine: str | None,
+    model: str | None,
+    tm_path: str | None,
+    src: str,
+    src_lang: str,
+    tgt_lang: str,
+    segment: bool,
+) -> dict[str, str] | None:
+    """The MT of each source sentence for the aligner (None without --engine), with a bar."""
+    if not engine:
+        return None
+    from workbench import services
+    from workbench.cli.output import progress_bar
+
+    mt = services.open_engine(engine, tgt_lang, model, tm_path)
+    sentences = services.read_sentences(src, src_lang, segment)
+    with progress_bar(len(set(sentences)), f"{src}: machine translation") as bar:
+        return services.mt_sentences(mt, sentences, src_lang, tgt_lang, bar.update)
 
 
 @click.command()

@@ -165,6 +165,12 @@ STALE = (
 @click.option("--tgt-lang", required=True)
 @click.option("--segment", is_flag=True, help="SRC and TGT are documents, not sentence lines.")
 @click.option("--min-score", default=0.3, show_default=True, help="Lowest bead score kept (0-1).")
+@click.option(
+    "--engine",
+    type=click.Choice(["hf", "ct2"]),
+    help="Also compare the source's machine translation with the target (chrF).",
+)
+@click.option("--model", help="Model folder for --engine (default: the pulled default model).")
 @TM_OPTION
 @GLOSSARY_OPTION
 def import_aligned(
@@ -174,13 +180,17 @@ def import_aligned(
     tgt_lang: str,
     segment: bool,
     min_score: float,
+    engine: str | None,
+    model: str | None,
     tm_path: str | None,
     glossary_path: str | None,
 ) -> None:
     """Align SRC with its translation TGT and put the confident 1-1 pairs into the TM."""
     from workbench import services
+    from workbench.cli.align import source_mt
 
-    s, t, al = services.align_files(src, tgt, src_lang, tgt_lang, segment)
+    mt_of = source_mt(engine, model, None, src, src_lang, tgt_lang, segment)
+    s, t, al = services.align_files(src, tgt, src_lang, tgt_lang, segment, True, mt_of)
     units = services.aligned_units(s, t, al, src_lang, tgt_lang, origin=src, min_score=min_score)
     if not al.is_translation:
         raise click.ClickException(
