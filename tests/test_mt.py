@@ -425,3 +425,39 @@ def test_madlad_converts_to_ct2_with_the_target_token(madlad, tmp_path):
     assert e.meta["model_type"] == "t5"
     out = e.translate(TEXTS3, "en", "ckb", OPTS)
     assert len(out) == 3 and not any("<2ckb>" in o for o in out)
+
+
+def _stopping_after(n_polls):
+    calls = []
+
+    def stop():
+        calls.append(1)
+        return len(calls) > n_polls
+
+    return stop, calls
+
+
+def test_a_stop_request_ends_generation_inside_the_model_call(marian):
+    from workbench.engines.base import Cancelled, DecodeOptions
+    from workbench.engines.hf import HFEngine
+
+    e = HFEngine(marian)
+    long = DecodeOptions(max_length=64, min_length=64)  # 64 decoding steps unless stopped
+    e.should_stop, calls = _stopping_after(3)
+    with pytest.raises(Cancelled):
+        e.translate(TEXTS3, "en", "ar", long)
+    assert 3 < len(calls) < 10  # polled per step, and it stopped at once
+    e.should_stop = None
+    assert len(e.translate(TEXTS3, "en", "ar", OPTS)) == 3  # the engine still works
+
+
+def test_ct2_stops_inside_the_model_call_too(ct2_model):
+    _need_ct2()
+    from workbench.engines.base import Cancelled, DecodeOptions
+    from workbench.engines.ct2 import CT2Engine
+
+    e = CT2Engine(ct2_model)
+    e.should_stop, calls = _stopping_after(3)
+    with pytest.raises(Cancelled):
+        e.translate(TEXTS3, "en", "ar", DecodeOptions(max_length=64, min_length=64))
+    assert 3 < len(calls) < 64 * len(TEXTS3)  # not run to the end: stopped in the batch

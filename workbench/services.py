@@ -781,6 +781,7 @@ class MemoryEngine:
     name = "memory"
     checksum = "tm"
     revision = "local"
+    should_stop = None  # polled between segments (see engines.base.Engine)
 
     def __init__(self, tm: TranslationMemory, threshold: float = 70.0) -> None:
         """Translate from ``tm``; segments without a match >= threshold stay empty."""
@@ -791,8 +792,11 @@ class MemoryEngine:
 
     def translate(self, texts: list[str], src: str, tgt: str, options) -> list[str]:
         """Leveraged TM targets ('' where the TM has nothing close enough)."""
+        from workbench.engines.base import check_stop
+
         out, self.last_matches = [], []
         for t in texts:
+            check_stop(self)
             found = (
                 self.tm.lookup(t, src, tgt, limit=1, threshold=self.threshold) if t.strip() else []
             )

@@ -11,10 +11,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from workbench.core.languages import get_language
-from workbench.engines.base import DecodeOptions, EngineError, madlad_tag
+from workbench.engines.base import DecodeOptions, EngineError, check_stop, madlad_tag
 
 
 def convert(hf_dir: str | Path, out_dir: str | Path, quantization: str = "int8") -> Path:
@@ -48,6 +49,7 @@ class CT2Engine:
     """A CTranslate2 model kept loaded across calls."""
 
     name = "ct2"
+    should_stop: Callable[[], bool] | None = None  # see engines.base.Engine
 
     def __init__(
         self,
@@ -113,6 +115,8 @@ class CT2Engine:
             self.tokenizer.src_lang = s.nllb
             prefix = [[t.nllb]] * len(texts)
         tokens = [self.tokenizer.convert_ids_to_tokens(self.tokenizer.encode(x)) for x in texts]
+        check_stop(self)
+        stop = self.should_stop
         results = self.translator.translate_batch(
             tokens,
             target_prefix=prefix,
@@ -121,7 +125,10 @@ class CT2Engine:
             min_decoding_length=options.min_length,
             max_batch_size=options.batch_tokens,
             batch_type="tokens",
+            # greedy decoding polls the stop at every step (CTranslate2 allows no more)
+            callback=(lambda step: stop()) if stop is not None and options.beams == 1 else None,
         )
+        check_stop(self)  # stopped inside: the outputs are cut short
         out = []
         for r in results:
             hyp = r.hypotheses[0]

@@ -15,10 +15,11 @@ import json
 import os
 import re
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 from workbench.core.languages import get_language
-from workbench.engines.base import DecodeOptions, EngineError, madlad_tag
+from workbench.engines.base import DecodeOptions, EngineError, check_stop, madlad_tag
 
 _OPUS_PAIR = re.compile(r"opus-mt-([a-z]{2,3})-([a-z]{2,3})")
 
@@ -53,6 +54,7 @@ class HFEngine:
     """A loaded transformers seq2seq model, kept in memory across calls."""
 
     name = "hf"
+    should_stop: Callable[[], bool] | None = None  # see engines.base.Engine
 
     def __init__(
         self,
@@ -162,7 +164,9 @@ class HFEngine:
                 batches.append([i])
         out: list[str] = [""] * len(texts)
         for batch in batches:
+            check_stop(self)
             done = self._generate([texts[k] for k in batch], options, extra)
+            check_stop(self)  # a stop inside generate() left these outputs cut short
             for k, text in zip(batch, done, strict=True):
                 out[k] = text
         return out
@@ -171,6 +175,16 @@ class HFEngine:
         enc = self.tokenizer(
             texts, return_tensors="pt", padding=True, truncation=True, max_length=options.max_length
         ).to(self.device)
+        if self.should_stop is not None:  # polled at every decoding step
+            from transformers import StoppingCriteria, StoppingCriteriaList
+
+            stop = self.should_stop
+
+            class _Stop(StoppingCriteria):
+                def __call__(self, input_ids, scores, **kwargs) -> bool:
+                    return stop()
+
+            extra = {**extra, "stopping_criteria": StoppingCriteriaList([_Stop()])}
         with self._torch.inference_mode():
             gen = self.model.generate(
                 **enc,

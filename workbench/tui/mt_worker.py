@@ -15,10 +15,12 @@ from textual.worker import get_current_worker
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.name_guard import Guarded, protect, restore
+from workbench.engines.base import Cancelled
 from workbench.store.project import Provenance
 from workbench.tui.segment_view import Row, origin_label
 
-#: Segments per engine call: small enough that Esc is answered within one chunk.
+#: Segments per engine call. Esc also stops a model inside a call (engines poll
+#: ``should_stop`` at every decoding step), so this only sets how often drafts land.
 CHUNK = 4
 
 
@@ -111,6 +113,8 @@ class MTMixin:
             for lang, rows in jobs:
                 if worker.is_cancelled or not self._mt_language(worker, lang, rows, seen, total):
                     return
+        except Cancelled:
+            pass  # Esc: what finished is saved, the chunk being translated is dropped
         except Exception as e:  # a model that fails mid-run: say so, keep what was saved
             self.call_from_thread(self.notify, f"MT stopped: {e}", severity="error")
         finally:
@@ -123,6 +127,7 @@ class MTMixin:
         engine = self._mt_engine(lang)
         if engine is None:
             return False
+        engine.should_stop = lambda: worker.is_cancelled  # Esc stops a model mid-batch
         memory = engine.name == "memory"
         options = DecodeOptions()
         try:
