@@ -652,3 +652,27 @@ def test_qa_follows_the_text_as_it_is_typed(project, finder):
     assert "as typed" in typing and "number 2014 is missing" in typing
     assert "as typed" in done and "no QA warning" in done
     assert "as typed" not in cancelled and "not translated yet" in cancelled
+
+
+def test_a_click_in_the_arabic_edit_line_puts_the_cursor_where_it_lands(project, finder):
+    from workbench.tui.rtl_edit import bidi_layout
+
+    text = "مدينة 2014"
+    layout = bidi_layout(text)
+
+    async def script(app, pilot):
+        await pilot.press("enter", *text)
+        await pilot.pause()
+        edit = app.query_one("#edit")
+        origin = edit._origin(layout)
+        inset = edit.content_region.x - edit.region.x
+        seen = []
+        for logical in (0, 4, 7):  # the first letter (rightmost), the last letter, a digit
+            x = inset + origin + layout.columns[logical]
+            await pilot.click("#edit", offset=(x, edit.content_region.y - edit.region.y))
+            seen.append(edit.cursor_position)
+        await pilot.click("#edit", offset=(inset + origin - 3, 1))  # left of the text
+        seen.append(edit.cursor_position)
+        return seen
+
+    assert run_app(project, finder, script) == [0, 4, 7, len(text)]

@@ -162,6 +162,17 @@ class RtlInput(Input):
         x, y, _, _ = self.content_region
         return Offset(x + self._origin(layout) + layout.columns[self.cursor_position], y)
 
+    def _cell_offset_to_index(self, offset: int) -> int:
+        """The logical position under a mouse click (or drag) at content column ``offset``."""
+        if not self.rtl:
+            return super()._cell_offset_to_index(offset)
+        layout = self._layout()
+        column = offset - self._origin(layout)
+        if column < 0:
+            return len(self.value)  # left of the line: its end
+        at = [p for p, col in enumerate(layout.columns[:-1]) if col == column]
+        return at[0] if at else 0  # right of the line: its start
+
     def action_cursor_left(self, select: bool = False) -> None:
         """One cell left on screen (forward in right-to-left text)."""
         if not self.rtl:
