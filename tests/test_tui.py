@@ -676,3 +676,19 @@ def test_a_click_in_the_arabic_edit_line_puts_the_cursor_where_it_lands(project,
         return seen
 
     assert run_app(project, finder, script) == [0, 4, 7, len(text)]
+
+
+def test_with_a_reference_and_nothing_translated_the_score_line_says_so(project, finder):
+    from workbench import services
+
+    services.add_reference(str(project), str(TEXTS / "al-qaem.ar.md"))
+
+    async def script(app, pilot):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        return str(app.query_one("#scores").render())
+
+    assert "a reference is loaded; nothing translated to score yet" in run_app(
+        project, finder, script
+    )

@@ -67,6 +67,8 @@ class ScoresMixin:
             parts.append(doc)
         elif not self.refs.get(lang):
             parts.append("no reference translation to score against")
+        elif lang in self.doc_scores:  # computed: nothing translated yet
+            parts.append("a reference is loaded; nothing translated to score yet")
         return f"[{lang}] " + " · ".join(parts)
 
     def show_scores(self) -> None:
