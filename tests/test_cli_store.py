@@ -352,3 +352,31 @@ def test_open_refuses_bad_input_in_one_line_and_makes_no_project(tmp_path, args,
     )
     assert r.returncode == 1 and message in r.stderr and len(r.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "al-qaem.workbench").exists()
+
+
+def test_project_scores_against_references_and_post_editing_effort(run, tmp_path):
+    from workbench.core.segment import segment_document
+    from workbench.formats.article import read_document
+    from workbench.store.project import Project, Provenance
+
+    proj = str(tmp_path / "proj")
+    run("project", "init", proj)
+    run("project", "add", proj, EN)
+    run("project", "add-reference", proj, AR)
+    assert (
+        "al-qaem [ar]: 0/69 passages translated"
+        in run("project", "scores", proj, "--lang", "ar").out
+    )
+    ref = [s.text for s in segment_document(read_document(AR))]
+    with Project.open(proj) as p:
+        rows = p.rows("ar")
+        p.set_translation(rows[0].segment_id, "ar", ref[0], "translated")  # as the reference
+        machine = Provenance("machine", "hf", "m", "c")
+        p.set_translation(rows[1].segment_id, "ar", "نص آلي", "draft", machine)
+        p.set_translation(rows[1].segment_id, "ar", "نص آلي جديد", "translated")
+    out = run("project", "scores", proj, "--lang", "ar").out
+    assert "al-qaem [ar]: BLEU" in out and "over 2/69 passages" in out
+    assert "HTER 33.3 over 1 post-edited" in out
+    (d,) = json.loads(run("project", "scores", proj, "--lang", "ar", "--json").out)
+    assert (d["passages"], d["scored"], d["post_edited"], d["hter"]) == (69, 2, 1, 33.3)
+    assert 0 < d["bleu"] < 100 and 0 < d["chrf"] < 100

@@ -306,6 +306,61 @@ def project_status(folder: str, langs: list[str] | None = None) -> ProjectStatus
         return ProjectStatus(folder, docs, counts, project.journal_mode)
 
 
+@dataclass
+class DocumentScores:
+    """One document's targets in one language against its reference, and post-editing effort."""
+
+    doc: str
+    lang: str
+    passages: int  # reference passages (0: no reference)
+    scored: int  # passages with a translation, scored
+    bleu: float | None
+    chrf: float | None
+    post_edited: int  # confirmed segments that began as a machine draft
+    hter: float | None  # their mean HTER
+
+    def as_json(self) -> dict[str, object]:
+        """The scores as a JSON object."""
+        return dict(self.__dict__)
+
+
+def project_scores(folder: str, langs: list[str] | None = None) -> list[DocumentScores]:
+    """Per document and language: BLEU and chrF against the reference, mean HTER.
+
+    Only reference passages with a translation so far are scored; HTER covers the
+    confirmed segments that began as a machine draft.
+    """
+    from workbench.core.scoring import document_scores, hter
+
+    out = []
+    with Project.open(folder) as project:
+        for lang in langs or project.languages() or ["ar", "ckb"]:
+            refs = project.references(lang)
+            edits = {sid: (draft, text) for sid, draft, text in project.post_edits(lang)}
+            for _, name, _, _ in project.documents():
+                rows = project.rows(lang, name)
+                groups: dict[int, list[str]] = {}
+                for r in rows:
+                    if r.segment_id in refs:
+                        groups.setdefault(refs[r.segment_id][0], []).append(r.target)
+                pairs = [
+                    (" ".join(t for t in targets if t), refs[head][1])
+                    for head, targets in groups.items()
+                    if any(targets)
+                ]
+                bleu = chrf = None
+                if pairs:
+                    bleu, chrf = document_scores([h for h, _ in pairs], [r for _, r in pairs], lang)
+                efforts = [hter(*edits[r.segment_id]) for r in rows if r.segment_id in edits]
+                mean = round(sum(efforts) / len(efforts), 1) if efforts else None
+                out.append(
+                    DocumentScores(
+                        name, lang, len(groups), len(pairs), bleu, chrf, len(efforts), mean
+                    )
+                )
+    return out
+
+
 def open_tm(path: str | None, glossary_path: str | None = None) -> TranslationMemory:
     """The TM at ``path`` (default: the user's TM under the workbench home), name-aware."""
     return TranslationMemory(

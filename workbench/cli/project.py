@@ -1,4 +1,4 @@
-"""``workbench project``: init, add, add-reference, status (a project is a folder)."""
+"""``workbench project``: init, add, add-reference, status, scores (a project is a folder)."""
 
 from __future__ import annotations
 
@@ -79,3 +79,29 @@ def status(folder: str, langs: tuple[str, ...], as_json: bool) -> None:
     for lang, counts in st.languages.items():
         shown = ", ".join(f"{k} {v}" for k, v in counts.items() if v)
         click.echo(f"  -> {lang}: {shown}")
+
+
+@project.command()
+@click.argument("folder", type=click.Path())
+@click.option("--lang", "langs", multiple=True, help="Target languages (default: those used).")
+@click.option("--json", "as_json", is_flag=True)
+def scores(folder: str, langs: tuple[str, ...], as_json: bool) -> None:
+    """BLEU and chrF against the references, and post-editing effort (HTER), per document.
+
+    Passages without a translation yet are left out of BLEU and chrF; HTER is the TER of
+    each confirmed segment's machine draft against the confirmed text.
+    """
+    from workbench import services
+
+    found = services.project_scores(folder, list(langs) or None)
+    if as_json:
+        print_json([d.as_json() for d in found])
+        return
+    for d in found:
+        ref = (
+            f"BLEU {d.bleu:.1f} chrF {d.chrf:.1f} over {d.scored}/{d.passages} passages"
+            if d.bleu is not None
+            else ("no reference" if not d.passages else f"0/{d.passages} passages translated")
+        )
+        effort = f"HTER {d.hter:.1f} over {d.post_edited} post-edited" if d.post_edited else ""
+        click.echo(f"{d.doc} [{d.lang}]: {ref}" + (f"; {effort}" if effort else ""))
