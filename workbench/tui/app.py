@@ -146,19 +146,17 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
         self.all_rows = self._load()
         self.rows = list(self.all_rows)  # the rows shown (all, or those a filter keeps)
         self.load_references()
+        self.init_spellings()
 
     def _load(self) -> list[Row]:
-        by_id: dict[int, Row] = {}
-        rows: list[Row] = []
-        for lang in self.langs:
-            for r in self.project.rows(lang):
-                row = by_id.get(r.segment_id)
-                if row is None:
-                    row = by_id[r.segment_id] = Row(r.segment_id, r.key, r.para, r.source)
-                    rows.append(row)
-                row.targets[lang] = r.target
-                row.status[lang] = r.status
-                row.origin[lang] = origin_label(r.origin, r.engine, r.model, r.match)
+        rows = []
+        for r in self.project.grid(self.langs):
+            row = Row(r[0], r[1], r[2], r[3])
+            for n, lang in enumerate(self.langs):
+                target, status, origin, engine, model, match = r[4 + 6 * n : 10 + 6 * n]
+                row.targets[lang], row.status[lang] = target, status
+                row.origin[lang] = origin_label(origin, engine, model, match)
+            rows.append(row)
         self.src_lang = {name: src for _, name, src, _ in self.project.documents()}
         return rows
 
@@ -180,9 +178,10 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
         """Focus the table and show the first segment's QA."""
         self.title = f"workbench — {self.project.folder.name}"
         self.view.focus()
-        self.start_spelling_index()
         self._show_qa()
-        self.compute_document_scores()
+        # background work starts once the first screen is drawn (it shares the GIL)
+        self.call_after_refresh(self.start_spelling_index)
+        self.call_after_refresh(self.compute_document_scores)
         if self.tm is not None and getattr(self.tm, "stale", False):
             self.notify(
                 "your translation memory was indexed with another glossary; "

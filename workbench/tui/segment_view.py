@@ -7,6 +7,7 @@ tens of thousands of segments open and scroll without building a widget per row.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -89,8 +90,8 @@ class SegmentView(ScrollView, can_focus=True):
         self.rows = rows
         self.langs = langs
         self.rtl_mode = rtl_mode
-        self._lines: list[tuple[int, int]] = []  # (row index, line of the row; -1: rule)
-        self._row_start: list[int] = []
+        self._row_start: list[int] = []  # the first line of each row (then its rule line)
+        self._total = 0  # lines in all
         self._wrapped: list[list[list[str]]] = []
         self._drawn: dict[tuple[int, int], list[Segment]] = {}
         self._width = 0
@@ -119,17 +120,24 @@ class SegmentView(ScrollView, can_focus=True):
         self._width = width
         ncols = 1 + len(self.langs)
         self._colw = max((width - 4 - 3 * (ncols - 1)) // ncols, 8)
-        self._wrapped: list[list[list[str]]] = []
-        self._lines, self._row_start = [], []
+        wrapped: list[list[list[str]]] = []
+        starts: list[int] = []
+        total = 0
+        wrap_long = _wrapper(self._colw).findall
+        colw, langs = self._colw, self.langs
+        for row in self.rows:  # the loop of a 100,000-segment open: kept lean
+            src = row.source
+            cells = [[src] if len(src) <= colw else wrap_long(src) or [""]]
+            targets = row.targets
+            for lang in langs:
+                t = targets.get(lang, "")
+                cells.append([t] if len(t) <= colw else wrap_long(t) or [""])
+            wrapped.append(cells)
+            starts.append(total)
+            total += max(map(len, cells)) + 1  # its lines, then the rule under it
+        self._wrapped, self._row_start, self._total = wrapped, starts, total
         self._drawn: dict[tuple[int, int], list[Segment]] = {}
-        for i, row in enumerate(self.rows):
-            cells = self._wrap(row)
-            self._wrapped.append(cells)
-            self._row_start.append(len(self._lines))
-            height = max(len(c) for c in cells)
-            self._lines.extend((i, k) for k in range(height))
-            self._lines.append((i, -1))  # the rule under the row
-        self.virtual_size = Size(width, len(self._lines))
+        self.virtual_size = Size(width, total)
         self.refresh()
 
     def _wrap(self, row: Row) -> list[list[str]]:
@@ -193,9 +201,12 @@ class SegmentView(ScrollView, can_focus=True):
         """One visible line (only those on screen are ever drawn)."""
         _, scroll_y = self.scroll_offset
         n = scroll_y + y
-        if n >= len(self._lines):
+        if n >= self._total:
             return Strip.blank(self.size.width)
-        row, k = self._lines[n]
+        row = bisect_right(self._row_start, n) - 1
+        k = n - self._row_start[row]
+        if k == len(max(self._wrapped[row], key=len)):
+            k = -1  # the rule under the row
         strip = Strip(self._draw(row, k))
         if row == self.current:
             strip = strip.apply_style(Style(bgcolor="grey19"))

@@ -17,10 +17,13 @@ from workbench.tui.segment_view import Row
 class SpellingsMixin:
     """Name consistency across the project for WorkbenchApp."""
 
-    def start_spelling_index(self) -> None:
-        """Build the index of every shown language's targets in the background."""
+    def init_spellings(self) -> None:
+        """No index yet: edits are remembered until it is built."""
         self.spellings: dict[str, SpellingIndex] = {}
         self._spelling_dirty: set[tuple[Row, str]] = set()  # edited while the index was built
+
+    def start_spelling_index(self) -> None:
+        """Build the index of every shown language's targets in the background."""
         if self.finder is None:
             return
         snapshot = {
