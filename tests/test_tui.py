@@ -692,3 +692,26 @@ def test_with_a_reference_and_nothing_translated_the_score_line_says_so(project,
     assert "a reference is loaded; nothing translated to score yet" in run_app(
         project, finder, script
     )
+
+
+def test_while_editing_the_table_keys_wait_and_the_edit_stays_with_its_row(project, finder):
+    async def script(app, pilot):
+        await pilot.press("enter", *"jk", "down", "pagedown", "tab", "n")
+        seen = (app.view.current, app.lang, app.query_one("#edit").value)
+        app.view.current = 5  # as a search or filter result from a worker would
+        await pilot.press("enter")
+        await pilot.pause()
+        after_enter = app.view.current
+        await pilot.press("question_mark", "pagedown", "down")  # the help, not the table
+        await pilot.pause()
+        moved = app.view.current
+        await pilot.press("escape")
+        return seen, after_enter, moved
+
+    (current, lang, typed), after_enter, moved = run_app(project, finder, script)
+    assert (current, lang, typed) == (0, "ar", "jkn")
+    rows = stored(project)
+    assert rows["al-qaem:p1:s1"].target == "jkn" and rows["al-qaem:p1:s1"].status == "translated"
+    assert not any(r.target for k, r in rows.items() if k != "al-qaem:p1:s1")
+    assert stored(project, "ckb")["al-qaem:p1:s1"].target == ""
+    assert after_enter == 6 and moved == after_enter  # next unconfirmed after 5; help kept it

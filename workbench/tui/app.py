@@ -16,7 +16,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, ProgressBar, Static
 
@@ -65,7 +65,8 @@ class HelpScreen(ModalScreen[None]):
             f'Remap keys by id in {FILE_NAME} in the workbench home, e.g. confirm = "f9".',
             "Esc closes this help.",
         ]
-        yield Static("\n".join(lines), id="help")
+        with VerticalScroll(id="help-scroll"):  # a short terminal scrolls the list
+            yield Static("\n".join(lines), id="help")
 
 
 class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
@@ -84,7 +85,8 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
     #mt { display: none; height: 1; }
     #mt.running { display: block; }
     #edit.editing { display: block; }
-    #help { padding: 1 2; background: $panel; width: 80; height: auto; }
+    #help-scroll { width: 84; height: auto; max-height: 100%; background: $panel; }
+    #help { padding: 1 2; width: auto; height: auto; }
     HelpScreen { align: center middle; }
     """
     BINDINGS: ClassVar = [
@@ -140,6 +142,8 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
         self.engine_for = engine_for  # lang -> MT engine (raises WorkbenchError if none)
         self.keymap = keymap or {}
         self.name_turn = 0  # Ctrl+G: which name comes next once none is missing
+        self.edit_row: Row | None = None  # what the edit line was opened on
+        self.edit_lang = self.lang
         self.first_run = first_run
         if keymap:
             self.set_keymap(keymap)  # binding id -> keys, from keys.toml
@@ -219,6 +223,20 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
 
     # --- actions ------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Whether one of the app's keys acts now.
+
+        On the main screen with the table focused, all do; while the edit line is open only
+        its own (no moving away or switching language mid-edit); under the help, none.
+        """
+        if action not in _OWN_ACTIONS:
+            return True  # Textual's own (quit, palette ...)
+        if len(self.screen_stack) > 1:
+            return False  # the help: its keys scroll it
+        if self.query_one("#edit", RtlInput).has_focus:
+            return action in ("keep_draft", "insert_name")
+        return not self.query_one("#find", Input).has_focus
+
     def action_move(self, delta: int) -> None:
         """Move the current segment."""
         self.view.move(delta)
@@ -240,6 +258,9 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
         if self.row is None:
             return
         edit = self.query_one("#edit", RtlInput)
+        # the edit belongs to this row and language, whatever moves meanwhile (a worker's
+        # filter or search result)
+        self.edit_row, self.edit_lang = self.row, self.lang
         edit.rtl = self.lang in RTL and self.rtl_mode == "app"
         edit.value = self.row.targets.get(self.lang, "")
         edit.add_class("editing")
@@ -251,7 +272,7 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
         if event.input.id == "find":
             self.run_find(event.value)
             return
-        self._save(event.value, "translated")
+        self._save_edit("translated")
         self._close_edit()
         self.action_next_unconfirmed()
 
@@ -275,7 +296,7 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
         """In the edit line: keep the text as a draft (not confirmed) and close the line."""
         edit = self.query_one("#edit", RtlInput)
         if edit.has_focus:
-            self._save(edit.value, "draft")
+            self._save_edit("draft")
             self._close_edit()
 
     def action_insert_name(self) -> None:
@@ -298,19 +319,19 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
 
         The first name the text still lacks; when none is missing, each name in turn.
         """
-        row = self.row
-        names = [e for e in self.segment_names(row) if e.preferred(self.lang)] if row else []
+        row, lang = self.edit_row, self.edit_lang
+        names = [e for e in self.segment_names(row) if e.preferred(lang)] if row else []
         if not names:
-            self.notify(f"no glossary name with a {self.lang} form in this segment")
+            self.notify(f"no glossary name with a {lang} form in this segment")
             return
-        present = {h.entry.id for h in self.finder.find(edit.value, self.lang, nested=False)}
+        present = {h.entry.id for h in self.finder.find(edit.value, lang, nested=False)}
         missing = [e for e in names if e.id not in present]
         if missing:
             pick = missing[0]
         else:
             pick = names[self.name_turn % len(names)]
             self.name_turn += 1
-        form = pick.preferred(self.lang)
+        form = pick.preferred(lang)
         before = edit.value[: edit.cursor_position]
         edit.insert_text_at_cursor(form if not before or before[-1].isspace() else " " + form)
         self.notify(f"{pick.en} → {form}")
@@ -322,20 +343,27 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
         self.view.focus()
         self._show_qa()  # the stored target's QA, not what was typed
 
-    def _save(self, text: str, status: str) -> None:
-        """Commit the current target to the project at once."""
-        row = self.row
+    def _save(self, text: str, status: str, row: Row | None = None, lang: str = "") -> None:
+        """Commit a target (the current one unless ``row`` and ``lang``) to the project."""
+        row, lang = row or self.row, lang or self.lang
         if row is None:
             return
-        self.project.set_translation(row.segment_id, self.lang, text, status, Provenance("human"))
-        row.targets[self.lang], row.status[self.lang] = text, status
-        row.origin[self.lang] = ""
-        self.target_changed(self.view.current)
+        self.project.set_translation(row.segment_id, lang, text, status, Provenance("human"))
+        row.targets[lang], row.status[lang] = text, status
+        row.origin[lang] = ""
+        at = self.view.index_of(row)
+        if at is not None:
+            self.target_changed(at, lang)
 
-    def target_changed(self, index: int) -> None:
+    def _save_edit(self, status: str) -> None:
+        """Commit the edit line's text to the row and language it was opened on."""
+        edit = self.query_one("#edit", RtlInput)
+        self._save(edit.value, status, self.edit_row, self.edit_lang)
+
+    def target_changed(self, index: int, lang: str = "") -> None:
         """Redraw row ``index`` after its target changed; QA now, document scores soon."""
         self.view.update_row(index)
-        self.spelling_changed(self.rows[index], self.lang)
+        self.spelling_changed(self.rows[index], lang or self.lang)
         self._show_qa()
         self.scores_changed()
 
@@ -444,8 +472,8 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """QA as the translator types: warnings appear and clear before the edit is saved."""
-        if event.input.id == "edit" and event.input.has_class("editing") and self.row:
-            self.query_one("#qa", Static).update(self.qa_text(self.row, event.value, True))
+        if event.input.id == "edit" and event.input.has_class("editing") and self.edit_row:
+            self.query_one("#qa", Static).update(self.qa_text(self.edit_row, event.value, True))
 
     def _show_context(self, row: Row, src: str) -> None:
         """Glossary names of the segment with their forms, and TM matches (keys 1-3)."""
@@ -485,6 +513,9 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
     def on_unmount(self) -> None:
         """Close the project (every edit is already committed)."""
         self.project.close()
+
+
+_OWN_ACTIONS = {b.action.split("(")[0] for b in WorkbenchApp.BINDINGS}
 
 
 def name_line(entry, langs: list[str]) -> str:

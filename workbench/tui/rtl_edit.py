@@ -16,9 +16,11 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from textual.binding import Binding
 from textual.geometry import Offset
 from textual.strip import Strip
 from textual.widgets import Input
@@ -104,9 +106,16 @@ def visual_step(layout: Layout, position: int, step: int) -> int:
 
 
 class RtlInput(Input):
-    """Textual's Input, drawn and moved right to left while ``rtl`` is on."""
+    """Textual's Input, drawn and moved right to left while ``rtl`` is on.
 
+    Tab stays in the line (Textual would move the focus away from an unfinished edit).
+    """
+
+    BINDINGS: ClassVar = [Binding("tab,shift+tab", "stay", show=False)]
     rtl = False
+
+    def action_stay(self) -> None:
+        """Keep the focus in the edit line."""
 
     def _layout(self) -> Layout:
         return bidi_layout(self.value)

@@ -144,6 +144,11 @@ class SegmentView(ScrollView, can_focus=True):
         colw = self._colw
         return [wrap(row.source, colw), *(wrap(row.targets.get(x, ""), colw) for x in self.langs)]
 
+    def index_of(self, row: Row) -> int | None:
+        """The position of ``row`` among those shown, or None."""
+        at = self._pos.get(row.segment_id)
+        return at if at is not None and self.rows[at] is row else None
+
     def update_segment(self, segment_id: int) -> None:
         """Redraw the row of a segment, if it is shown."""
         index = self._pos.get(segment_id)
