@@ -715,3 +715,15 @@ def test_while_editing_the_table_keys_wait_and_the_edit_stays_with_its_row(proje
     assert not any(r.target for k, r in rows.items() if k != "al-qaem:p1:s1")
     assert stored(project, "ckb")["al-qaem:p1:s1"].target == ""
     assert after_enter == 6 and moved == after_enter  # next unconfirmed after 5; help kept it
+
+
+def test_quitting_with_the_edit_line_open_keeps_the_typing_as_a_draft(project, finder):
+    async def script(app, pilot):
+        await pilot.press("down", "enter", *"نص لم يؤكد")
+        await pilot.pause()
+        await app.action_quit()  # Ctrl+Q, or the terminal closing
+
+    run_app(project, finder, script)
+    row = stored(project)["al-qaem:p2:s1"]
+    assert (row.target, row.status) == ("نص لم يؤكد", "draft")
+    assert stored(project)["al-qaem:p1:s1"].target == ""

@@ -57,3 +57,27 @@ def test_edit_confirm_quit_reopen_in_tmux(tmp_path):
     with Project.open(tmp_path / "al-qaem.workbench") as p:
         row = next(r for r in p.rows("ar") if r.key == "al-qaem:p2:s1")
     assert (row.target, row.status) == ("edited in tmux", "translated")
+
+
+def test_closing_the_terminal_mid_edit_keeps_the_typing_as_a_draft(tmp_path):
+    shutil.copy(TEXTS / "al-qaem.en.md", tmp_path / "al-qaem.en.md")
+    session = f"wb-hup-{os.getpid()}"
+    try:
+        start(session, tmp_path, "al-qaem.en.md")
+        wait_for(session, "Kurdish, Sorani")
+        for keys in (["Enter"], ["-l", "typed before the hangup"]):
+            tmux("send-keys", "-t", session, *keys)
+            time.sleep(0.4)
+        wait_for(session, "as typed")
+    finally:
+        tmux("kill-session", "-t", session)  # the terminal goes away: SIGHUP
+    from workbench.store.project import Project
+
+    row = None
+    for _ in range(30):  # the app saves as it exits
+        time.sleep(0.2)
+        with Project.open(tmp_path / "al-qaem.workbench") as p:
+            row = p.rows("ar")[0]
+        if row.target:
+            break
+    assert (row.target, row.status) == ("typed before the hangup", "draft")

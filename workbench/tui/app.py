@@ -9,6 +9,9 @@ target as it is. No edit waits for a "save".
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -182,6 +185,11 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
         """Focus the table and show the first segment's QA."""
         self.title = f"workbench — {self.project.folder.name}"
         self.view.focus()
+        self._edit_line = self.query_one("#edit", RtlInput)
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop = asyncio.get_running_loop()  # a closed terminal or a kill: quit cleanly,
+            for sig in (signal.SIGHUP, signal.SIGTERM):  # so an open edit is kept as a draft
+                loop.add_signal_handler(sig, self.exit)
         self._show_qa()
         # background work starts once the first screen is drawn (it shares the GIL)
         self.call_after_refresh(self.start_spelling_index)
@@ -511,7 +519,14 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
         self.target_changed(self.view.current)
 
     def on_unmount(self) -> None:
-        """Close the project (every edit is already committed)."""
+        """Keep an edit still open as a draft (quitting loses no typing), close the project."""
+        edit = self._edit_line  # (no longer in the DOM here)
+        row, lang = self.edit_row, self.edit_lang
+        if edit.has_class("editing") and row is not None:
+            if edit.value != row.targets.get(lang, ""):
+                self.project.set_translation(
+                    row.segment_id, lang, edit.value, "draft", Provenance("human")
+                )
         self.project.close()
 
 
