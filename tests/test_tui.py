@@ -727,3 +727,14 @@ def test_quitting_with_the_edit_line_open_keeps_the_typing_as_a_draft(project, f
     row = stored(project)["al-qaem:p2:s1"]
     assert (row.target, row.status) == ("نص لم يؤكد", "draft")
     assert stored(project)["al-qaem:p1:s1"].target == ""
+
+
+def test_f8_in_the_edit_line_confirms_the_text_typed(project, finder):
+    async def script(app, pilot):
+        await pilot.press("enter", *"نص", "f8")
+        await pilot.pause()
+        return app.view.current, app.query_one("#edit").has_class("editing")
+
+    assert run_app(project, finder, script) == (1, False)
+    row = stored(project)["al-qaem:p1:s1"]
+    assert (row.target, row.status) == ("نص", "translated")

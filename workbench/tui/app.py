@@ -242,7 +242,7 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
         if len(self.screen_stack) > 1:
             return False  # the help: its keys scroll it
         if self.query_one("#edit", RtlInput).has_focus:
-            return action in ("keep_draft", "insert_name")
+            return action in ("keep_draft", "insert_name", "confirm")
         return not self.query_one("#find", Input).has_focus
 
     def action_move(self, delta: int) -> None:
@@ -376,7 +376,15 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
         self.scores_changed()
 
     def action_confirm(self) -> None:
-        """Confirm the current target as it is, go to the next unconfirmed."""
+        """Confirm the current target, then go to the next unconfirmed segment.
+
+        In the edit line it confirms the text typed, as Enter does.
+        """
+        if self.query_one("#edit", RtlInput).has_focus:
+            self._save_edit("translated")
+            self._close_edit()
+            self.action_next_unconfirmed()
+            return
         row = self.row
         if row is not None and row.targets.get(self.lang):
             self._save(row.targets[self.lang], "translated")
