@@ -738,3 +738,20 @@ def test_f8_in_the_edit_line_confirms_the_text_typed(project, finder):
     assert run_app(project, finder, script) == (1, False)
     row = stored(project)["al-qaem:p1:s1"]
     assert (row.target, row.status) == ("نص", "translated")
+
+
+def test_an_arabic_search_is_typed_right_to_left_and_found(project, finder):
+    with Project.open(project) as p:
+        p.set_translation(p.rows("ar")[9].segment_id, "ar", "في مدينة حديثة", "translated")
+
+    async def script(app, pilot):
+        await pilot.press("slash", *"حديثة")
+        await pilot.pause()
+        line = app.query_one("#find").render_line(0).text.rstrip()
+        await pilot.press("enter")
+        await pilot.pause()
+        return line, app.view.current
+
+    line, current = run_app(project, finder, script)
+    assert line.endswith("ﺔﺜﻳﺪﺣ")  # shaped, in visual order, at the right
+    assert current == 9

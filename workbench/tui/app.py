@@ -177,7 +177,7 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
             yield Static("", id="context")
             yield ProgressBar(id="mt", show_eta=False)
             yield RtlInput(placeholder="translation", id="edit")
-            yield Input(id="find")
+            yield RtlInput(id="find")
             yield Static(HINT, id="hint")
         yield Footer()
 
@@ -488,6 +488,11 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """QA as the translator types: warnings appear and clear before the edit is saved."""
+        if event.input.id == "find":  # an Arabic or Sorani query is shown right to left
+            event.input.rtl = self.rtl_mode == "app" and any(
+                "\u0600" <= c <= "\u06ff" for c in event.value
+            )
+            return
         if event.input.id == "edit" and event.input.has_class("editing") and self.edit_row:
             self.query_one("#qa", Static).update(self.qa_text(self.edit_row, event.value, True))
 
