@@ -34,15 +34,20 @@ def start(session, workdir, target):
     tmux("new-session", "-d", "-s", session, "-x", "150", "-y", "32", cmd)
 
 
+def open_and_type(session, workdir, *keys):
+    """Open the seed article in ``workdir`` in a new terminal and send ``keys`` one by one."""
+    shutil.copy(TEXTS / "al-qaem.en.md", workdir / "al-qaem.en.md")
+    start(session, workdir, "al-qaem.en.md")
+    wait_for(session, "Kurdish, Sorani")
+    for k in keys:
+        tmux("send-keys", "-t", session, *k)
+        time.sleep(0.4)
+
+
 def test_edit_confirm_quit_reopen_in_tmux(tmp_path):
-    shutil.copy(TEXTS / "al-qaem.en.md", tmp_path / "al-qaem.en.md")
     session = f"wb-{os.getpid()}"
     try:
-        start(session, tmp_path, "al-qaem.en.md")
-        wait_for(session, "Kurdish, Sorani")
-        for keys in (["Down"], ["Enter"], ["-l", "edited in tmux"], ["Enter"]):
-            tmux("send-keys", "-t", session, *keys)
-            time.sleep(0.4)
+        open_and_type(session, tmp_path, ["Down"], ["Enter"], ["-l", "edited in tmux"], ["Enter"])
         wait_for(session, "al-qaem:p2:s2")  # confirmed, moved on to the next unconfirmed
         tmux("send-keys", "-t", session, "q")
         time.sleep(1.5)
@@ -60,14 +65,9 @@ def test_edit_confirm_quit_reopen_in_tmux(tmp_path):
 
 
 def test_closing_the_terminal_mid_edit_keeps_the_typing_as_a_draft(tmp_path):
-    shutil.copy(TEXTS / "al-qaem.en.md", tmp_path / "al-qaem.en.md")
     session = f"wb-hup-{os.getpid()}"
     try:
-        start(session, tmp_path, "al-qaem.en.md")
-        wait_for(session, "Kurdish, Sorani")
-        for keys in (["Enter"], ["-l", "typed before the hangup"]):
-            tmux("send-keys", "-t", session, *keys)
-            time.sleep(0.4)
+        open_and_type(session, tmp_path, ["Enter"], ["-l", "typed before the hangup"])
         wait_for(session, "as typed")
     finally:
         tmux("kill-session", "-t", session)  # the terminal goes away: SIGHUP

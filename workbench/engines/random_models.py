@@ -110,11 +110,9 @@ def build_marian(
     return folder
 
 
-def build_nllb(folder: Path, text: str, size: Size = Size(), seed: int = 0) -> Path:
-    """An NLLB-200-style model: M2M-100 architecture, NllbTokenizer with its language codes."""
+def _train_spm(folder: Path, text: str, size: Size, **options: object) -> Path:
+    """Train one sentencepiece model on ``text`` beside ``folder``; return its work folder."""
     import sentencepiece as spm
-    import torch
-    from transformers import M2M100Config, M2M100ForConditionalGeneration, NllbTokenizer
 
     work = folder.parent / (folder.name + "-spm")
     work.mkdir(parents=True, exist_ok=True)
@@ -123,10 +121,19 @@ def build_nllb(folder: Path, text: str, size: Size = Size(), seed: int = 0) -> P
         input=str(work / "all.txt"),
         model_prefix=str(work / "spm"),
         vocab_size=size.spm_vocab,
-        model_type="bpe",
         character_coverage=1.0,
         minloglevel=2,
+        **options,
     )
+    return work
+
+
+def build_nllb(folder: Path, text: str, size: Size = Size(), seed: int = 0) -> Path:
+    """An NLLB-200-style model: M2M-100 architecture, NllbTokenizer with its language codes."""
+    import torch
+    from transformers import M2M100Config, M2M100ForConditionalGeneration, NllbTokenizer
+
+    work = _train_spm(folder, text, size, model_type="bpe")
     tok = NllbTokenizer(vocab_file=str(work / "spm.model"))
     cfg = M2M100Config(
         **_dims(size, len(tok)),
@@ -155,21 +162,16 @@ def build_madlad(folder: Path, text: str, size: Size = Size(), seed: int = 0) ->
     import torch
     from transformers import T5Config, T5ForConditionalGeneration, T5Tokenizer
 
-    work = folder.parent / (folder.name + "-spm")
-    work.mkdir(parents=True, exist_ok=True)
-    (work / "all.txt").write_text(text, encoding="utf-8")
-    spm.SentencePieceTrainer.train(
-        input=str(work / "all.txt"),
-        model_prefix=str(work / "spm"),
-        vocab_size=size.spm_vocab,
+    work = _train_spm(
+        folder,
+        text,
+        size,
         model_type="unigram",
-        character_coverage=1.0,
         pad_id=0,
         eos_id=1,
         unk_id=2,
         bos_id=-1,
         user_defined_symbols=list(MADLAD_TAGS),
-        minloglevel=2,
     )
     sp = spm.SentencePieceProcessor(model_file=str(work / "spm.model"))
     pieces = [(sp.id_to_piece(i), sp.get_score(i)) for i in range(sp.get_piece_size())]
