@@ -16,63 +16,40 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.containers import Vertical
 from textual.widgets import Footer, Input, ProgressBar, Static
 
-from workbench.core.qa import check_segment
 from workbench.store.project import Project, Provenance
+from workbench.tui.context import ContextMixin
+from workbench.tui.editing import HINT, EditingMixin
 from workbench.tui.filters import FILTERS, FilterMixin
-from workbench.tui.keymap import FILE_NAME
+from workbench.tui.help_screen import HelpScreen
 from workbench.tui.mt_worker import SCOPES, MTMixin
 from workbench.tui.navigate import NavigateMixin
 from workbench.tui.rtl import detect
 from workbench.tui.rtl_edit import RtlInput
 from workbench.tui.scores import ScoresMixin
-from workbench.tui.segment_view import RTL, Row, SegmentView, origin_label
+from workbench.tui.segment_view import Row, SegmentView, origin_label
 from workbench.tui.spellings import SpellingsMixin
 
-HINT = "Enter: edit   Ctrl+Enter/F8: confirm   Tab: language   f: filter   ?: help"
-EDIT_HINT = "Enter: confirm   Ctrl+S: keep as draft   Ctrl+G: glossary name   Esc: cancel"
 FIRST_RUN = (
     "Enter edits the highlighted target, Enter again confirms it. t machine-translates the "
     "rest, Tab switches language, ? lists every key. Every edit is saved at once."
 )
-# (the hints name the default keys; ? lists the keys in force after a keys.toml)
 
 
-class HelpScreen(ModalScreen[None]):
-    """Every binding, with its key."""
-
-    BINDINGS: ClassVar = [Binding("escape,q,question_mark", "app.pop_screen", "Close")]
-
-    def __init__(self, keys: list[tuple[str, str, str]]) -> None:
-        """Set up the screen with (key, what it does, binding id) rows."""
-        super().__init__()
-        self.keys = keys
-
-    def compose(self) -> ComposeResult:
-        """The keys."""
-        lines = ["[b]workbench keys[/b]", ""]
-        lines += [f"  {key:<22} {what:<24} [dim]{id_}[/dim]" for key, what, id_ in self.keys]
-        lines += [
-            "",
-            "In the edit line: Enter confirms and goes to the next unconfirmed,",
-            "Ctrl+S keeps a draft, Ctrl+G inserts a glossary name of the source",
-            "(the first one missing), Esc cancels. Left/Right move on screen in",
-            "Arabic and Kurdish.",
-            "",
-            f'Remap keys by id in {FILE_NAME} in the workbench home, e.g. confirm = "f9".',
-            "Esc closes this help.",
-        ]
-        with VerticalScroll(id="help-scroll"):  # a short terminal scrolls the list
-            yield Static("\n".join(lines), id="help")
-
-
-class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMixin, App[None]):
+class WorkbenchApp(
+    EditingMixin,
+    ContextMixin,
+    ScoresMixin,
+    SpellingsMixin,
+    FilterMixin,
+    MTMixin,
+    NavigateMixin,
+    App[None],
+):
     """The main screen over one project."""
 
     CSS = """
@@ -261,20 +238,6 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
             self.apply_filter(self.filter_name)  # statuses and warnings are per language
         self._show_qa()
 
-    def action_edit(self) -> None:
-        """Open the edit line on the current target."""
-        if self.row is None:
-            return
-        edit = self.query_one("#edit", RtlInput)
-        # the edit belongs to this row and language, whatever moves meanwhile (a worker's
-        # filter or search result)
-        self.edit_row, self.edit_lang = self.row, self.lang
-        edit.rtl = self.lang in RTL and self.rtl_mode == "app"
-        edit.value = self.row.targets.get(self.lang, "")
-        edit.add_class("editing")
-        edit.focus()
-        self.query_one("#hint", Static).update(EDIT_HINT)
-
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the edit line: confirm, go to the next unconfirmed segment."""
         if event.input.id == "find":
@@ -300,95 +263,12 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
             self._close_edit()
             event.stop()
 
-    def action_keep_draft(self) -> None:
-        """In the edit line: keep the text as a draft (not confirmed) and close the line."""
-        edit = self.query_one("#edit", RtlInput)
-        if edit.has_focus:
-            self._save_edit("draft")
-            self._close_edit()
-
-    def action_insert_name(self) -> None:
-        """Insert a glossary name of the source (opening the edit line if needed)."""
-        edit = self.query_one("#edit", RtlInput)
-        if not edit.has_focus:
-            self.action_edit()
-        self.insert_name(edit)
-
-    def segment_names(self, row: Row) -> list:
-        """The glossary entries named in a segment's source, in order, each once."""
-        if self.finder is None:
-            return []
-        src = self.src_lang.get(row.key.split(":")[0], "en")
-        entries = {h.entry.id: h.entry for h in self.finder.find(row.source, src, nested=False)}
-        return list(entries.values())
-
-    def insert_name(self, edit: Input) -> None:
-        """Ctrl+G in the edit line: insert the glossary form of a name of the source.
-
-        The first name the text still lacks; when none is missing, each name in turn.
-        """
-        row, lang = self.edit_row, self.edit_lang
-        names = [e for e in self.segment_names(row) if e.preferred(lang)] if row else []
-        if not names:
-            self.notify(f"no glossary name with a {lang} form in this segment")
-            return
-        present = {h.entry.id for h in self.finder.find(edit.value, lang, nested=False)}
-        missing = [e for e in names if e.id not in present]
-        if missing:
-            pick = missing[0]
-        else:
-            pick = names[self.name_turn % len(names)]
-            self.name_turn += 1
-        form = pick.preferred(lang)
-        before = edit.value[: edit.cursor_position]
-        edit.insert_text_at_cursor(form if not before or before[-1].isspace() else " " + form)
-        self.notify(f"{pick.en} → {form}")
-
-    def _close_edit(self) -> None:
-        edit = self.query_one("#edit", Input)
-        edit.remove_class("editing")
-        self.query_one("#hint", Static).update(HINT)
-        self.view.focus()
-        self._show_qa()  # the stored target's QA, not what was typed
-
-    def _save(self, text: str, status: str, row: Row | None = None, lang: str = "") -> None:
-        """Commit a target (the current one unless ``row`` and ``lang``) to the project."""
-        row, lang = row or self.row, lang or self.lang
-        if row is None:
-            return
-        self.project.set_translation(row.segment_id, lang, text, status, Provenance("human"))
-        row.targets[lang], row.status[lang] = text, status
-        row.origin[lang] = ""
-        at = self.view.index_of(row)
-        if at is not None:
-            self.target_changed(at, lang)
-
-    def _save_edit(self, status: str) -> None:
-        """Commit the edit line's text to the row and language it was opened on."""
-        edit = self.query_one("#edit", RtlInput)
-        self._save(edit.value, status, self.edit_row, self.edit_lang)
-
     def target_changed(self, index: int, lang: str = "") -> None:
         """Redraw row ``index`` after its target changed; QA now, document scores soon."""
         self.view.update_row(index)
         self.spelling_changed(self.rows[index], lang or self.lang)
         self._show_qa()
         self.scores_changed()
-
-    def action_confirm(self) -> None:
-        """Confirm the current target, then go to the next unconfirmed segment.
-
-        In the edit line it confirms the text typed, as Enter does.
-        """
-        if self.query_one("#edit", RtlInput).has_focus:
-            self._save_edit("translated")
-            self._close_edit()
-            self.action_next_unconfirmed()
-            return
-        row = self.row
-        if row is not None and row.targets.get(self.lang):
-            self._save(row.targets[self.lang], "translated")
-            self.action_next_unconfirmed()
 
     def action_next_unconfirmed(self) -> None:
         """Go to the next segment still new or draft in this language."""
@@ -407,27 +287,6 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
             if not self.rows[i].targets.get(self.lang):
                 self.view.current = i
                 return
-
-    def action_undo(self) -> None:
-        """Undo the last edit of the current target."""
-        self._history_step(self.project.undo, "nothing to undo")
-
-    def action_redo(self) -> None:
-        """Redo the edit of the current target undone last."""
-        self._history_step(self.project.redo, "nothing to redo")
-
-    def _history_step(self, step, nothing: str) -> None:
-        """Run ``step`` (the store's undo or redo) on the current target, then redraw it."""
-        row = self.row
-        if row is None:
-            return
-        if not step(row.segment_id, self.lang):
-            self.notify(f"{nothing} in {row.key} [{self.lang}]")
-            return
-        r = self.project.row(row.segment_id, self.lang)
-        row.targets[self.lang], row.status[self.lang] = r.target, r.status
-        row.origin[self.lang] = origin_label(r.origin, r.engine, r.model, r.match)
-        self.target_changed(self.view.current)
 
     def get_system_commands(self, screen):
         """The command palette (Ctrl+P): the app's main actions beside Textual's own."""
@@ -465,72 +324,6 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
         ]
         self.push_screen(HelpScreen(keys))
 
-    def _show_qa(self) -> None:
-        row = self.row
-        qa = self.query_one("#qa", Static)
-        if row is None:
-            qa.update("")
-            return
-        src = self.src_lang.get(row.key.split(":")[0], "en")
-        qa.update(self.qa_text(row, row.targets.get(self.lang, "")))
-        self.show_scores()
-        self._show_context(row, src)
-
-    def qa_text(self, row: Row, target: str, typing: bool = False) -> Text:
-        """The QA line for ``target`` as the translation of ``row`` in the current language."""
-        src = self.src_lang.get(row.key.split(":")[0], "en")
-        warnings = check_segment(row.source, target, src, self.lang, self.finder)
-        warnings += self.spelling_warnings(row, self.lang, target)
-        text = "; ".join(w.message for w in warnings)
-        where = f"{row.key} [{self.lang}{', as typed' if typing else ''}] "
-        # Text, not markup: "[ar]" and a translation's own brackets are shown as they are
-        return Text(where + (f"⚠ {text}" if text else "✓ no QA warning"))
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        """QA as the translator types: warnings appear and clear before the edit is saved."""
-        if event.input.id == "find":  # an Arabic or Sorani query is shown right to left
-            event.input.rtl = self.rtl_mode == "app" and any(
-                "\u0600" <= c <= "\u06ff" for c in event.value
-            )
-            return
-        if event.input.id == "edit" and event.input.has_class("editing") and self.edit_row:
-            self.query_one("#qa", Static).update(self.qa_text(self.edit_row, event.value, True))
-
-    def _show_context(self, row: Row, src: str) -> None:
-        """Glossary names of the segment with their forms, and TM matches (keys 1-3)."""
-        lines = []
-        made_by = row.origin.get(self.lang, "")
-        if made_by and row.targets.get(self.lang):
-            lines.append(f"{self.lang} {row.status.get(self.lang, 'new')} from {made_by}")
-        for entry in self.segment_names(row):
-            lines.append(name_line(entry, self.langs))
-        self.matches = []
-        if self.tm is not None:
-            key = (row.segment_id, self.lang)
-            if key not in self.tm_seen:  # each save and MT chunk redraws: look up once
-                self.tm_seen[key] = self.tm.lookup(row.source, src, self.lang, limit=3)
-            self.matches = self.tm_seen[key]
-            for n, m in enumerate(self.matches, start=1):
-                lines.append(f"[{n}] {m.score:.0f}%  {m.target}")
-        self.query_one("#context", Static).update(Text("\n".join(lines[:6])))
-
-    def action_insert_match(self, n: int) -> None:
-        """Put TM match n into the current target (a draft, from memory)."""
-        row = self.row
-        if row is None or n >= len(self.matches):
-            return
-        m = self.matches[n]
-        self.project.set_translation(
-            row.segment_id,
-            self.lang,
-            m.target,
-            "draft",
-            Provenance("memory", match=m.score, tm_origin=m.origin),
-        )
-        row.targets[self.lang], row.status[self.lang] = m.target, "draft"
-        row.origin[self.lang] = origin_label("memory", None, None, m.score)
-        self.target_changed(self.view.current)
-
     def on_unmount(self) -> None:
         """Keep an edit still open as a draft (quitting loses no typing), close the project."""
         edit = self._edit_line  # (no longer in the DOM here)
@@ -544,23 +337,6 @@ class WorkbenchApp(ScoresMixin, SpellingsMixin, FilterMixin, MTMixin, NavigateMi
 
 
 _OWN_ACTIONS = {b.action.split("(")[0] for b in WorkbenchApp.BINDINGS}
-
-
-def name_line(entry, langs: list[str]) -> str:
-    """A glossary entry for the panel: English with variants, then ar, ckb and kmr forms.
-
-    The shown languages come first with their variants (so the translator sees which
-    spellings are accepted); Kurmanji is added whenever the glossary has it.
-    """
-    order = [*langs, *(x for x in ("ar", "ckb", "kmr") if x not in langs)]
-    parts = []
-    for lang in order:
-        forms = entry.forms(lang)
-        if forms:
-            also = f" ({', '.join(forms[1:3])})" if lang in langs and len(forms) > 1 else ""
-            parts.append(f"{lang}: {forms[0]}{also}")
-    variants = f" ({', '.join(entry.en_variants[:3])})" if entry.en_variants else ""
-    return f"▸ {entry.en}{variants}  " + "  ".join(parts)
 
 
 def binding_ids() -> list[str]:

@@ -1,0 +1,41 @@
+"""The help screen: every key in force, with the id keys.toml remaps it by."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from workbench.tui.keymap import FILE_NAME
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every binding, with its key."""
+
+    BINDINGS: ClassVar = [Binding("escape,q,question_mark", "app.pop_screen", "Close")]
+
+    def __init__(self, keys: list[tuple[str, str, str]]) -> None:
+        """Set up the screen with (key, what it does, binding id) rows."""
+        super().__init__()
+        self.keys = keys
+
+    def compose(self) -> ComposeResult:
+        """The keys."""
+        lines = ["[b]workbench keys[/b]", ""]
+        lines += [f"  {key:<22} {what:<24} [dim]{id_}[/dim]" for key, what, id_ in self.keys]
+        lines += [
+            "",
+            "In the edit line: Enter confirms and goes to the next unconfirmed,",
+            "Ctrl+S keeps a draft, Ctrl+G inserts a glossary name of the source",
+            "(the first one missing), Esc cancels. Left/Right move on screen in",
+            "Arabic and Kurdish.",
+            "",
+            f'Remap keys by id in {FILE_NAME} in the workbench home, e.g. confirm = "f9".',
+            "Esc closes this help.",
+        ]
+        with VerticalScroll(id="help-scroll"):  # a short terminal scrolls the list
+            yield Static("\n".join(lines), id="help")
