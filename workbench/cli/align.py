@@ -72,7 +72,7 @@ def align(
         units = services.aligned_units(s, t, al, src_lang, tgt_lang, origin=src)
         text = units_to_tmx(units, src_lang)
     if out:
-        services._write_text(out, text)
+        services.write_text(out, text)
     else:
         click.echo(text, nl=False)
     if not al.is_translation:

@@ -1,0 +1,201 @@
+"""Glossary use cases: lookup, checks across files, suggestions, clusters, TBX/TSV, segmentation."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.core.cluster import cluster_names
+from workbench.core.consistency import Inconsistency, find_inconsistencies
+from workbench.core.document import Document, Segment
+from workbench.core.errors import InputError
+from workbench.core.glossary import Entry, Glossary
+from workbench.core.name_finder import NameFinder, NameHit
+from workbench.core.name_index import NameIndex, NameMatch
+from workbench.core.segment import segment_document
+from workbench.core.suggest import Candidate, suggest_names
+from workbench.core.textio import read_text
+from workbench.formats.article import read_document
+from workbench.formats.glossary_tsv import dump_glossary_tsv, load_glossary
+from workbench.formats.tbx import glossary_to_tbx, load_tbx
+from workbench.services.progress import Progress
+
+#: The glossary shipped with the repository.
+BUNDLED_GLOSSARY = Path(__file__).resolve().parents[2] / "glossaries" / "names.tsv"
+
+
+def default_glossary_path() -> Path:
+    """$WORKBENCH_GLOSSARY, else ./glossaries/names.tsv, else the repository's glossary."""
+    env = os.environ.get("WORKBENCH_GLOSSARY")
+    if env:
+        return Path(env)
+    local = Path("glossaries") / "names.tsv"
+    if local.is_file():
+        return local
+    if BUNDLED_GLOSSARY.is_file():
+        return BUNDLED_GLOSSARY
+    raise InputError("no glossary found: pass --glossary FILE or set WORKBENCH_GLOSSARY")
+
+
+def open_glossary(path: str | Path | None = None) -> Glossary:
+    """Load a glossary TSV (or TBX, by extension) from ``path`` or the default location."""
+    p = Path(path) if path else default_glossary_path()
+    if p.suffix.lower() == ".tbx":
+        return load_tbx(p)
+    return load_glossary(p)
+
+
+@dataclass
+class LookupResult:
+    """The answer for one queried name."""
+
+    query: str
+    matches: list[NameMatch]
+
+    def as_json(self) -> dict[str, object]:
+        """The JSON object of ``glossary lookup --json``."""
+        m = self.matches[0] if self.matches else None
+        e = m.entry if m else None
+        return {
+            "query": self.query,
+            "id": e.id if e else None,
+            "preferred": e.en if e else None,
+            "ar": (e.ar or None) if e else None,
+            "ckb": (e.ckb or None) if e else None,
+            "kmr": (e.kmr or None) if e else None,
+            "type": e.type if e else None,
+            "score": m.score if m else 0.0,
+            "how": m.how if m else None,
+            "also": [x.entry.id for x in self.matches[1:]],
+        }
+
+
+def lookup_names(glossary: Glossary, names: Iterable[str]) -> list[LookupResult]:
+    """Look up each name (Latin or Arabic script) in the glossary."""
+    index = NameIndex(glossary)
+    return [LookupResult(n, index.lookup(n)) for n in names]
+
+
+@dataclass
+class FileNames:
+    """Names found in one file."""
+
+    path: str
+    lang: str
+    document: Document
+    hits: list[NameHit]
+
+
+@dataclass
+class CheckReport:
+    """What ``glossary check`` found."""
+
+    files: list[FileNames]
+    inconsistencies: list[Inconsistency]
+
+
+def find_names_in_document(finder: NameFinder, doc: Document) -> list[tuple[int, NameHit]]:
+    """(paragraph number, hit) for every name in a document."""
+    out = []
+    for para in doc.paragraphs:
+        out.extend((para.number, h) for h in finder.find(para.text, doc.lang))
+    return out
+
+
+def check_files(
+    glossary: Glossary, paths: list[str], lang: str | None = None, progress: Progress | None = None
+) -> tuple[CheckReport, dict[str, list[tuple[int, NameHit]]]]:
+    """Find glossary names in files and the entries they spell more than one way."""
+    finder = NameFinder(NameIndex(glossary))
+    files = []
+    located: dict[str, list[tuple[int, NameHit]]] = {}
+    for p in paths:
+        doc = read_document(p, lang)
+        found = find_names_in_document(finder, doc)
+        located[p] = found
+        files.append(FileNames(p, doc.lang, doc, [h for _, h in found]))
+        if progress:
+            progress(1)
+    incons = find_inconsistencies({f.path: f.hits for f in files}, {f.path: f.lang for f in files})
+    return CheckReport(files, incons), located
+
+
+def suggest_for_files(glossary: Glossary, paths: list[str], min_count: int = 1) -> list[Candidate]:
+    """Capitalised names in the (Latin-script) files that the glossary lacks."""
+    index = NameIndex(glossary)
+    finder = NameFinder(index)
+    texts, known = {}, {}
+    for p in paths:
+        doc = read_document(p)
+        # headlines capitalise every word; names there also occur in the body
+        text = "\n\n".join(
+            par.text for par in doc.paragraphs if par.kind not in ("title", "heading")
+        )
+        texts[p] = text
+        known[p] = finder.find(text, doc.lang)
+
+    def is_known(word: str) -> bool:
+        return bool(index.lookup(word, fuzzy=False))
+
+    return suggest_names(texts, known, min_count, is_known)
+
+
+def cluster_file(path: str) -> list[list[str]]:
+    """Groups of lines of ``path`` (one name per line) that spell the same name."""
+    lines = [ln.strip() for ln in read_text(path).split("\n")]
+    lines = [ln for ln in lines if ln]
+    return [[lines[i] for i in group] for group in cluster_names(lines)]
+
+
+def segment_file(path: str, lang: str | None = None) -> tuple[Document, list[Segment]]:
+    """Read a document and split it into segments."""
+    doc = read_document(path, lang)
+    return doc, list(segment_document(doc))
+
+
+def export_glossary(glossary: Glossary, fmt: str) -> str:
+    """The glossary as TBX or TSV text."""
+    if fmt == "tbx":
+        return glossary_to_tbx(glossary)
+    if fmt == "tsv":
+        return dump_glossary_tsv(glossary)
+    raise InputError(f"unknown glossary format {fmt!r} (use tbx or tsv)")
+
+
+def import_glossary(
+    tbx_path: str, into: str | Path | None, replace: bool = False
+) -> tuple[int, int, Path]:
+    """Merge a TBX file into a glossary TSV; return (added, updated, path).
+
+    Existing ids are kept unless ``replace``; the TSV is rewritten atomically.
+    """
+    incoming = load_tbx(tbx_path)
+    target = Path(into) if into else default_glossary_path()
+    current = load_glossary(target) if target.exists() else Glossary(source=str(target))
+    merged: dict[str, Entry] = {e.id: e for e in current}
+    added = updated = 0
+    for e in incoming:
+        if e.id in merged:
+            if replace and merged[e.id] != e:
+                merged[e.id] = e
+                updated += 1
+        else:
+            merged[e.id] = e
+            added += 1
+    text = dump_glossary_tsv(Glossary(merged.values(), source=str(target)))
+    if target.exists():  # keep the file's leading comment lines
+        head = []
+        for line in read_text(target).split("\n"):
+            if not line.startswith("#"):
+                break
+            head.append(line)
+        text = "".join(h + "\n" for h in head) + text
+    tmp = target.with_suffix(target.suffix + ".tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write ({exc.strerror})") from None
+    return added, updated, target

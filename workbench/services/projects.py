@@ -1,0 +1,262 @@
+"""Project use cases: documents, references, status, scores, export and import, QA."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.core.align.sentence import align_sentences
+from workbench.core.errors import InputError
+from workbench.core.languages import get_language
+from workbench.core.name_finder import NameFinder
+from workbench.core.name_index import NameIndex
+from workbench.core.segment import segment_document
+from workbench.core.units import Segment2, Unit
+from workbench.formats.article import read_document
+from workbench.formats.tmx import units_to_tmx
+from workbench.formats.xliff import read_xliff, segments_to_xliff
+from workbench.services.alignment import aligner_similarity
+from workbench.services.files import write_text
+from workbench.services.glossary import open_glossary
+from workbench.store.project import Project
+
+
+def project_init(folder: str) -> Project:
+    """Create (or open) a project folder."""
+    return Project.init(folder)
+
+
+def project_add(folder: str, files: list[str], lang: str | None = None) -> list[tuple[str, int]]:
+    """Add documents to a project; (document name, new segments) for each."""
+    out = []
+    with Project.open(folder) as project:
+        for f in files:
+            doc = read_document(f, lang)
+            _, added = project.add_document(doc)
+            out.append((doc.id, added))
+    return out
+
+
+@dataclass
+class ReferenceAdded:
+    """A reference translation paired with its source document."""
+
+    doc: str
+    lang: str
+    groups: int  # source segments (or runs of them) with a reference passage
+    paired_by: str  # "segment ids" (segmented like the source) or "alignment"
+
+
+def add_reference(folder: str, path: str, lang: str | None = None) -> ReferenceAdded:
+    """Pair a translation of one of the project's documents with its segments, for scoring.
+
+    The reference names its story like the source (STORY.LANG.md). Segmented the same way
+    (the same paragraph and sentence ids), it pairs segment by segment; otherwise the
+    sentence aligner pairs them, joining sentences where the translator merged or split.
+    """
+    ref = read_document(path, lang)
+    ref_segs = list(segment_document(ref))
+    with Project.open(folder) as project:
+        names = {name: src for _, name, src, _ in project.documents()}
+        if ref.id not in names:
+            raise InputError(
+                f"{path}: no document {ref.id!r} in {folder} to pair it with "
+                f"(a reference is named like its source: {ref.id}.{ref.lang}.md)"
+            )
+        if ref.lang == names[ref.id]:
+            raise InputError(f"{path}: is in {ref.lang}, the language of its source")
+        src_rows = project.rows(ref.lang, ref.id)
+        by_key = {r.key: r.segment_id for r in src_rows}
+        if sorted(by_key) == sorted(s.id for s in ref_segs):
+            groups = [([by_key[s.id]], s.text) for s in ref_segs]
+            how = "segment ids"
+        else:
+            al = align_sentences(
+                [r.source for r in src_rows],
+                [s.text for s in ref_segs],
+                names[ref.id],
+                ref.lang,
+                None,
+                aligner_similarity(names[ref.id], ref.lang),
+            )
+            groups = [
+                ([src_rows[i].segment_id for i in b.src], " ".join(ref_segs[j].text for j in b.tgt))
+                for b in al.beads
+                if b.src and b.tgt
+            ]
+            how = "alignment"
+        project.set_reference(ref.id, ref.lang, str(path), groups)
+    return ReferenceAdded(ref.id, ref.lang, len(groups), how)
+
+
+@dataclass
+class ProjectStatus:
+    """A project's documents, segment count, per-language status counts and journal mode."""
+
+    folder: str
+    documents: list[tuple[str, str, int]]  # name, source language, segments
+    languages: dict[str, dict[str, int]]
+    journal_mode: str
+
+
+def project_status(folder: str, langs: list[str] | None = None) -> ProjectStatus:
+    """Counts of segments per status and language."""
+    with Project.open(folder) as project:
+        docs = []
+        for _, name, lang, _ in project.documents():
+            docs.append((name, lang, len(project.rows("en", name))))
+        wanted = langs or project.languages() or ["ar", "ckb"]
+        counts = {lang: project.status_counts(lang) for lang in wanted}
+        return ProjectStatus(folder, docs, counts, project.journal_mode)
+
+
+@dataclass
+class DocumentScores:
+    """One document's targets in one language against its reference, and post-editing effort."""
+
+    doc: str
+    lang: str
+    passages: int  # reference passages (0: no reference)
+    scored: int  # passages with a translation, scored
+    bleu: float | None
+    chrf: float | None
+    post_edited: int  # confirmed segments that began as a machine draft
+    hter: float | None  # their mean HTER
+
+    def as_json(self) -> dict[str, object]:
+        """The scores as a JSON object."""
+        return dict(self.__dict__)
+
+
+def project_scores(folder: str, langs: list[str] | None = None) -> list[DocumentScores]:
+    """Per document and language: BLEU and chrF against the reference, mean HTER.
+
+    Only reference passages with a translation so far are scored; HTER covers the
+    confirmed segments that began as a machine draft.
+    """
+    from workbench.core.scoring import document_scores, hter
+
+    out = []
+    with Project.open(folder) as project:
+        for lang in langs or project.languages() or ["ar", "ckb"]:
+            refs = project.references(lang)
+            edits = {sid: (draft, text) for sid, draft, text in project.post_edits(lang)}
+            for _, name, _, _ in project.documents():
+                rows = project.rows(lang, name)
+                groups: dict[int, list[str]] = {}
+                for r in rows:
+                    if r.segment_id in refs:
+                        groups.setdefault(refs[r.segment_id][0], []).append(r.target)
+                pairs = [
+                    (" ".join(t for t in targets if t), refs[head][1])
+                    for head, targets in groups.items()
+                    if any(targets)
+                ]
+                bleu = chrf = None
+                if pairs:
+                    bleu, chrf = document_scores([h for h, _ in pairs], [r for _, r in pairs], lang)
+                efforts = [hter(*edits[r.segment_id]) for r in rows if r.segment_id in edits]
+                mean = round(sum(efforts) / len(efforts), 1) if efforts else None
+                out.append(
+                    DocumentScores(
+                        name, lang, len(groups), len(pairs), bleu, chrf, len(efforts), mean
+                    )
+                )
+    return out
+
+
+def export_project(folder: str, fmt: str, lang: str, out: str | None) -> str:
+    """A project's translations into ``lang`` as TMX or text; returns the text written."""
+    get_language(lang)
+    with Project.open(folder) as project:
+        rows = project.rows(lang)
+        docs = {name: src for _, name, src, _ in project.documents()}
+    if fmt in ("xliff", "xliff12"):
+        src = next(iter(docs.values()), "en")
+        segs = [Segment2(r.key, r.source, r.target, r.status, r.note, r.doc) for r in rows]
+        if not segs:
+            raise InputError(f"{folder}: the project has no segments")
+        text = segments_to_xliff(segs, src, lang, "1.2" if fmt == "xliff12" else "2.1")
+    elif fmt == "tmx":
+        units = [
+            Unit(r.source, r.target, docs[r.doc], lang, origin=r.doc) for r in rows if r.target
+        ]
+        if not units:
+            raise InputError(f"{folder}: no translations into {lang} to export")
+        text = units_to_tmx(units, units[0].src_lang)
+    elif fmt == "txt":
+        paras: dict[tuple[str, int], list[str]] = {}
+        for r in rows:
+            paras.setdefault((r.doc, r.para), []).append(r.target or r.source)
+        text = "\n\n".join(" ".join(p) for p in paras.values()) + "\n"
+    else:
+        raise InputError(f"unknown export format {fmt!r}")
+    if out:
+        write_text(out, text)
+    return text
+
+
+@dataclass
+class XliffImport:
+    """What importing a translated XLIFF file into a project did."""
+
+    lang: str
+    updated: int = 0
+    unchanged: int = 0
+    unknown: int = 0  # unit ids the project does not have
+    source_changed: int = 0  # the project's source text changed since the export
+
+
+def import_xliff(path: str, folder: str) -> XliffImport:
+    """Bring the targets, statuses and notes of a translated XLIFF file into a project.
+
+    Each changed segment is committed on its own, so an interrupted import keeps what it
+    did; units whose source no longer matches the project are left alone and counted.
+    """
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror})") from None
+    read = read_xliff(data, str(p))
+    report = XliffImport(read.tgt)
+    with Project.open(folder) as project:
+        rows = {r.key: r for r in project.rows(read.tgt)}
+        for seg in read.segments:
+            row = rows.get(seg.id)
+            if row is None:
+                report.unknown += 1
+                continue
+            if " ".join(row.source.split()) != " ".join(seg.source.split()):
+                report.source_changed += 1
+                continue
+            if (row.target, row.status, row.note) == (seg.target, seg.status, seg.note):
+                report.unchanged += 1
+                continue
+            project.set_translation(row.segment_id, read.tgt, seg.target, seg.status, note=seg.note)
+            report.updated += 1
+    return report
+
+
+def qa_project(
+    folder: str, lang: str, glossary_path: str | None = None, include_empty: bool = False
+) -> tuple[list[tuple[str, list]], dict]:
+    """QA of a project's translations into ``lang``.
+
+    Returns the warnings per segment, and the names spelled more than one way across it.
+    """
+    from workbench.core.qa import check_segment, name_consistency
+
+    tag = get_language(lang).tag
+    finder = NameFinder(NameIndex(open_glossary(glossary_path)))
+    with Project.open(folder) as project:
+        docs = {name: src for _, name, src, _ in project.documents()}
+        rows = project.rows(tag)
+    per_segment = []
+    for r in rows:
+        if not r.target and not include_empty:
+            continue
+        ws = check_segment(r.source, r.target, docs[r.doc], tag, finder)
+        if ws:
+            per_segment.append((r.key, ws))
+    return per_segment, name_consistency([(r.key, r.target) for r in rows if r.target], tag, finder)
