@@ -225,6 +225,7 @@ def test_without_a_model_mt_says_how_to_get_one_and_the_memory_fills_drafts(
     drafts = [r for r in rows if r.status == "draft"]
     assert any("workbench models pull" in m for m in messages) and not running
     assert len(drafts) > 40 and all(r.origin == "memory" and r.target for r in drafts)
+    assert any(m.startswith(f"MT done: {len(drafts)} drafts written") for m in messages)
 
 
 def test_an_mt_worker_is_cancelled_by_escape_and_the_ui_answers(project, finder, seed_tm):

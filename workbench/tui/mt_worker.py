@@ -74,6 +74,7 @@ class MTMixin:
         }
         self.mt_running = True
         self.mt_done = 0
+        self.mt_written = 0  # drafts written (no match, or a translator there first: none)
         total = sum(len(rows) for _, rows in jobs)
         self._mt_progress(0, total)
         self.run_worker(
@@ -170,6 +171,7 @@ class MTMixin:
             if not text or now != seen[(id(row), lang)]:
                 continue  # no match, or the translator got there first
             self.project.set_translation(row.segment_id, lang, text, "draft", prov)
+            self.mt_written += 1
             row.targets[lang], row.status[lang] = text, "draft"
             row.origin[lang] = origin_label(prov.origin, prov.engine, prov.model, prov.match)
             self.view.update_segment(row.segment_id)
@@ -187,8 +189,11 @@ class MTMixin:
     def _mt_finished(self, cancelled: bool) -> None:
         self.mt_running = False
         self.query_one("#mt").remove_class("running")
+        drafts = f"{self.mt_written} drafts written"
+        skipped = self.mt_done - self.mt_written
+        why = f", {skipped} without a translation or edited meanwhile" if skipped else ""
         self.notify(
-            f"MT cancelled after {self.mt_done} segments"
+            f"MT cancelled after {self.mt_done} segments: {drafts}"
             if cancelled
-            else f"MT done: {self.mt_done} segments"
+            else f"MT done: {drafts}{why}"
         )
