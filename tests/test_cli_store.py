@@ -380,3 +380,18 @@ def test_project_scores_against_references_and_post_editing_effort(run, tmp_path
     (d,) = json.loads(run("project", "scores", proj, "--lang", "ar", "--json").out)
     assert (d["passages"], d["scored"], d["post_edited"], d["hter"]) == (69, 2, 1, 33.3)
     assert 0 < d["bleu"] < 100 and 0 < d["chrf"] < 100
+
+
+def test_after_the_app_the_terminal_says_where_the_work_is(tmp_path):
+    from workbench.formats.article import read_document
+    from workbench.store.project import Project, Provenance
+    from workbench.tui.command import saved_summary
+
+    folder = tmp_path / "p"
+    with Project.init(folder) as p:
+        p.add_document(read_document(EN))
+        rows = p.rows("ar")
+        p.set_translation(rows[0].segment_id, "ar", "أ", "translated", Provenance("human"))
+        p.set_translation(rows[1].segment_id, "ar", "ب", "draft", Provenance("human"))
+    line = saved_summary(folder, ["ar", "ckb"])
+    assert line == f"saved in {folder}: ar 1/69 confirmed, 1 drafts; ckb 0/69 confirmed, 0 drafts"

@@ -65,6 +65,20 @@ def open_cmd(target: str, to: str, rtl: str) -> None:
         sys.stdout.write(leave)
         sys.stdout.flush()
         tm.close()
+    click.echo(saved_summary(folder, langs))
+
+
+def saved_summary(folder: Path, langs: list[str]) -> str:
+    """One line for the terminal after the app: where the work is and how far it got."""
+    from workbench import services
+
+    st = services.project_status(str(folder), langs)
+    parts = []
+    for lang, counts in st.languages.items():
+        total = sum(counts.values())
+        done = counts["translated"] + counts["reviewed"] + counts["final"]
+        parts.append(f"{lang} {done}/{total} confirmed, {counts['draft']} drafts")
+    return f"saved in {folder}: " + "; ".join(parts)
 
 
 def add_sibling_references(
