@@ -756,3 +756,37 @@ def test_an_arabic_search_is_typed_right_to_left_and_found(project, finder):
     line, current = run_app(project, finder, script)
     assert line.endswith("ﺔﺜﻳﺪﺣ")  # shaped, in visual order, at the right
     assert current == 9
+
+
+def test_a_reviewer_marks_reviewed_and_final_keeping_text_and_provenance(project, finder):
+    machine = Provenance("machine", "ct2", "opus-mt-en-ar", "c0")
+    with Project.open(project) as p:
+        rows = p.rows("ar")
+        p.set_translation(rows[0].segment_id, "ar", "نص آلي", "translated", machine)
+        p.set_translation(rows[1].segment_id, "ar", "نص ثان", "translated")
+
+    async def script(app, pilot):
+        await pilot.press("v")  # row 0 reviewed, on to row 1 (translated, below reviewed)
+        after_v = app.view.current
+        await pilot.press("V")  # row 1 final
+        await pilot.pause()
+        app.view.current = 2
+        await pilot.press("v")  # no translation: nothing happens, it says so
+        await pilot.pause()
+        return after_v, [n.message for n in app._notifications]
+
+    after_v, notes = run_app(project, finder, script)
+    rows = stored(project)
+    first, second = rows["al-qaem:p1:s1"], rows["al-qaem:p2:s1"]
+    assert after_v == 1
+    assert (first.status, first.target, first.origin, first.model) == (
+        "reviewed",
+        "نص آلي",
+        "machine",
+        "opus-mt-en-ar",
+    )
+    assert second.status == "final" and rows["al-qaem:p2:s2"].status == "new"
+    assert any("nothing to review" in n for n in notes)
+    with Project.open(project) as p:
+        assert p.undo(second.segment_id, "ar")  # the review is in the history
+        assert p.rows("ar")[1].status == "translated"

@@ -276,16 +276,50 @@ class Project(Database):
                     now(),
                 ),
             )
-            # a new edit ends the redo chain: undone edits can no longer be redone
-            self.con.execute(
-                "UPDATE history SET undone = 2 WHERE segment_id = ? AND lang = ? AND undone = 1",
+            self._record(segment_id, lang, before, text, status_before, status, provenance.origin)
+
+    def set_status(self, segment_id: int, lang: str, status: str) -> None:
+        """Change only the status of a translation (a review); text and provenance stay.
+
+        The history records it, so undo takes it back.
+        """
+        if status not in STATUSES:
+            raise InputError(f"unknown status {status!r} (use one of: {', '.join(STATUSES)})")
+        with transaction(self.con, self.path):
+            cur = self.con.execute(
+                "SELECT target, status, origin FROM translations WHERE segment_id = ? AND lang = ?",
                 (segment_id, lang),
-            )
+            ).fetchone()
+            if not cur or not cur[0]:
+                raise InputError("there is no translation to change the status of")
+            target, before, origin = cur
             self.con.execute(
-                "INSERT INTO history (segment_id, lang, at, before, after, status_before, "
-                "status_after, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (segment_id, lang, now(), before, text, status_before, status, provenance.origin),
+                "UPDATE translations SET status = ?, updated_at = ? "
+                "WHERE segment_id = ? AND lang = ?",
+                (status, now(), segment_id, lang),
             )
+            self._record(segment_id, lang, target, target, before, status, origin)
+
+    def _record(
+        self,
+        segment_id: int,
+        lang: str,
+        before: str,
+        after: str,
+        status_before: str,
+        status_after: str,
+        origin: str,
+    ) -> None:
+        """One history entry (inside the caller's transaction); it ends the redo chain."""
+        self.con.execute(  # undone edits can no longer be redone after a new one
+            "UPDATE history SET undone = 2 WHERE segment_id = ? AND lang = ? AND undone = 1",
+            (segment_id, lang),
+        )
+        self.con.execute(
+            "INSERT INTO history (segment_id, lang, at, before, after, status_before, "
+            "status_after, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (segment_id, lang, now(), before, after, status_before, status_after, origin),
+        )
 
     def undo(self, segment_id: int, lang: str) -> bool:
         """Revert the last edit of a segment's translation; False when there is none."""

@@ -80,8 +80,10 @@ class WorkbenchApp(
         Binding("n", "next_untranslated", "Next untranslated", id="next_untranslated"),
         Binding("N", "next_untranslated(-1)", "Previous untranslated", show=False, id="prev_untr"),
         Binding("w", "next_warning", "Next QA warning", show=False, id="next_warning"),
+        Binding("v", "mark('reviewed')", "Reviewed", id="reviewed"),
+        Binding("V", "mark('final')", "Final", show=False, id="final"),
         Binding("u", "undo", "Undo", id="undo"),
-        Binding("r", "redo", "Redo", id="redo"),
+        Binding("r", "redo", "Redo", show=False, id="redo"),
         Binding("t", "translate('document')", "MT rest", id="translate"),
         Binding("T", "translate('segment')", "MT segment", show=False, id="translate_segment"),
         Binding("ctrl+t", "translate('all')", "MT everything", show=False, id="translate_all"),
@@ -297,6 +299,12 @@ class WorkbenchApp(
                 "Machine drafts, in the background",
                 partial(self.action_translate, scope),
             )
+        yield SystemCommand(
+            "Mark reviewed", "Review the current target (v)", partial(self.action_mark, "reviewed")
+        )
+        yield SystemCommand(
+            "Mark final", "Sign off the current target (V)", partial(self.action_mark, "final")
+        )
         for name, (label, _) in FILTERS.items():
             yield SystemCommand(
                 f"Show {label}", "Filter the rows (f cycles)", partial(self.apply_filter, name)

@@ -14,6 +14,9 @@ from workbench.store.project import Provenance
 from workbench.tui.rtl_edit import RtlInput
 from workbench.tui.segment_view import RTL, Row, origin_label
 
+#: Statuses in the order a segment reaches them.
+STATUS_RANK = {"new": 0, "draft": 1, "translated": 2, "reviewed": 3, "final": 4}
+
 HINT = "Enter: edit   Ctrl+Enter/F8: confirm   Tab: language   f: filter   ?: help"
 EDIT_HINT = "Enter: confirm   Ctrl+S: keep as draft   Ctrl+G: glossary name   Esc: cancel"
 # (the hints name the default keys; ? lists the keys in force after a keys.toml)
@@ -118,6 +121,26 @@ class EditingMixin:
         if row is not None and row.targets.get(self.lang):
             self._save(row.targets[self.lang], "translated")
             self.action_next_unconfirmed()
+
+    def action_mark(self, status: str) -> None:
+        """Mark the current target reviewed (or final): a review.
+
+        The text and its provenance stay; then go to the next segment below that status.
+        """
+        row = self.row
+        if row is None or not row.targets.get(self.lang):
+            self.notify("nothing to review here: the segment has no translation yet")
+            return
+        self.project.set_status(row.segment_id, self.lang, status)
+        row.status[self.lang] = status
+        self.target_changed(self.view.current)
+        rank = STATUS_RANK[status]
+        n = len(self.rows)
+        for k in range(1, n + 1):
+            i = (self.view.current + k) % n
+            if STATUS_RANK[self.rows[i].status.get(self.lang, "new")] < rank:
+                self.view.current = i
+                return
 
     def action_insert_match(self, n: int) -> None:
         """Put TM match n into the current target (a draft, from memory)."""
