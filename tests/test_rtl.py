@@ -73,3 +73,11 @@ def test_wrap_fills_lines_greedily_and_cuts_only_overlong_words():
     assert wrap("short", 16) == ["short"] and wrap("", 16) == [""]
     assert wrap("x" * 20, 8) == ["xxxxxxxx", "xxxxxxxx", "xxxx"]
     assert wrap("مدينة القائم قرب الحدود السورية", 12) == ["مدينة القائم", "قرب الحدود", "السورية"]
+
+
+def test_a_mixed_line_keeps_its_latin_order_and_turns_only_the_arabic_runs():
+    from workbench.tui.rtl import visual_mixed
+
+    assert visual_mixed("Al Qaem  ar: القائم  kmr: Qaîm", "app") == "Al Qaem  ar: ﻢﺋﺎﻘﻟﺍ  kmr: Qaîm"
+    assert visual_mixed("ar: القائم", "terminal") == "ar: القائم"
+    assert visual_mixed("no Arabic here (2014)", "app") == "no Arabic here (2014)"

@@ -175,7 +175,7 @@ def test_a_memory_match_is_shown_and_key_1_inserts_it_as_a_draft(
         return context, best, app.view.current
 
     try:
-        context, best, current = run_app(project, finder, script, tm=tm)
+        context, best, current = run_app(project, finder, script, tm=tm, rtl="terminal")
     finally:
         tm.close()
     row = stored(project)["al-qaem:p2:s1"]
@@ -578,7 +578,7 @@ def test_ctrl_g_inserts_the_glossary_names_of_the_source(project, finder):
         await pilot.press("ctrl+g")
         return first, app.query_one("#edit").value, [n.message for n in app._notifications]
 
-    first, second, notes = run_app(project, finder, script)
+    first, second, notes = run_app(project, finder, script, rtl="terminal")
     # the title names Baghdadi and Al Qaem: the first missing one, then the next
     assert first == "أبو بكر البغدادي"
     assert second == "أبو بكر البغدادي القائم"
@@ -592,7 +592,7 @@ def test_the_panel_lists_glossary_names_with_variants_and_every_form(project, fi
         await pilot.pause()
         return first, str(app.query_one("#context").render())
 
-    first, haditha = run_app(project, finder, script)
+    first, haditha = run_app(project, finder, script, rtl="terminal")
     assert "▸ Al Qaem (al-Qaim, Al Qaim, Al-Qa'im)  ar: القائم  ckb: قائیم (ئەلقائیم)" in first
     assert "kmr: Hedîse" in haditha  # Kurmanji shown though only ar and ckb are edited
 
@@ -616,7 +616,7 @@ def test_a_name_spelled_unlike_elsewhere_in_the_project_is_a_qa_warning(project,
         await pilot.pause()
         return before, str(app.query_one("#qa").render())
 
-    before, after = run_app(project, finder, script)
+    before, after = run_app(project, finder, script, rtl="terminal")
     assert "عانه: spelled عانة in al-qaem:p2:s1" in before
     assert "spelled" not in after  # the edit agrees with the project now
 
@@ -790,3 +790,29 @@ def test_a_reviewer_marks_reviewed_and_final_keeping_text_and_provenance(project
     with Project.open(project) as p:
         assert p.undo(second.segment_id, "ar")  # the review is in the history
         assert p.rows("ar")[1].status == "translated"
+
+
+def test_the_header_counts_confirmed_segments_per_language(project, finder):
+    async def script(app, pilot):
+        before = str(app.query_one("#header").render())
+        await pilot.press("enter", *"نص", "enter")
+        await pilot.pause(0.6)  # the counts follow with the scores, a moment after
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        return before, str(app.query_one("#header").render())
+
+    before, after = run_app(project, finder, script, rtl="terminal")
+    assert "English (69)" in before and "Arabic (العربية) ✓ 0/69" in before
+    assert "Arabic (العربية) ✓ 1/69" in after and "Sorani (کوردی) ✓ 0/69" in after
+
+
+def test_in_app_mode_the_arabic_in_panels_and_header_is_shaped_too(project, finder):
+    async def script(app, pilot):
+        await pilot.pause()
+        return [str(app.query_one(x).render()) for x in ("#header", "#context")]
+
+    def shaped(text):
+        return any("\ufe70" <= c <= "\ufeff" for c in text)
+
+    assert all(shaped(x) for x in run_app(project, finder, script))  # app: shaped
+    assert not any(shaped(x) for x in run_app(project, finder, script, rtl="terminal"))

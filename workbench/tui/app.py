@@ -28,7 +28,7 @@ from workbench.tui.filters import FILTERS, FilterMixin
 from workbench.tui.help_screen import HelpScreen
 from workbench.tui.mt_worker import SCOPES, MTMixin
 from workbench.tui.navigate import NavigateMixin
-from workbench.tui.rtl import detect
+from workbench.tui.rtl import detect, visual_mixed
 from workbench.tui.rtl_edit import RtlInput
 from workbench.tui.scores import ScoresMixin
 from workbench.tui.segment_view import Row, SegmentView, origin_label
@@ -184,7 +184,7 @@ class WorkbenchApp(
             self.notify(FIRST_RUN, title="Welcome to workbench", timeout=20)
 
     def header_text(self) -> str:
-        """The column labels, and the filter when one is on."""
+        """The column labels with each language's progress, and the filter when one is on."""
         shown = self.filter_label()
         return self._header() + (f"    [reverse] {shown} [/reverse]" if shown else "")
 
@@ -195,8 +195,16 @@ class WorkbenchApp(
             "ckb": "Kurdish, Sorani (کوردی)",
             "kmr": "Kurdish, Kurmanji",
         }
-        labels = [names["en"], *(names.get(x, x) for x in self.langs)]
-        return "  " + "  │  ".join(labels)
+        total = len(self.all_rows)
+        labels = [f"{names['en']} ({total})"]
+        for lang in self.langs:  # how far each language got: confirmed of all
+            done = sum(
+                1
+                for r in self.all_rows
+                if r.status.get(lang) in ("translated", "reviewed", "final")
+            )
+            labels.append(f"{names.get(lang, lang)} ✓ {done}/{total}")
+        return visual_mixed("  " + "  │  ".join(labels), self.rtl_mode)
 
     @property
     def view(self) -> SegmentView:

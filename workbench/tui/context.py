@@ -11,7 +11,8 @@ from rich.text import Text
 from textual.widgets import Input, Static
 
 from workbench.core.qa import check_segment
-from workbench.tui.segment_view import Row
+from workbench.tui.rtl import visual_mixed
+from workbench.tui.segment_view import Row, wrap
 
 
 class ContextMixin:
@@ -35,8 +36,11 @@ class ContextMixin:
         warnings += self.spelling_warnings(row, self.lang, target)
         text = "; ".join(w.message for w in warnings)
         where = f"{row.key} [{self.lang}{', as typed' if typing else ''}] "
+        line = where + (f"⚠ {text}" if text else "✓ no QA warning")
+        # one line: cut to the width before the Arabic in it is put in visual order
+        width = self.query_one("#qa").size.width or self.size.width
         # Text, not markup: "[ar]" and a translation's own brackets are shown as they are
-        return Text(where + (f"⚠ {text}" if text else "✓ no QA warning"))
+        return Text(visual_mixed(line[:width], self.rtl_mode))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """QA as the translator types: warnings appear and clear before the edit is saved."""
@@ -64,7 +68,10 @@ class ContextMixin:
             self.matches = self.tm_seen[key]
             for n, m in enumerate(self.matches, start=1):
                 lines.append(f"[{n}] {m.score:.0f}%  {m.target}")
-        self.query_one("#context", Static).update(Text("\n".join(lines[:6])))
+        panel = self.query_one("#context", Static)
+        width = max(panel.size.width or self.size.width, 20)
+        shown = [visual_mixed(part, self.rtl_mode) for x in lines for part in wrap(x, width)]
+        panel.update(Text("\n".join(shown[:6])))
 
 
 def name_line(entry, langs: list[str]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual.widgets import Input, Static
 
 from workbench.store.project import Provenance
+from workbench.tui.rtl import visual_mixed
 from workbench.tui.rtl_edit import RtlInput
 from workbench.tui.segment_view import RTL, Row, origin_label
 
@@ -81,7 +82,7 @@ class EditingMixin:
         form = pick.preferred(lang)
         before = edit.value[: edit.cursor_position]
         edit.insert_text_at_cursor(form if not before or before[-1].isspace() else " " + form)
-        self.notify(f"{pick.en} → {form}")
+        self.notify(visual_mixed(f"{pick.en} → {form}", self.rtl_mode))
 
     def _close_edit(self) -> None:
         edit = self.query_one("#edit", Input)

@@ -39,6 +39,20 @@ def visual(line: str, mode: str) -> str:
     return get_display(arabic_reshaper.reshape(line), base_dir="R")
 
 
+def visual_mixed(line: str, mode: str) -> str:
+    """A left-to-right line with Arabic-script words in it, as the terminal should draw it.
+
+    For the panels, the QA line and the header: the Arabic runs are shaped and reversed
+    in place, the rest stays as it is. Wrap before calling: the order is per line.
+    """
+    if mode != "app" or not any("\u0600" <= c <= "\u06ff" for c in line):
+        return line
+    import arabic_reshaper
+    from bidi.algorithm import get_display
+
+    return get_display(arabic_reshaper.reshape(line), base_dir="L")
+
+
 def terminal_modes(mode: str) -> tuple[str, str]:
     """(sent before the app starts, sent after it ends) for a resolved rtl ``mode``."""
     if mode == "app" and os.environ.get("VTE_VERSION"):

@@ -84,6 +84,7 @@ class ScoresMixin:
     def compute_document_scores(self) -> None:
         """Start the background computation of the document scores of every shown language."""
         self._scores_timer = None
+        self.query_one("#header").update(self.header_text())  # the progress counts too
         jobs = {}
         for lang in self.langs:
             passages = [self._passage(lang, head) for head in self.ref_groups[lang]]
