@@ -81,3 +81,12 @@ def test_a_mixed_line_keeps_its_latin_order_and_turns_only_the_arabic_runs():
     assert visual_mixed("Al Qaem  ar: القائم  kmr: Qaîm", "app") == "Al Qaem  ar: ﻢﺋﺎﻘﻟﺍ  kmr: Qaîm"
     assert visual_mixed("ar: القائم", "terminal") == "ar: القائم"
     assert visual_mixed("no Arabic here (2014)", "app") == "no Arabic here (2014)"
+
+
+def test_numbers_after_an_arabic_word_stay_outside_its_run():
+    from workbench.tui.rtl import visual, visual_mixed
+
+    assert visual_mixed("Arabic (العربية) ✓ 0/69", "app") == "Arabic (ﺔﻴﺑﺮﻌﻟﺍ) ✓ 0/69"
+    name = "أبو بكر البغدادي"
+    assert visual_mixed(f"ar: {name}  kmr: x", "app") == f"ar: {visual(name, 'app')}  kmr: x"
+    assert visual(name, "app").startswith("ﻱ")  # the last letter of the run comes first

@@ -11,8 +11,8 @@ from rich.text import Text
 from textual.widgets import Input, Static
 
 from workbench.core.qa import check_segment
-from workbench.tui.rtl import visual_mixed
-from workbench.tui.segment_view import Row, wrap
+from workbench.tui.rtl import visual, visual_mixed
+from workbench.tui.segment_view import RTL, Row, wrap
 
 
 class ContextMixin:
@@ -66,11 +66,14 @@ class ContextMixin:
             if key not in self.tm_seen:  # each save and MT chunk redraws: look up once
                 self.tm_seen[key] = self.tm.lookup(row.source, src, self.lang, limit=3)
             self.matches = self.tm_seen[key]
-            for n, m in enumerate(self.matches, start=1):
-                lines.append(f"[{n}] {m.score:.0f}%  {m.target}")
         panel = self.query_one("#context", Static)
         width = max(panel.size.width or self.size.width, 20)
         shown = [visual_mixed(part, self.rtl_mode) for x in lines for part in wrap(x, width)]
+        for n, m in enumerate(self.matches, start=1):  # a translation: its own direction
+            label = f"[{n}] {m.score:.0f}%  "
+            for k, part in enumerate(wrap(m.target, width - len(label))):
+                text = visual(part, self.rtl_mode) if self.lang in RTL else part
+                shown.append((label if k == 0 else " " * len(label)) + text)
         panel.update(Text("\n".join(shown[:6])))
 
 

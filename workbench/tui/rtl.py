@@ -16,6 +16,7 @@ reversed a second time.
 from __future__ import annotations
 
 import os
+import re
 
 
 def detect(mode: str = "auto") -> str:
@@ -39,18 +40,21 @@ def visual(line: str, mode: str) -> str:
     return get_display(arabic_reshaper.reshape(line), base_dir="R")
 
 
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u200c"
+#: A run of Arabic-script words: letters (digits, marks) joined by spaces or punctuation.
+_RUN = re.compile(f"[{_ARABIC}]+(?:[ \u060c\u061b\u061f.,:!?-]+[{_ARABIC}]+)*")
+
+
 def visual_mixed(line: str, mode: str) -> str:
     """A left-to-right line with Arabic-script words in it, as the terminal should draw it.
 
-    For the panels, the QA line and the header: the Arabic runs are shaped and reversed
-    in place, the rest stays as it is. Wrap before calling: the order is per line.
+    For the panels, the QA line and the header: each run of Arabic words is shaped and put
+    in visual order where it stands; the rest (Latin text, numbers, brackets around the
+    run) stays as it is. Wrap before calling: the order is per line.
     """
-    if mode != "app" or not any("\u0600" <= c <= "\u06ff" for c in line):
+    if mode != "app" or not _RUN.search(line):
         return line
-    import arabic_reshaper
-    from bidi.algorithm import get_display
-
-    return get_display(arabic_reshaper.reshape(line), base_dir="L")
+    return _RUN.sub(lambda m: visual(m.group(0), "app"), line)
 
 
 def terminal_modes(mode: str) -> tuple[str, str]:
