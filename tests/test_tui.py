@@ -816,3 +816,24 @@ def test_in_app_mode_the_arabic_in_panels_and_header_is_shaped_too(project, find
 
     assert all(shaped(x) for x in run_app(project, finder, script))  # app: shaped
     assert not any(shaped(x) for x in run_app(project, finder, script, rtl="terminal"))
+
+
+def test_search_and_go_to_lift_a_filter_that_hides_the_segment(project, finder):
+    with Project.open(project) as p:
+        p.set_translation(p.rows("ar")[4].segment_id, "ar", "مسودة", "draft")
+
+    async def script(app, pilot):
+        await pilot.press("f", "f")  # drafts only: one row
+        await pilot.pause()
+        shown = len(app.rows)
+        await pilot.press("slash", *"haditha", "enter")
+        await pilot.pause()
+        found = (app.row.key, len(app.rows), app.filter_name)
+        await pilot.press("f", "f", "g", *"p1:s1", "enter")
+        await pilot.pause()
+        return shown, found, app.row.key, app.filter_name
+
+    shown, found, went, name = run_app(project, finder, script, rtl="terminal")
+    assert shown == 1
+    assert found[0].endswith(":p6:s2") and found[1:] == (69, "all")
+    assert went == "al-qaem:p1:s1" and name == "all"

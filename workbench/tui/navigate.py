@@ -11,6 +11,8 @@ import re
 
 from textual.widgets import Input
 
+from workbench.tui.segment_view import Row
+
 #: Arabic diacritics (harakat, superscript alef) and tatweel: ignored by search.
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 
@@ -42,7 +44,10 @@ class NavigateMixin:
         self.view.focus()
 
     def run_find(self, query: str) -> None:
-        """Search or go to ``query``; say so when nothing matches."""
+        """Search or go to ``query``; say so when nothing matches.
+
+        A segment the current filter hides is still found: the filter is lifted to show it.
+        """
         query = query.strip()
         self.close_find()
         if not query:
@@ -50,26 +55,43 @@ class NavigateMixin:
         found = self.search(query) if self.find_mode == "search" else self.locate(query)
         if found is None:
             self.notify(f"not found: {query}", severity="warning")
-        else:
-            self.view.current = found
+            return
+        at = self.view.index_of(found)
+        if at is None:  # hidden by the filter
+            self.apply_filter("all")
+            self.notify("the filter is off, to show what was found")
+            at = self.view.index_of(found)
+        if at is not None:
+            self.view.current = at
 
-    def search(self, query: str) -> int | None:
-        """The next segment (wrapping) whose source or a shown target contains ``query``."""
-        q, n = _fold(query), len(self.rows)
-        for k in range(1, n + 1):
-            i = (self.view.current + k) % n
-            row = self.rows[i]
+    def search(self, query: str) -> Row | None:
+        """The next segment whose source or a shown target contains ``query``.
+
+        Among the rows shown first (from the current one on, wrapping), then among all.
+        """
+        q = _fold(query)
+
+        def hit(row: Row) -> bool:
             texts = [row.source, *(row.targets.get(x, "") for x in self.langs)]
-            if any(q in _fold(t) for t in texts):
-                return i
+            return any(q in _fold(t) for t in texts)
+
+        for rows, start in ((self.rows, self.view.current), (self.all_rows, -1)):
+            n = len(rows)
+            for k in range(1, n + 1):
+                row = rows[(start + k) % n]
+                if hit(row):
+                    return row
         return None
 
-    def locate(self, query: str) -> int | None:
-        """A 1-based segment number, or a segment id (al-qaem:p2:s1) or its end (p2:s1)."""
+    def locate(self, query: str) -> Row | None:
+        """A 1-based segment number in the project, or a segment id or its end.
+
+        Ids as al-qaem:p2:s1, or p2:s1.
+        """
         if query.isdigit():
             i = int(query) - 1
-            return i if 0 <= i < len(self.rows) else None
-        for i, row in enumerate(self.rows):
+            return self.all_rows[i] if 0 <= i < len(self.all_rows) else None
+        for row in self.all_rows:
             if row.key == query or row.key.endswith(":" + query):
-                return i
+                return row
         return None
