@@ -40,6 +40,7 @@ class ScoresMixin:
                 head: [self.all_rows[i] for i in sorted(at)] for head, at in groups.items()
             }
         self.doc_scores: dict[str, str] = {}
+        self._hter_seen: dict[tuple[str, str], float] = {}  # (draft, text) -> HTER
         self._scores_timer = None
 
     def _passage(self, lang: str, head: int) -> tuple[str, str]:
@@ -85,30 +86,32 @@ class ScoresMixin:
         """Start the background computation of the document scores of every shown language."""
         self._scores_timer = None
         self.query_one("#header").update(self.header_text())  # the progress counts too
-        jobs = {}
-        for lang in self.langs:
-            passages = [self._passage(lang, head) for head in self.ref_groups[lang]]
-            jobs[lang] = (
-                [p for p in passages if p[0]],
-                len(passages),
-                self.project.post_edits(lang),
-            )
-        self.run_worker(lambda: self._scores_job(jobs), thread=True, group="scores", exclusive=True)
+        # the store is read here (its connection belongs to this thread); the passages are
+        # joined and scored in the worker, so a large project's edits never wait on them
+        edits = {lang: self.project.post_edits(lang) for lang in self.langs}
+        self.run_worker(
+            lambda: self._scores_job(edits), thread=True, group="scores", exclusive=True
+        )
 
-    def _scores_job(self, jobs: dict) -> None:
+    def _scores_job(self, edits: dict[str, list[tuple[int, str, str]]]) -> None:
         """The worker: sacrebleu over the translated passages; mean HTER over post-edits."""
         worker = get_current_worker()
         out = {}
-        for lang, (pairs, total, edits) in jobs.items():
+        for lang in self.langs:
+            passages = [self._passage(lang, head) for head in self.ref_groups[lang]]
+            pairs, total = [p for p in passages if p[0]], len(passages)
             parts = []
             if pairs:
                 bleu, chrf = document_scores([h for h, _ in pairs], [r for _, r in pairs], lang)
                 parts.append(f"document BLEU {bleu:.1f} chrF {chrf:.1f} ({len(pairs)}/{total})")
             efforts = []
-            for _, draft, text in edits:
+            for _, draft, text in edits[lang]:
                 if worker.is_cancelled:
                     return
-                efforts.append(hter(draft, text))
+                key = (draft, text)  # unchanged post-edits are not scored again
+                if key not in self._hter_seen:
+                    self._hter_seen[key] = hter(draft, text)
+                efforts.append(self._hter_seen[key])
             if efforts:
                 parts.append(f"mean HTER {sum(efforts) / len(efforts):.1f} ({len(efforts)})")
             out[lang] = " · ".join(parts)
