@@ -104,7 +104,7 @@ def project_status(folder: str, langs: list[str] | None = None) -> ProjectStatus
     with Project.open(folder) as project:
         docs = []
         for _, name, lang, _ in project.documents():
-            docs.append((name, lang, len(project.rows("en", name))))
+            docs.append((name, lang, project.segment_count(name)))
         wanted = langs or project.languages() or ["ar", "ckb"]
         counts = {lang: project.status_counts(lang) for lang in wanted}
         return ProjectStatus(folder, docs, counts, project.journal_mode)

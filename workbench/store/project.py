@@ -380,10 +380,21 @@ class Project(Database):
 
     def status_counts(self, lang: str) -> dict[str, int]:
         """How many segments are in each status for a language."""
+        get_language(lang)
         counts = dict.fromkeys(STATUSES, 0)
-        for r in self.rows(lang):
-            counts[r.status] += 1
+        counts["new"] = self.con.execute("SELECT count(*) FROM segments").fetchone()[0]
+        for status, n in self.con.execute(
+            "SELECT status, count(*) FROM translations WHERE lang = ? GROUP BY status", (lang,)
+        ):
+            counts[status] += n
+            counts["new"] -= n  # a translation row in status new is counted once, as new
         return counts
+
+    def segment_count(self, doc: str) -> int:
+        """How many segments a document has."""
+        return self.con.execute(
+            "SELECT count(*) FROM segments WHERE doc_id = ?", (self.document_id(doc),)
+        ).fetchone()[0]
 
     # --- reference translations and post-editing effort --------------------------------
 
