@@ -65,8 +65,8 @@ class FilterMixin:
         if at is None and current is not None:  # the nearest shown row after the current one
             after = self.all_rows.index(current)
             shown = {id(r) for r in rows}
-            later = [r for r in self.all_rows[after:] if id(r) in shown]
-            at = rows.index(later[0]) if later else len(rows) - 1
+            later = next((r for r in self.all_rows[after:] if id(r) in shown), None)
+            at = rows.index(later) if later is not None else len(rows) - 1
         self.view.set_rows(rows, at or 0)
         self.query_one("#header").update(self.header_text())
 

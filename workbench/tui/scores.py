@@ -60,8 +60,9 @@ class ScoresMixin:
             hyp, text = self._passage(lang, ref[0])
             if hyp:
                 parts.append(f"segment chrF {segment_chrf(hyp, text):.1f}")
-        effort = self.project.hter(row.segment_id, lang)
-        if effort is not None and row.status.get(lang) in ("translated", "reviewed", "final"):
+        confirmed = row.status.get(lang) in ("translated", "reviewed", "final")
+        effort = self.project.hter(row.segment_id, lang) if confirmed else None  # every move
+        if effort is not None:
             parts.append(f"HTER {effort:.1f}")
         doc = self.doc_scores.get(lang)
         if doc:
