@@ -837,3 +837,13 @@ def test_search_and_go_to_lift_a_filter_that_hides_the_segment(project, finder):
     assert shown == 1
     assert found[0].endswith(":p6:s2") and found[1:] == (69, "all")
     assert went == "al-qaem:p1:s1" and name == "all"
+
+
+def test_arabic_quoted_in_the_english_column_is_turned_in_app_mode(project, finder):
+    async def script(app, pilot):
+        i = next(i for i, r in enumerate(app.rows) if "موقع داعش" in r.source)
+        return "\n".join(app.view._draw(i, k)[1].text for k in range(3))
+
+    english = run_app(project, finder, script)
+    assert "ﺶﻋﺍﺩ" in english and "موقع" not in english  # shaped, visual order
+    assert "موقع" in run_app(project, finder, script, rtl="terminal")

@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from workbench.tui.rtl import visual
+from workbench.tui.rtl import visual, visual_mixed
 
 STATUS = {
     "new": ("·", "grey50"),
@@ -183,6 +183,8 @@ class SegmentView(ScrollView, can_focus=True):
                 text = lines[k] if k < len(lines) else ""
                 if lang in RTL:
                     text = visual(text, self.rtl_mode)
+                else:  # Arabic quoted in English ("photo: موقع داعش") is turned in place
+                    text = visual_mixed(text, self.rtl_mode)
                 pad = " " * max(colw - cell_len(text), 0)
                 got.append(Segment(pad + text if lang in RTL else text + pad))
                 if c < len(langs) - 1:
