@@ -29,20 +29,24 @@ class SpellingIndex:
 
     def set(self, segment: str, text: str) -> None:
         """Record the names of ``segment``'s target ``text`` (replacing what it had)."""
-        found = [
-            (h.entry.id, spelling_norm(h.spelling), h.spelling)
-            for h in (self.finder.find(text, self.lang, nested=False) if text else [])
-        ]
+        # a name met twice in one target ("Haditha ... Haditha") is one (entry, spelling)
+        # of the segment: recorded once, so it is also removed once
+        found: dict[tuple[str, str], str] = {}
+        for h in self.finder.find(text, self.lang, nested=False) if text else []:
+            found.setdefault((h.entry.id, spelling_norm(h.spelling)), h.spelling)
         with self._lock:
-            for entry, norm in self._of_segment.pop(segment, []):
-                spellings = self._by_entry[entry]
-                spellings[norm].pop(segment, None)
-                if not spellings[norm]:
-                    del spellings[norm]
-            for entry, norm, spelling in found:
+            for entry, norm in self._of_segment.pop(segment, ()):
+                spellings = self._by_entry.get(entry, {})
+                segs = spellings.get(norm, {})
+                segs.pop(segment, None)
+                if not segs:
+                    spellings.pop(norm, None)
+                if not spellings:
+                    self._by_entry.pop(entry, None)
+            for (entry, norm), spelling in found.items():
                 self._by_entry.setdefault(entry, {}).setdefault(norm, {})[segment] = spelling
             if found:
-                self._of_segment[segment] = [(e, n) for e, n, _ in found]
+                self._of_segment[segment] = list(found)
 
     def warnings(self, segment: str, text: str) -> list[Warning]:
         """A warning for each name of ``text`` spelled otherwise in other segments."""
