@@ -109,10 +109,20 @@ class RtlInput(Input):
     """Textual's Input, drawn and moved right to left while ``rtl`` is on.
 
     Tab stays in the line (Textual would move the focus away from an unfinished edit).
+    Focusing it selects nothing (the first key typed must not replace a draft); Ctrl+A
+    selects all, Home and End go to the start and the end.
     """
 
-    BINDINGS: ClassVar = [Binding("tab,shift+tab", "stay", show=False)]
+    BINDINGS: ClassVar = [
+        Binding("tab,shift+tab", "stay", show=False),
+        Binding("ctrl+a", "select_all", "Select all", show=False),
+    ]
     rtl = False
+
+    def __init__(self, *args, **kwargs) -> None:
+        """An Input that does not select its text when it takes the focus."""
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
 
     def action_stay(self) -> None:
         """Keep the focus in the edit line."""
