@@ -21,6 +21,15 @@ from workbench.core.errors import InputError
 from workbench.core.languages import get_language
 from workbench.core.segment import segment_document
 from workbench.store.db import Connection, Database, StoreError, connect, migrate, transaction
+from workbench.store.history import (
+    Outcome,
+    State,
+    read_state,
+    record,
+    replay,
+    step_target,
+    write_state,
+)
 from workbench.store.schema import PROJECT_MIGRATIONS
 
 DB_NAME = "workbench.sqlite"
@@ -237,123 +246,124 @@ class Project(Database):
         status: str = "translated",
         provenance: Provenance = Provenance(),
         note: str | None = None,
-    ) -> None:
-        """Store a translation and its history entry in one committed transaction."""
+        expect: tuple[str, str] | None = None,
+    ) -> int | None:
+        """Store a translation and its history entry in one committed transaction.
+
+        ``expect`` (target, status) makes it a compare-and-set: the write happens only if the
+        segment still holds what it held when the caller read it, checked inside the same
+        transaction; otherwise nothing is written and None comes back (someone, a
+        translator or an import, changed it meanwhile). Machine drafts are written so.
+        Returns the history row's id.
+
+        The machine draft (for HTER) is the text of a machine write; a person's edit keeps
+        the draft it came from; a memory match replaces it (the text no longer comes from
+        the machine).
+        """
         if status not in STATUSES:
             raise InputError(f"unknown status {status!r} (use one of: {', '.join(STATUSES)})")
         get_language(lang)
         with transaction(self.con, self.path):
-            cur = self.con.execute(
-                "SELECT target, status, machine_draft, note FROM translations "
-                "WHERE segment_id = ? AND lang = ?",
-                (segment_id, lang),
-            ).fetchone()
-            before, status_before, draft, old_note = cur if cur else ("", "new", None, "")
-            if provenance.origin == "machine":
-                draft = text
-            self.con.execute(
-                "INSERT INTO translations (segment_id, lang, target, status, origin, engine, "
-                "model, checksum, match, tm_origin, machine_draft, note, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (segment_id, lang) DO UPDATE SET target = excluded.target, "
-                "status = excluded.status, origin = excluded.origin, engine = excluded.engine, "
-                "model = excluded.model, checksum = excluded.checksum, match = excluded.match, "
-                "tm_origin = excluded.tm_origin, machine_draft = excluded.machine_draft, "
-                "note = excluded.note, updated_at = excluded.updated_at",
-                (
-                    segment_id,
-                    lang,
-                    text,
-                    status,
-                    provenance.origin,
-                    provenance.engine,
-                    provenance.model,
-                    provenance.checksum,
-                    provenance.match,
-                    provenance.tm_origin,
-                    draft,
-                    old_note if note is None else note,
-                    now(),
-                ),
+            before = read_state(self.con, segment_id, lang)
+            if expect is not None and (before.target, before.status) != tuple(expect):
+                return None
+            draft = {"machine": text, "memory": None}.get(provenance.origin, before.machine_draft)
+            after = State(
+                text,
+                status,
+                provenance.origin,
+                provenance.engine,
+                provenance.model,
+                provenance.checksum,
+                provenance.match,
+                provenance.tm_origin,
+                draft,
+                before.note if note is None else note,
             )
-            self._record(segment_id, lang, before, text, status_before, status, provenance.origin)
+            write_state(self.con, segment_id, lang, after)
+            return record(self.con, segment_id, lang, before, after)
 
-    def set_status(self, segment_id: int, lang: str, status: str) -> None:
+    def save_edit(self, segment_id: int, lang: str, text: str, status: str) -> int | None:
+        """A translator's save or confirm of ``text``; the history row's id, None if no change.
+
+        Text unchanged from the stored target: only the status changes, and the origin
+        stays (a memory match keeps its score, a machine draft its engine and model).
+        Text changed: the translation becomes the translator's (origin human), keeping the
+        machine draft it came from for HTER. Decided against the stored target, inside one
+        transaction.
+        """
+        if status not in STATUSES:
+            raise InputError(f"unknown status {status!r} (use one of: {', '.join(STATUSES)})")
+        get_language(lang)
+        with transaction(self.con, self.path):
+            before = read_state(self.con, segment_id, lang)
+            if text == before.target:
+                if status == before.status:
+                    return None
+                after = before.but(status=status)
+            else:
+                after = before.but(
+                    target=text,
+                    status=status,
+                    origin="human",
+                    engine=None,
+                    model=None,
+                    checksum=None,
+                    match=None,
+                    tm_origin=None,
+                )
+            write_state(self.con, segment_id, lang, after)
+            return record(self.con, segment_id, lang, before, after)
+
+    def set_status(self, segment_id: int, lang: str, status: str) -> int:
         """Change only the status of a translation (a review); text and provenance stay.
 
-        The history records it, so undo takes it back.
+        The history records it, so undo takes it back. Returns the history row's id.
         """
         if status not in STATUSES:
             raise InputError(f"unknown status {status!r} (use one of: {', '.join(STATUSES)})")
         with transaction(self.con, self.path):
-            cur = self.con.execute(
-                "SELECT target, status, origin FROM translations WHERE segment_id = ? AND lang = ?",
-                (segment_id, lang),
-            ).fetchone()
-            if not cur or not cur[0]:
+            before = read_state(self.con, segment_id, lang)
+            if not before.target:
                 raise InputError("there is no translation to change the status of")
-            target, before, origin = cur
-            self.con.execute(
-                "UPDATE translations SET status = ?, updated_at = ? "
-                "WHERE segment_id = ? AND lang = ?",
-                (status, now(), segment_id, lang),
-            )
-            self._record(segment_id, lang, target, target, before, status, origin)
-
-    def _record(
-        self,
-        segment_id: int,
-        lang: str,
-        before: str,
-        after: str,
-        status_before: str,
-        status_after: str,
-        origin: str,
-    ) -> None:
-        """One history entry (inside the caller's transaction); it ends the redo chain."""
-        self.con.execute(  # undone edits can no longer be redone after a new one
-            "UPDATE history SET undone = 2 WHERE segment_id = ? AND lang = ? AND undone = 1",
-            (segment_id, lang),
-        )
-        self.con.execute(
-            "INSERT INTO history (segment_id, lang, at, before, after, status_before, "
-            "status_after, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (segment_id, lang, now(), before, after, status_before, status_after, origin),
-        )
+            after = before.but(status=status)
+            write_state(self.con, segment_id, lang, after)
+            return record(self.con, segment_id, lang, before, after)
 
     def undo(self, segment_id: int, lang: str) -> bool:
-        """Revert the last edit of a segment's translation; False when there is none."""
-        return self._replay(segment_id, lang, undo=True)
+        """Revert the last edit of a segment's translation; False when there is none.
+
+        Text, status, provenance, machine draft and note all go back to what they were.
+        """
+        return self._segment_step(segment_id, lang, undo=True)
 
     def redo(self, segment_id: int, lang: str) -> bool:
         """Apply again the edit undone last (unless a new edit came since); False if none."""
-        return self._replay(segment_id, lang, undo=False)
+        return self._segment_step(segment_id, lang, undo=False)
 
-    def _replay(self, segment_id: int, lang: str, undo: bool) -> bool:
-        """Undo the newest live edit or redo the oldest undone one.
-
-        history.undone: 0 live, 1 undone (redo brings it back), 2 undone and then superseded
-        by a new edit.
-        """
-        text, status, flag, order = (
-            ("before", "status_before", 0, "DESC") if undo else ("after", "status_after", 1, "ASC")
-        )
+    def _segment_step(self, segment_id: int, lang: str, undo: bool) -> bool:
         with transaction(self.con, self.path):
-            last = self.con.execute(
-                f"SELECT id, {text}, {status} FROM history WHERE segment_id = ? AND lang = ? "
-                f"AND undone = ? ORDER BY id {order} LIMIT 1",
-                (segment_id, lang, flag),
-            ).fetchone()
-            if not last:
-                return False
-            hid, target, new_status = last
-            self.con.execute(
-                "UPDATE translations SET target = ?, status = ?, updated_at = ? "
-                "WHERE segment_id = ? AND lang = ?",
-                (target, new_status, now(), segment_id, lang),
-            )
-            self.con.execute("UPDATE history SET undone = ? WHERE id = ?", (1 - flag, hid))
-        return True
+            hid = step_target(self.con, segment_id, lang, undo)
+            return hid is not None and replay(self.con, hid, undo)[0] == "done"
+
+    def undo_entries(self, ids: list[int]) -> list[tuple[Outcome, int, str]]:
+        """Undo history rows ``ids`` (one action: newest first) in one transaction.
+
+        Each applies only while its segment still holds what that edit left there (see
+        :mod:`workbench.store.history`); (outcome, segment id, language) for each, in the
+        order given.
+        """
+        return self._entries(ids, undo=True)
+
+    def redo_entries(self, ids: list[int]) -> list[tuple[Outcome, int, str]]:
+        """Redo history rows ``ids`` (one undone action: oldest first) in one transaction."""
+        return self._entries(ids, undo=False)
+
+    def _entries(self, ids: list[int], undo: bool) -> list[tuple[Outcome, int, str]]:
+        order = sorted(ids, reverse=undo)
+        with transaction(self.con, self.path):
+            done = {hid: replay(self.con, hid, undo) for hid in order}
+        return [done[hid] for hid in ids]
 
     def history(self, segment_id: int, lang: str) -> list[tuple[str, str, str, str, bool]]:
         """(at, before, after, origin, undone) of a segment's edits, oldest first."""

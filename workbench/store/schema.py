@@ -71,6 +71,13 @@ PROJECT_MIGRATIONS: list[str] = [
         PRIMARY KEY (segment_id, lang)
     )
     """,
+    # 3: the whole state on both sides of an edit, as JSON (origin, engine, model, checksum,
+    #    match, tm_origin, machine_draft, note), so undo and redo restore provenance and the
+    #    machine draft with the text; rows from before hold NULL and restore text and status
+    """
+    ALTER TABLE history ADD COLUMN state_before TEXT;
+    ALTER TABLE history ADD COLUMN state_after TEXT
+    """,
 ]
 
 TM_MIGRATIONS: list[str] = [
