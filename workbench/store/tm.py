@@ -46,15 +46,20 @@ def default_tm_path() -> Path:
     return Path(data) / "workbench" / "tm.sqlite"
 
 
+#: The score of an exact or context match whose translation had names substituted: only
+#: the stored translation, word for word, is a 100 (or 101).
+LEVERAGED = 99.0
+
+
 @dataclass
 class Match:
     """A TM match: the unit, the leveraged target, and its scores."""
 
     source: str
     target: str  # leveraged: names in the glossary's target form
-    score: float  # 101 context, 100 exact, else the (variant-aware) fuzzy score
+    score: float  # 101 context, 100 exact, 99 leveraged, else the (variant-aware) fuzzy score
     plain: float  # plain fuzzy score, names compared as letters
-    kind: str  # context | exact | fuzzy
+    kind: str  # context | exact | leveraged (same source, names substituted) | fuzzy
     origin: str
     unit_id: int
     stored_target: str
@@ -218,6 +223,15 @@ class TranslationMemory(Database):
 
     # --- reading -----------------------------------------------------------------------
 
+    def version(self) -> tuple[int, int]:
+        """A value that changes whenever the TM does: lookups made before are then stale.
+
+        ``PRAGMA data_version`` moves when another connection (``tm add-texts`` in another
+        process, the MT worker's own connection) commits; this connection's own writes are
+        counted by ``total_changes``.
+        """
+        return self.con.execute("PRAGMA data_version").fetchone()[0], self.con.total_changes
+
     def count(self) -> int:
         """Number of units."""
         return self.con.execute("SELECT count(*) FROM units").fetchone()[0]
@@ -273,6 +287,11 @@ class TranslationMemory(Database):
         matches = matches[:limit]
         for m in matches:  # only the matches shown are leveraged
             m.target, m.substitutions = self._leverage(query, m.source, m.stored_target, src, tgt)
+            if m.substitutions and m.score > LEVERAGED:
+                # the same source, but not the stored translation: not a 100 (or 101)
+                m.score, m.kind = LEVERAGED, "leveraged"
+        matches = [m for m in matches if m.score >= threshold]
+        matches.sort(key=lambda m: (-m.score, -m.plain, m.unit_id))
         return matches
 
     def _candidates(self, text: str, query: NamedText, src: str, tgt: str, n: int) -> list:
