@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from workbench.cli.output import print_json
+from workbench.cli.output import FORCE_OPTION, print_json
 
 
 @click.command()
@@ -33,6 +33,7 @@ from workbench.cli.output import print_json
 @click.option("--model", help="Model folder for --engine (default: the pulled default model).")
 @click.option("--tm", "tm_path", type=click.Path(), help="TM for --engine memory.")
 @click.option("--out", type=click.Path(), help="Write here instead of stdout.")
+@FORCE_OPTION
 def align(
     src: str,
     tgt: str,
@@ -45,6 +46,7 @@ def align(
     model: str | None,
     tm_path: str | None,
     out: str | None,
+    force: bool,
 ) -> None:
     """Align SRC with its translation TGT (one sentence per line, or --segment).
 
@@ -56,6 +58,9 @@ def align(
     from workbench import services
     from workbench.formats.tmx import units_to_tmx
 
+    inputs = [src, tgt] + ([tm_path] if tm_path else [])
+    if out:
+        services.check_out_path(out, force, keep=inputs)  # before any work
     mt_of = source_mt(engine, model, tm_path, src, src_lang, tgt_lang, segment)
     s, t, al = services.align_files(src, tgt, src_lang, tgt_lang, segment, not no_lexicon, mt_of)
     if fmt == "vecalign":
@@ -72,7 +77,7 @@ def align(
         units = services.aligned_units(s, t, al, src_lang, tgt_lang, origin=src)
         text = units_to_tmx(units, src_lang)
     if out:
-        services.write_text(out, text)
+        services.write_text(out, text, force=force, keep=inputs)
     else:
         click.echo(text, nl=False)
     if not al.is_translation:

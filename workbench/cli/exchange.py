@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from workbench.cli.output import FORCE_OPTION
+
 
 @click.command("export")
 @click.argument("project", type=click.Path())
@@ -17,7 +19,10 @@ import click
 )
 @click.option("--lang", required=True, help="Target language to export.")
 @click.option("--out", type=click.Path(), help="File to write (default: stdout).")
-def export_cmd(project: str, fmt: str, xliff_version: str, lang: str, out: str | None) -> None:
+@FORCE_OPTION
+def export_cmd(
+    project: str, fmt: str, xliff_version: str, lang: str, out: str | None, force: bool
+) -> None:
     """Export PROJECT's translations into LANG as XLIFF, TMX or plain text.
 
     XLIFF carries every segment with its status and note, for other CAT tools and for
@@ -27,8 +32,11 @@ def export_cmd(project: str, fmt: str, xliff_version: str, lang: str, out: str |
 
     if fmt == "xliff" and xliff_version == "1.2":
         fmt = "xliff12"
-    text = services.export_project(project, fmt, lang, out)
     if out:
+        services.check_out_path(out, force)  # before any work
+    text = services.export_project(project, fmt, lang, None)
+    if out:
+        services.write_text(out, text, force=force)
         click.echo(f"wrote {out}", err=True)
     else:
         click.echo(text, nl=False)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from pathlib import Path
 
 import click
 
-from workbench.cli.output import print_json, progress_bar
+from workbench.cli.output import FORCE_OPTION, print_json, progress_bar
 
 
 @click.group()
@@ -245,14 +244,19 @@ def cluster(file: str, as_json: bool) -> None:
     "--format", "fmt", type=click.Choice(["tbx", "tsv"]), default="tbx", show_default=True
 )
 @click.option("--out", type=click.Path(), help="Write to this file instead of stdout.")
+@FORCE_OPTION
 @click.pass_context
-def export_cmd(ctx: click.Context, fmt: str, out: str | None) -> None:
+def export_cmd(ctx: click.Context, fmt: str, out: str | None, force: bool) -> None:
     """Export the glossary (TBX-Basic for other CAT tools)."""
     from workbench import services
 
-    text = services.export_glossary(_load(ctx), fmt)
+    loaded = _load(ctx)
+    keep = [loaded.source] if loaded.source and not loaded.source.startswith("<") else []
     if out:
-        Path(out).write_text(text, encoding="utf-8")
+        services.check_out_path(out, force, keep=keep)  # never over the glossary itself
+    text = services.export_glossary(loaded, fmt)
+    if out:
+        services.write_text(out, text, force=force, keep=keep)
         click.echo(f"wrote {out}", err=True)
     else:
         click.echo(text, nl=False)

@@ -7,6 +7,13 @@ import sys
 
 import click
 
+#: ``--force`` for the commands that write ``--out``.
+FORCE_OPTION = click.option(
+    "--force",
+    is_flag=True,
+    help="Replace --out if it exists (never a project database, the TM or an input file).",
+)
+
 
 def print_json(data: object) -> None:
     """Print JSON with non-ASCII text as is (Arabic stays readable)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli.output import print_json, progress_bar
+from workbench.cli.output import FORCE_OPTION, print_json, progress_bar
 
 TM_OPTION = click.option(
     "--tm",
@@ -69,13 +69,18 @@ def add_texts(source: str, target: str, tm_path: str | None, glossary_path: str 
 @TM_OPTION
 @click.option("--src", help="Only this source language ...")
 @click.option("--tgt", help="... and this target language.")
-def export_cmd(out: str, tm_path: str | None, src: str | None, tgt: str | None) -> None:
-    """Export the TM as TMX 1.4b."""
+@FORCE_OPTION
+def export_cmd(
+    out: str, tm_path: str | None, src: str | None, tgt: str | None, force: bool
+) -> None:
+    """Export the TM as TMX 1.4b (an existing --out file is replaced only with --force)."""
     from workbench import services
     from workbench.store.tm import TranslationMemory, default_tm_path
 
-    with TranslationMemory(tm_path or default_tm_path()) as memory:
-        n = services.tm_export_tmx(memory, out, src, tgt)
+    path = tm_path or default_tm_path()
+    services.check_out_path(out, force, keep=[path])  # before the TM is opened
+    with TranslationMemory(path) as memory:
+        n = services.tm_export_tmx(memory, out, src, tgt, force=force)
     click.echo(f"{out}: {n} units")
 
 

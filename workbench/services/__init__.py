@@ -14,7 +14,7 @@ from workbench.services.alignment import (
     read_sentences,
     reuse_files,
 )
-from workbench.services.files import write_text
+from workbench.services.files import check_out_path, write_text
 from workbench.services.glossary import (
     BUNDLED_GLOSSARY,
     CheckReport,
@@ -81,6 +81,7 @@ __all__ = [
     "aligned_units",
     "aligner_similarity",
     "check_files",
+    "check_out_path",
     "cluster_file",
     "default_glossary_path",
     "export_glossary",

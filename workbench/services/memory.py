@@ -64,12 +64,17 @@ def tm_add_texts(tm: TranslationMemory, source: str, target: str) -> tuple[int, 
     return tm.add(units)
 
 
-def tm_export_tmx(tm: TranslationMemory, out: str, src: str | None, tgt: str | None) -> int:
-    """Write the TM (or one language pair) as TMX; the number of units written."""
+def tm_export_tmx(
+    tm: TranslationMemory, out: str, src: str | None, tgt: str | None, *, force: bool = True
+) -> int:
+    """Write the TM (or one language pair) as TMX; the number of units written.
+
+    ``force=False`` refuses an existing ``out``; the TM itself is never written over.
+    """
     units = list(tm.units(src, tgt))
     if not units:
         raise InputError("the TM has no units" + (f" for {src}-{tgt}" if src else ""))
-    write_text(out, units_to_tmx(units, src or units[0].src_lang))
+    write_text(out, units_to_tmx(units, src or units[0].src_lang), force=force, keep=[tm.path])
     return len(units)
 
 
