@@ -21,6 +21,7 @@ import yaml
 from workbench.core.document import Document, Paragraph
 from workbench.core.errors import InputError
 from workbench.core.languages import get_language, guess_language
+from workbench.core.story_id import check_story_id, story_from_file_name
 from workbench.core.textio import read_text
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
@@ -68,10 +69,18 @@ def parse_paragraphs(body: str) -> list[Paragraph]:
 
 
 def doc_id_and_lang(path: Path, meta: dict[str, str]) -> tuple[str, str | None]:
-    """The story id and language from metadata, else from a ``story.LANG.ext`` file name."""
+    """The story id and language from metadata, else from a ``story.LANG.ext`` file name.
+
+    A ``story`` in the front matter must be a name (InputError otherwise: it names the
+    files and folders made from the document); one taken from the file name is made into
+    a name.
+    """
     stem = path.name.split(".md")[0].split(".txt")[0]
     m = _LANG_SUFFIX.match(stem)
-    story = meta.get("story") or (m.group("story") if m else stem)
+    if meta.get("story"):
+        story = check_story_id(meta["story"].strip(), f"{path}: front matter")
+    else:
+        story = story_from_file_name(m.group("story") if m else stem)
     lang = meta.get("lang") or (m.group("lang") if m else None)
     return story, lang
 

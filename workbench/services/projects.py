@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.align.sentence import align_sentences
+from workbench.core.document import Document
 from workbench.core.errors import InputError
 from workbench.core.languages import get_language
 from workbench.core.name_finder import NameFinder
 from workbench.core.name_index import NameIndex
 from workbench.core.segment import segment_document
+from workbench.core.story_id import path_under
 from workbench.core.units import Segment2, Unit
 from workbench.formats.article import read_document
 from workbench.formats.tmx import units_to_tmx
@@ -18,7 +20,7 @@ from workbench.formats.xliff import read_xliff, segments_to_xliff
 from workbench.services.alignment import aligner_similarity
 from workbench.services.files import write_text
 from workbench.services.glossary import open_glossary
-from workbench.store.project import Project
+from workbench.store.project import DB_NAME, Project
 
 
 def project_init(folder: str) -> Project:
@@ -27,14 +29,122 @@ def project_init(folder: str) -> Project:
 
 
 def project_add(folder: str, files: list[str], lang: str | None = None) -> list[tuple[str, int]]:
-    """Add documents to a project; (document name, new segments) for each."""
+    """Add documents to a project; (document name, new segments) for each.
+
+    A translation of a document already in the project (the same story in another
+    language, or a ``translation-of`` naming it) is refused before anything is written:
+    it is a reference or an import, never a replacement of the source.
+    """
+    docs = [read_document(f, lang) for f in files]
     out = []
     with Project.open(folder) as project:
-        for f in files:
-            doc = read_document(f, lang)
+        sources = {name: src for _, name, src, _ in project.documents()}
+        for doc in docs:
+            refuse_translation(doc, sources, folder)
+            sources.setdefault(doc.id, doc.lang)
+        for doc in docs:
             _, added = project.add_document(doc)
             out.append((doc.id, added))
     return out
+
+
+def translation_of(doc: Document) -> str | None:
+    """The story a document says it translates (front matter ``translation-of``), if any."""
+    value = doc.meta.get("translation-of", "").strip()
+    if not value:
+        return None
+    stem = Path(value).name
+    for ext in (".md", ".txt"):
+        stem = stem.removesuffix(ext)
+    story, _, tag = stem.rpartition(".")
+    if story:
+        try:
+            get_language(tag)
+            return story
+        except InputError:
+            pass
+    return stem
+
+
+def translated_story(doc: Document, sources: dict[str, str]) -> str | None:
+    """The project document that ``doc`` is a translation of, if it is one.
+
+    ``sources`` maps the project's document names to their source languages: the same
+    story in another language, or a ``translation-of`` naming a document of the project.
+    """
+    of = translation_of(doc)
+    if of in sources and (of != doc.id or sources[of] == doc.lang):
+        return of
+    if doc.id in sources and sources[doc.id] != doc.lang:
+        return doc.id
+    return None
+
+
+def refuse_translation(doc: Document, sources: dict[str, str], folder: str | Path) -> None:
+    """InputError (one line, with what to run instead) if ``doc`` translates a project document."""
+    target = translated_story(doc, sources)
+    if target is None:
+        return
+    raise InputError(
+        f"{doc.path}: is a {doc.lang} translation of {target!r}, whose {sources[target]} source "
+        f"is in {folder}; it cannot replace the source. Add it as a reference: "
+        f"workbench project add-reference {folder} {doc.path} (or bring translations in with "
+        f"workbench import FILE.xlf --project {folder})"
+    )
+
+
+@dataclass
+class OpenedDocument:
+    """The project a document opened on its own belongs to."""
+
+    folder: Path  # STORY.workbench beside the document
+    story: str
+    src: str  # the project's source language
+    added: bool  # the document was added (or refreshed) as the source
+    note: str = ""  # what was done instead, for the terminal
+
+
+def open_document(path: str | Path) -> OpenedDocument:
+    """Find or make the project of a document: ``STORY.workbench`` beside it.
+
+    A source document is added (or refreshed). A translation of the document already in
+    that project (its language or ``translation-of`` says so) leaves the project as it is;
+    the caller can take it as a reference. A translation opened before its project exists
+    opens its source (``translation-of``) when that file is beside it.
+    """
+    p = Path(path)
+    doc = read_document(p)
+    folder = path_under(p.parent, f"{translation_of(doc) or doc.id}.workbench")
+    if not (folder / DB_NAME).is_file():
+        source = _source_beside(p, doc) if translation_of(doc) else None
+        if source is not None:
+            doc = source
+        folder = path_under(p.parent, f"{doc.id}.workbench")
+    with Project.init(folder) as project:
+        sources = {name: src for _, name, src, _ in project.documents()}
+        target = translated_story(doc, sources)
+        if target is not None:
+            note = f"{p} is a {doc.lang} translation of {target}: the project is opened as it is"
+            return OpenedDocument(folder, target, sources[target], False, note)
+        project.add_document(doc)
+    note = f"{p} is a translation: opened its source {doc.path}" if Path(doc.path) != p else ""
+    return OpenedDocument(folder, doc.id, doc.lang, True, note)
+
+
+def _source_beside(p: Path, doc: Document) -> Document | None:
+    """The source a translation names (``translation-of``), read from beside it, if there."""
+    value = doc.meta.get("translation-of", "").strip()
+    if not value:
+        return None
+    names = [Path(value).name]
+    names += [names[0] + ext for ext in (p.suffix, ".md", ".txt") if not names[0].endswith(ext)]
+    for name in names:
+        candidate = p.with_name(name)
+        if candidate.is_file() and candidate != p:
+            source = read_document(candidate)
+            if source.id == translation_of(doc) and source.lang != doc.lang:
+                return source
+    return None
 
 
 @dataclass

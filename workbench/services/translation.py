@@ -10,6 +10,7 @@ from workbench.core.errors import InputError
 from workbench.core.languages import get_language
 from workbench.core.name_finder import NameFinder
 from workbench.core.name_index import NameIndex
+from workbench.core.story_id import path_under
 from workbench.services.files import write_text
 from workbench.services.glossary import open_glossary, segment_file
 from workbench.services.memory import MemoryEngine, open_tm
@@ -139,6 +140,7 @@ class TranslateReport:
     translated: int  # sent to the model (the rest came from the cache or the project)
     flagged: list[str]  # segment ids whose glossary names the output lacks
     written: str = ""
+    kept: int = 0  # drafts not written: someone changed the segment while it translated
 
 
 def translate_file(
@@ -152,7 +154,12 @@ def translate_file(
     project: str | None = None,
     progress: Progress | None = None,
 ) -> TranslateReport:
-    """Translate a document into ``tgt`` with names protected; write a file or project drafts."""
+    """Translate a document into ``tgt`` with names protected; write a file or project drafts.
+
+    A project draft is written only where the segment is still as it was when read (a
+    compare-and-set in the write's transaction): a target that a translator or an import
+    wrote while the model ran is kept, and counted in ``kept``.
+    """
     from workbench.core.name_guard import Guarded, protect, restore
     from workbench.store.project import Provenance
 
@@ -196,8 +203,13 @@ def translate_file(
             prov = Provenance("memory", match=engine.last_matches[n], tm_origin=engine.model_id)
         else:
             prov = Provenance("machine", engine.name, engine.model_id, engine.checksum)
-        if proj is not None:
-            proj.set_translation(rows[segs[i].id].segment_id, tgt, r.text, "draft", prov, note=note)
+        if proj is not None:  # only where the segment still holds what it held when read
+            was = rows[segs[i].id]
+            wrote = proj.set_translation(
+                was.segment_id, tgt, r.text, "draft", prov, note, expect=(was.target, was.status)
+            )
+            if wrote is None:
+                report.kept += 1
     if proj is not None:
         proj.close()
     if out_dir:
@@ -236,6 +248,6 @@ def _write_translation(
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     suffix = ".md" if doc.path.endswith(".md") else ".txt"
-    out = folder / f"{doc.id}.{tgt}{suffix}"
+    out = path_under(folder, f"{doc.id}.{tgt}{suffix}")
     write_text(str(out), "\n".join(lines).rstrip() + "\n")
     return str(out)

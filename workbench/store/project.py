@@ -143,7 +143,14 @@ class Project(Database):
         did not change.
         """
         with transaction(self.con, self.path):
-            row = self.con.execute("SELECT id FROM documents WHERE name = ?", (doc.id,)).fetchone()
+            row = self.con.execute(
+                "SELECT id, lang FROM documents WHERE name = ?", (doc.id,)
+            ).fetchone()
+            if row and row[1] != doc.lang:  # a translation never replaces its source
+                raise InputError(
+                    f"{doc.path}: {doc.id!r} is in {self.folder} in {row[1]}; a {doc.lang} "
+                    "document of the same story is a reference, not a replacement"
+                )
             if row:
                 doc_id = row[0]
                 self.con.execute(

@@ -26,7 +26,7 @@ def open_cmd(target: str, to: str, rtl: str) -> None:
     document added, if needed).
     """
     from workbench import services
-    from workbench.core.errors import InputError
+    from workbench.core.errors import InputError, WorkbenchError
     from workbench.core.languages import get_language
     from workbench.core.name_finder import NameFinder
     from workbench.core.name_index import NameIndex
@@ -41,11 +41,11 @@ def open_cmd(target: str, to: str, rtl: str) -> None:
     for lang in langs:
         get_language(lang)  # an unknown code stops here, before a project is made
     if path.is_file():
-        doc, _ = services.segment_file(str(path))
-        folder = path.parent / f"{doc.id}.workbench"
-        services.project_init(str(folder)).close()
-        services.project_add(str(folder), [str(path)])
-        add_sibling_references(folder, path, doc.id, doc.lang, langs)
+        opened = services.open_document(path)  # a translation never replaces its source
+        if opened.note:
+            click.echo(opened.note, err=True)
+        folder = opened.folder
+        add_sibling_references(folder, path, opened.story, opened.src, langs)
     else:
         folder = path
     finder = NameFinder(NameIndex(services.open_glossary(None)))
@@ -57,14 +57,19 @@ def open_cmd(target: str, to: str, rtl: str) -> None:
         seen.parent.mkdir(parents=True, exist_ok=True)
         seen.touch()
     enter, leave = terminal_modes(detect(rtl))
+    app = WorkbenchApp(folder, langs, rtl, finder, tm, installed_engine, keys, first_run)
     try:
         sys.stdout.write(enter)
         sys.stdout.flush()
-        WorkbenchApp(folder, langs, rtl, finder, tm, installed_engine, keys, first_run).run()
+        app.run()
     finally:
         sys.stdout.write(leave)
         sys.stdout.flush()
         tm.close()
+    if app.unsaved is not None:  # quit with an edit open, and the store could not take it
+        why, text = app.unsaved
+        click.echo(f"the text, to copy: {text}", err=True)
+        raise WorkbenchError(why)
     click.echo(saved_summary(folder, langs))
 
 
