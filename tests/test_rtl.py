@@ -90,3 +90,28 @@ def test_numbers_after_an_arabic_word_stay_outside_its_run():
     name = "أبو بكر البغدادي"
     assert visual_mixed(f"ar: {name}  kmr: x", "app") == f"ar: {visual(name, 'app')}  kmr: x"
     assert visual(name, "app").startswith("ﻱ")  # the last letter of the run comes first
+
+
+def test_a_lam_alef_ligature_is_one_cell_and_the_cursor_steps_over_it_whole():
+    text = "سلام"  # seen, lam, alef, meem: the lam-alef is drawn as one ligature
+    layout = bidi_layout(text)
+    assert layout.display == "\ufee1\ufefc\ufeb3"  # meem alone after the alef
+    assert layout.columns == (2, 1, 1, 0, -1)  # the alef is on the ligature's cell
+    right, at = [], len(text)
+    while (step := visual_step(layout, at, 1)) != at:
+        at = step
+        right.append(at)
+    assert right == [3, 1, 0]  # meem, the ligature (before its lam), seen
+    left, at = [], 0
+    while (step := visual_step(layout, at, -1)) != at:
+        at = step
+        left.append(at)
+    assert left == [1, 3, 4]  # never between the lam and its alef
+
+
+def test_harakat_take_no_cell_and_the_cursor_skips_them():
+    text = "صدّ"  # sad, dal, shadda
+    layout = bidi_layout(text)
+    assert layout.display == "\ufeaa\u0651\ufebb"  # the shadda right after its dal
+    assert layout.columns == (1, 0, 0, -1)
+    assert visual_step(layout, 3, 1) == 1 and visual_step(layout, 1, -1) == 3

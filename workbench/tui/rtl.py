@@ -1,8 +1,10 @@
 """Right-to-left text for terminals: shaping and visual order, or left to the terminal.
 
 Textual and Rich do no bidi. In ``app`` mode the TUI shapes Arabic letters
-(arabic-reshaper) and reorders each line into visual order (python-bidi) itself, for the
-many terminals that do neither. In ``terminal`` mode text is passed as it is, for
+(:mod:`workbench.tui.shaping`: each letter's Unicode joining type, lam-alef, harakat kept)
+and reorders each line into visual order (python-bidi) itself, for the many terminals
+that do neither; the table, the edit line and the panels share that one layout
+(:func:`workbench.tui.rtl_layout.bidi_layout`). In ``terminal`` mode text is passed as it is, for
 terminals that do their own bidi (Konsole, mlterm), so it is not reversed twice. ``auto``
 picks ``terminal`` when the terminal is known to do bidi (Konsole sets KONSOLE_VERSION,
 mlterm sets MLTERM) or WORKBENCH_RTL=terminal, else ``app``.
@@ -32,12 +34,11 @@ def detect(mode: str = "auto") -> str:
 
 def visual(line: str, mode: str) -> str:
     """One line of logical Arabic-script text as the terminal should draw it."""
-    if mode != "app" or not any("\u0600" <= c <= "\u06ff" for c in line):
+    if mode != "app" or not any("\u0600" <= c <= "\u08ff" for c in line):
         return line
-    import arabic_reshaper
-    from bidi.algorithm import get_display
+    from workbench.tui.rtl_layout import bidi_layout
 
-    return get_display(arabic_reshaper.reshape(line), base_dir="R")
+    return bidi_layout(line).display
 
 
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u200c"

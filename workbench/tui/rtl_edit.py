@@ -3,9 +3,9 @@
 Textual's Input draws its value in logical order from the left, so Arabic and Sorani read
 backwards and unjoined in most terminals. :class:`RtlInput` keeps Input's editing (the
 value, typing, deleting, selection and its keys stay logical), and only draws and moves
-differently when right-to-left is on: the line is shaped (arabic-reshaper, without
-ligatures so that one character stays one cell) and put in visual order by python-bidi's
-implementation of the Unicode bidi algorithm, right-aligned; the cursor is drawn on the
+differently when right-to-left is on: the line is shaped and put in visual order exactly
+as the table draws it (:func:`workbench.tui.rtl_layout.bidi_layout`: joined forms, the
+lam-alef ligature, harakat on their letter), right-aligned; the cursor is drawn on the
 cell of the character it stands before; Left and Right move to the neighbouring cell on
 screen, the way the eye expects (so Left goes forward in Arabic, and through a number
 or an English word inside it left to right).
@@ -13,9 +13,6 @@ or an English word inside it left to right).
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -25,84 +22,9 @@ from textual.geometry import Offset
 from textual.strip import Strip
 from textual.widgets import Input
 
+from workbench.tui.rtl_layout import Layout, bidi_layout, visual_step
 
-@dataclass(frozen=True)
-class Layout:
-    """A line in visual order and, for each logical cursor position, its screen column.
-
-    ``columns[p]`` is the column of the character at logical position p (the cursor
-    stands before it); ``columns[len(text)]`` is -1, the cell left of the line, where the
-    end of a right-to-left line is.
-    """
-
-    display: str
-    columns: tuple[int, ...]
-
-
-@lru_cache(maxsize=64)
-def bidi_layout(text: str) -> Layout:
-    """Shape ``text`` and lay it out right to left (paragraph direction R)."""
-    import arabic_reshaper
-    from bidi import algorithm as uba
-
-    shaper = arabic_reshaper.ArabicReshaper(
-        configuration={"support_ligatures": False, "delete_harakat": False}
-    )
-    shaped = shaper.reshape(text)  # one character for one: no ligatures
-    storage = uba.get_empty_storage()
-    storage["base_level"], storage["base_dir"] = 1, "R"
-    uba.get_embedding_levels(shaped, storage, False, False)
-    for i, ch in enumerate(storage["chars"]):
-        ch["at"] = i  # the logical index survives reordering (the dicts move, not copies)
-    uba.explicit_embed_and_overrides(storage, False)  # drops format characters (ZWNJ, LRE ...)
-    uba.resolve_weak_types(storage, False)
-    uba.resolve_neutral_types(storage, False)
-    uba.resolve_implicit_levels(storage, False)
-    uba.reorder_resolved_levels(storage, False)
-    uba.apply_mirroring(storage, False)
-    chars = _marks_after_their_letters(storage["chars"])
-    column: dict[int, int] = {}
-    x = 0
-    for ch in chars:
-        width = cell_len(ch["ch"])
-        column[ch["at"]] = x if width or not x else x - 1  # a mark is on its letter's cell
-        x += width
-    columns = [-1] * (len(text) + 1)
-    following = -1
-    for p in range(len(text) - 1, -1, -1):  # a dropped character sits with the next one
-        following = column.get(p, following)
-        columns[p] = following
-    return Layout("".join(ch["ch"] for ch in chars), tuple(columns))
-
-
-def _marks_after_their_letters(chars: list[dict]) -> list[dict]:
-    """Put combining marks (harakat) back after their letter in reversed runs.
-
-    Reversing a right-to-left run puts a mark before its letter, where a terminal would
-    draw it on the wrong one (the bidi algorithm's rule L3).
-    """
-    out: list[dict] = []
-    marks: list[dict] = []
-    for ch in chars:
-        if unicodedata.combining(ch["ch"]) and ch["level"] % 2:
-            marks.append(ch)
-            continue
-        out.append(ch)
-        out.extend(marks)
-        marks = []
-    return out + marks
-
-
-def visual_step(layout: Layout, position: int, step: int) -> int:
-    """The logical position whose cell is the nearest one ``step`` (-1 left, 1 right) away."""
-    here = layout.columns[position]
-    best = position
-    for p, col in enumerate(layout.columns):
-        if (step < 0 and col < here and (best == position or col > layout.columns[best])) or (
-            step > 0 and col > here and (best == position or col < layout.columns[best])
-        ):
-            best = p
-    return best
+__all__ = ["Layout", "RtlInput", "bidi_layout", "visual_step"]
 
 
 class RtlInput(Input):
