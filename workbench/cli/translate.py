@@ -85,9 +85,10 @@ def translate(
                         f, lang, eng, cache, options, glossary_path, out_dir, project, tick
                     )
                 where = r.written or project
+                kept = f", {r.kept} left alone (changed meanwhile)" if r.kept else ""
                 click.echo(
                     f"{f} -> {lang}: {r.segments} segments, {r.translated} translated now, "
-                    f"{len(r.flagged)} flagged for names ({where})"
+                    f"{len(r.flagged)} flagged for names{kept} ({where})"
                 )
     finally:
         cache.close()

@@ -26,6 +26,7 @@ from workbench.tui.context import ContextMixin
 from workbench.tui.editing import HINT, EditingMixin
 from workbench.tui.filters import FILTERS, FilterMixin
 from workbench.tui.help_screen import HelpScreen
+from workbench.tui.history_actions import HistoryMixin
 from workbench.tui.mt_worker import SCOPES, MTMixin
 from workbench.tui.navigate import NavigateMixin
 from workbench.tui.rtl import detect, visual_mixed
@@ -41,6 +42,7 @@ FIRST_RUN = (
 
 
 class WorkbenchApp(
+    HistoryMixin,
     EditingMixin,
     ContextMixin,
     ScoresMixin,
@@ -84,6 +86,8 @@ class WorkbenchApp(
         Binding("V", "mark('final')", "Final", show=False, id="final"),
         Binding("u", "undo", "Undo", id="undo"),
         Binding("r", "redo", "Redo", show=False, id="redo"),
+        Binding("U", "undo_segment", "Undo in this segment", show=False, id="undo_segment"),
+        Binding("R", "redo_segment", "Redo in this segment", show=False, id="redo_segment"),
         Binding("t", "translate('document')", "MT rest", id="translate"),
         Binding("T", "translate('segment')", "MT segment", show=False, id="translate_segment"),
         Binding("ctrl+t", "translate('all')", "MT everything", show=False, id="translate_all"),
@@ -127,6 +131,7 @@ class WorkbenchApp(
         self.edit_row: Row | None = None  # what the edit line was opened on
         self.edit_lang = self.lang
         self.first_run = first_run
+        self.init_history()  # u / r: this session's actions, wherever they were
         if keymap:
             self.set_keymap(keymap)  # binding id -> keys, from keys.toml
         self.all_rows = self._load()
@@ -329,6 +334,18 @@ class WorkbenchApp(
         )
         yield SystemCommand(
             "Switch language", "Edit the next target language", self.action_switch_lang
+        )
+        yield SystemCommand("Undo", "The last action, wherever it was (u)", self.action_undo)
+        yield SystemCommand("Redo", "The action undone last (r)", self.action_redo)
+        yield SystemCommand(
+            "Undo in this segment",
+            "This segment's last edit, in any session (U)",
+            self.action_undo_segment,
+        )
+        yield SystemCommand(
+            "Redo in this segment",
+            "This segment's edit undone last (R)",
+            self.action_redo_segment,
         )
         yield SystemCommand("Keys", "Every key binding", self.action_help)
 

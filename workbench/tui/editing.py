@@ -1,4 +1,4 @@
-"""Editing in the app: the edit line, saving, confirming, drafts, undo and redo.
+"""Editing in the app: the edit line, saving, confirming, drafts (undo: history_actions).
 
 Enter opens the edit line on the current target; Enter there (or Ctrl+Enter / F8)
 confirms it (translated, committed at once) and moves to the next unconfirmed segment;
@@ -96,12 +96,10 @@ class EditingMixin:
         row, lang = row or self.row, lang or self.lang
         if row is None:
             return
-        self.project.set_translation(row.segment_id, lang, text, status, Provenance("human"))
-        row.targets[lang], row.status[lang] = text, status
-        row.origin[lang] = ""
-        at = self.view.index_of(row)
-        if at is not None:
-            self.target_changed(at, lang)
+        # unchanged text keeps its origin (memory 100%, the machine's engine and model);
+        # changed text becomes the translator's, with the machine draft kept for HTER
+        self.remember(self.project.save_edit(row.segment_id, lang, text, status))
+        self.show_stored(row, lang)
 
     def _save_edit(self, status: str) -> None:
         """Commit the edit line's text to the row and language it was opened on."""
@@ -132,7 +130,7 @@ class EditingMixin:
         if row is None or not row.targets.get(self.lang):
             self.notify("nothing to review here: the segment has no translation yet")
             return
-        self.project.set_status(row.segment_id, self.lang, status)
+        self.remember(self.project.set_status(row.segment_id, self.lang, status))
         row.status[self.lang] = status
         self.target_changed(self.view.current)
         rank = STATUS_RANK[status]
@@ -149,34 +147,14 @@ class EditingMixin:
         if row is None or n >= len(self.matches):
             return
         m = self.matches[n]
-        self.project.set_translation(
+        hid = self.project.set_translation(
             row.segment_id,
             self.lang,
             m.target,
             "draft",
             Provenance("memory", match=m.score, tm_origin=m.origin),
         )
+        self.remember(hid)
         row.targets[self.lang], row.status[self.lang] = m.target, "draft"
         row.origin[self.lang] = origin_label("memory", None, None, m.score)
-        self.target_changed(self.view.current)
-
-    def action_undo(self) -> None:
-        """Undo the last edit of the current target."""
-        self._history_step(self.project.undo, "nothing to undo")
-
-    def action_redo(self) -> None:
-        """Redo the edit of the current target undone last."""
-        self._history_step(self.project.redo, "nothing to redo")
-
-    def _history_step(self, step, nothing: str) -> None:
-        """Run ``step`` (the store's undo or redo) on the current target, then redraw it."""
-        row = self.row
-        if row is None:
-            return
-        if not step(row.segment_id, self.lang):
-            self.notify(f"{nothing} in {row.key} [{self.lang}]")
-            return
-        r = self.project.row(row.segment_id, self.lang)
-        row.targets[self.lang], row.status[self.lang] = r.target, r.status
-        row.origin[self.lang] = origin_label(r.origin, r.engine, r.model, r.match)
         self.target_changed(self.view.current)

@@ -75,6 +75,9 @@ class MTMixin:
         self.mt_running = True
         self.mt_done = 0
         self.mt_written = 0  # drafts written (no match, or a translator there first: none)
+        self.mt_kept = 0  # not written: the segment changed while the model ran
+        self.mt_group: list[int] = []  # the history rows of this job: one action for u
+        self.remember_action(self.mt_group)
         total = sum(len(rows) for _, rows in jobs)
         self._mt_progress(0, total)
         self.run_worker(
@@ -167,10 +170,20 @@ class MTMixin:
     ) -> None:
         """Write one chunk of drafts (app thread) and redraw their rows."""
         for row, text, prov in zip(part, texts, provs, strict=True):
-            now = (row.status.get(lang, "new"), row.targets.get(lang, ""))
-            if not text or now != seen[(id(row), lang)]:
-                continue  # no match, or the translator got there first
-            self.project.set_translation(row.segment_id, lang, text, "draft", prov)
+            status, target = seen[(id(row), lang)]
+            if not text:
+                continue  # no match
+            # written only if the store still holds what the row held when MT was asked
+            # (checked in the write's transaction): a translator here, or another program
+            # (the CLI, an import), may have got there first
+            hid = self.project.set_translation(
+                row.segment_id, lang, text, "draft", prov, expect=(target, status)
+            )
+            if hid is None:
+                self.mt_kept += 1
+                self.show_stored(row, lang)  # what they wrote
+                continue
+            self.mt_group.append(hid)
             self.mt_written += 1
             row.targets[lang], row.status[lang] = text, "draft"
             row.origin[lang] = origin_label(prov.origin, prov.engine, prov.model, prov.match)
@@ -190,10 +203,11 @@ class MTMixin:
         self.mt_running = False
         self.query_one("#mt").remove_class("running")
         drafts = f"{self.mt_written} drafts written"
-        skipped = self.mt_done - self.mt_written
-        why = f", {skipped} without a translation or edited meanwhile" if skipped else ""
+        kept = f", {self.mt_kept} kept as someone changed them meanwhile" if self.mt_kept else ""
+        none = self.mt_done - self.mt_written - self.mt_kept
+        why = kept + (f", {none} without a translation" if none else "")
         self.notify(
-            f"MT cancelled after {self.mt_done} segments: {drafts}"
+            f"MT cancelled after {self.mt_done} segments: {drafts}{kept}"
             if cancelled
             else f"MT done: {drafts}{why}"
         )
