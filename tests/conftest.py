@@ -33,11 +33,37 @@ def finder(index):
     return NameFinder(index)
 
 
+def require(available: bool, flag: str, why: str) -> None:
+    """Skip where something optional is missing, but fail where CI set `flag` (no silent skip).
+
+    `.ci/run` sets every WORKBENCH_REQUIRE_* flag, so a dependency missing there is a red
+    test, not a skipped one.
+    """
+    if available:
+        return
+    if os.environ.get(flag) == "1":
+        pytest.fail(f"{why} ({flag}=1)")
+    pytest.skip(why)
+
+
+def require_module(name: str, flag: str) -> None:
+    """Import-or-skip `name`, failing instead where `flag` is set."""
+    import importlib.util
+
+    require(importlib.util.find_spec(name) is not None, flag, f"{name} is not installed")
+
+
+def require_tmux() -> None:
+    """The tmux tests need tmux; CI sets WORKBENCH_REQUIRE_TMUX=1."""
+    import shutil
+
+    require(shutil.which("tmux") is not None, "WORKBENCH_REQUIRE_TMUX", "tmux is not installed")
+
+
 def shared_file(rel: str) -> Path:
-    """A file of ../shared/data; the test is skipped only where ../shared is absent."""
+    """A file of ../shared/data; skipped where ../shared is absent, failed there in CI."""
     p = SHARED / "data" / rel
-    if not p.exists():
-        pytest.skip(f"{p} not available")
+    require(p.exists(), "WORKBENCH_REQUIRE_SHARED", f"{p} not available")
     return p
 
 

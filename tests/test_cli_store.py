@@ -280,7 +280,8 @@ def test_translate_with_the_memory_engine_needs_no_model(run, tmp_path):
     proj = str(tmp_path / "proj")
     run("project", "init", proj)
     r = run("translate", second, "--to", "ar", "--engine", "memory", "--project", proj)
-    assert r.code == 0, r.err and "17 segments, 9 translated now" in r.out
+    assert r.code == 0, r.err
+    assert "17 segments, 9 translated now" in r.out, r.out
     from workbench.store.project import Project
 
     with Project.open(proj) as p:
