@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import click
@@ -42,13 +41,29 @@ def list_cmd() -> None:
 @click.argument("model")
 @click.option("--out", type=click.Path(), help="Where to write (default: MODEL-ct2 in the store).")
 @click.option("--quantization", default="int8", show_default=True)
-def convert(model: str, out: str | None, quantization: str) -> None:
+@click.option("--force", is_flag=True, help="Replace --out if it is an earlier converted model.")
+@click.option(
+    "--allow-pickle",
+    is_flag=True,
+    help="Also load pickle (*.bin) weights: only for models you trust.",
+)
+def convert(
+    model: str, out: str | None, quantization: str, force: bool, allow_pickle: bool
+) -> None:
     """Convert a model (a folder, or a name in the store) to CTranslate2."""
     from workbench.engines.ct2 import convert as do_convert
 
-    src = Path(model) if Path(model).is_dir() else _store() / model.replace("/", "--")
+    src = _model_path(model)
     target = Path(out) if out else src.with_name(src.name + "-ct2")
-    click.echo(f"{do_convert(src, target, quantization)}: converted ({quantization})")
+    done = do_convert(src, target, quantization, force=force, allow_pickle=allow_pickle)
+    click.echo(f"{done}: converted ({quantization})")
+
+
+def _model_path(model: str) -> Path:
+    """A model folder given as a path, else a model name resolved inside the store."""
+    from workbench.engines.store import entry
+
+    return Path(model) if Path(model).is_dir() else entry(_store(), model)
 
 
 @models.command()
@@ -57,9 +72,7 @@ def info(model: str) -> None:
     """Kind, languages, files and checksum of a model."""
     import json
 
-    p = Path(model) if Path(model).is_dir() else _store() / model.replace("/", "--")
-    if not p.is_dir():
-        raise click.ClickException(f"no model {model}; see: workbench models list")
+    p = _model_path(model)
     cfg = json.loads((p / "config.json").read_text()) if (p / "config.json").is_file() else {}
     meta = (
         json.loads((p / "workbench.json").read_text()) if (p / "workbench.json").is_file() else {}
@@ -74,12 +87,14 @@ def info(model: str) -> None:
 @models.command()
 @click.argument("model")
 def remove(model: str) -> None:
-    """Delete a model from the store."""
-    p = _store() / model.replace("/", "--")
-    if not p.is_dir():
-        raise click.ClickException(f"no model {model} in {_store()}")
-    shutil.rmtree(p)
-    click.echo(f"removed {p}")
+    """Delete MODEL (a name from 'workbench models list') from the store.
+
+    Only a folder the store made (pulled or converted) is removed; a path or a name outside
+    the store is refused.
+    """
+    from workbench.engines.store import remove as do_remove
+
+    click.echo(f"removed {do_remove(_store(), model)}")
 
 
 @models.command()

@@ -11,38 +11,106 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from workbench.core.languages import get_language
 from workbench.engines.base import DecodeOptions, EngineError, check_stop, madlad_tag
+from workbench.engines.model_gate import refuse_custom_code, refuse_pickle
 
 
-def convert(hf_dir: str | Path, out_dir: str | Path, quantization: str = "int8") -> Path:
-    """Convert a transformers seq2seq model folder to CTranslate2."""
+def convert(
+    hf_dir: str | Path,
+    out_dir: str | Path,
+    quantization: str = "int8",
+    *,
+    force: bool = False,
+    allow_pickle: bool = False,
+) -> Path:
+    """Convert a transformers seq2seq model folder to CTranslate2, atomically.
+
+    The folder is gated as for translating (no code of its own; pickle weights only with
+    ``allow_pickle``). The model is built in a temporary folder beside ``out_dir`` and
+    renamed into place, so a failed conversion leaves nothing. An existing ``out_dir`` is
+    replaced only with ``force``, and only when it is a converted model (``model.bin`` and
+    ``workbench.json``): never any other folder.
+    """
     src, out = Path(hf_dir), Path(out_dir)
     if not (src / "config.json").is_file():
         raise EngineError(f"{src}: not a model folder (no config.json)")
+    refuse_custom_code(src)
+    refuse_pickle(src, allow_pickle)
+    _check_target(src, out, force)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     try:
         from ctranslate2.converters import TransformersConverter
         from transformers import AutoTokenizer
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise EngineError(f"converting needs ctranslate2 and transformers ({exc})") from None
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
     try:
-        TransformersConverter(str(src)).convert(str(out), quantization=quantization, force=True)
-        AutoTokenizer.from_pretrained(src, local_files_only=True).save_pretrained(out / "tokenizer")
-    except (ValueError, OSError, RuntimeError) as exc:
-        raise EngineError(f"{src}: cannot convert ({str(exc).splitlines()[0][:160]})") from None
-    meta = {
-        "source_model": src.name,
-        "quantization": quantization,
-        "model_type": json.loads((src / "config.json").read_text())["model_type"],
-    }
-    if (src / "workbench.json").is_file():
-        meta.update(json.loads((src / "workbench.json").read_text(encoding="utf-8")))
-    (out / "workbench.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+        try:
+            converter = TransformersConverter(str(src), trust_remote_code=False)
+            converter.convert(str(work), quantization=quantization, force=True)
+            AutoTokenizer.from_pretrained(
+                src, local_files_only=True, trust_remote_code=False
+            ).save_pretrained(work / "tokenizer")
+        except (ValueError, OSError, RuntimeError, NotImplementedError) as exc:
+            reason = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else ""
+            raise EngineError(f"{src}: cannot convert ({reason or type(exc).__name__})") from None
+        meta = {
+            "source_model": src.name,
+            "quantization": quantization,
+            "model_type": json.loads((src / "config.json").read_text())["model_type"],
+        }
+        if (src / "workbench.json").is_file():
+            meta.update(json.loads((src / "workbench.json").read_text(encoding="utf-8")))
+        (work / "workbench.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+        _swap_in(work, out)
+    finally:
+        if work.exists():
+            shutil.rmtree(work, ignore_errors=True)
     return out
+
+
+def _is_converted(folder: Path) -> bool:
+    """Whether ``folder`` is a converted model that convert made."""
+    return (folder / "model.bin").is_file() and (folder / "workbench.json").is_file()
+
+
+def _check_target(src: Path, out: Path, force: bool) -> None:
+    """Refuse an output folder that exists (without ``force``) or is not ours to replace."""
+    real_src, real_out = Path(os.path.realpath(src)), Path(os.path.realpath(out))
+    if real_out == real_src or real_src.is_relative_to(real_out):
+        raise EngineError(f"{out}: would replace the model being converted; choose another --out")
+    if not (out.exists() or out.is_symlink()):
+        return
+    if not force:
+        raise EngineError(f"{out} exists; pass --force to replace it")
+    if out.is_symlink() or not out.is_dir() or not _is_converted(out):
+        raise EngineError(
+            f"{out} is not a converted model (no model.bin and workbench.json); "
+            "refusing to replace it"
+        )
+
+
+def _swap_in(work: Path, out: Path) -> None:
+    """Rename the finished ``work`` folder to ``out`` (an old converted model goes after)."""
+    if not out.exists():
+        os.rename(work, out)
+        return
+    old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".old"))
+    os.rename(out, old / "model")
+    try:
+        os.rename(work, out)
+    except OSError:
+        os.rename(old / "model", out)  # put the old model back
+        raise
+    finally:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 class CT2Engine:
@@ -69,6 +137,7 @@ class CT2Engine:
             )
         from workbench.engines.hf import _offline
 
+        refuse_custom_code(folder)
         _offline()
         try:
             import ctranslate2
@@ -80,7 +149,7 @@ class CT2Engine:
                 str(folder), device=device, compute_type=compute_type, intra_threads=threads
             )
             self.tokenizer = AutoTokenizer.from_pretrained(
-                folder / "tokenizer", local_files_only=True
+                folder / "tokenizer", local_files_only=True, trust_remote_code=False
             )
         except (RuntimeError, ValueError, OSError) as exc:
             raise EngineError(

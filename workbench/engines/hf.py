@@ -1,8 +1,9 @@
 """The transformers backend: Marian / OPUS-MT and NLLB-200 / M2M-100 seq2seq models.
 
 Everything runs offline (HF_HUB_OFFLINE, no telemetry): a model is a local folder. Weights
-are loaded from safetensors only unless ``allow_pickle``; ``trust_remote_code`` is never
-set. torch and transformers are imported when an engine is created, not before.
+are loaded from safetensors only unless ``allow_pickle``; every ``from_pretrained`` gets
+``trust_remote_code=False`` and a folder that ships its own code is refused (model_gate).
+torch and transformers are imported when an engine is created, not before.
 
 Segments are sorted by length and cut into batches under a token budget, so padding stays
 small; the results come back in the input order.
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from workbench.core.languages import get_language
 from workbench.engines.base import DecodeOptions, EngineError, check_stop, madlad_tag
+from workbench.engines.model_gate import refuse_custom_code, refuse_pickle
 
 _OPUS_PAIR = re.compile(r"opus-mt-([a-z]{2,3})-([a-z]{2,3})")
 
@@ -72,26 +74,28 @@ class HFEngine:
                 f"model {folder} not found (no config.json); get it with: "
                 f"workbench models pull {folder.name}"
             )
-        has_safe = any(folder.glob("*.safetensors"))
-        if not has_safe and not allow_pickle:
-            raise EngineError(
-                f"model {folder} has only pickle weights (*.bin), which can run code when "
-                "loaded; convert it with 'workbench models pull', or pass --allow-pickle"
-            )
+        refuse_custom_code(folder)
+        has_safe = refuse_pickle(folder, allow_pickle)
         _offline()
         try:
             import torch
-            from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+            from transformers import AutoConfig, AutoModelForSeq2SeqLM, AutoTokenizer
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise EngineError(f"the hf engine needs torch and transformers ({exc})") from None
         if threads:
             torch.set_num_threads(threads)
         self.device = device or ("cuda" if torch.cuda.is_available() else "cpu")
         try:
-            self.tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
+            config = AutoConfig.from_pretrained(
+                folder, local_files_only=True, trust_remote_code=False
+            )
+            self.tokenizer = AutoTokenizer.from_pretrained(
+                folder, local_files_only=True, trust_remote_code=False
+            )
             self.model = (
-                AutoModelForSeq2SeqLM.from_pretrained(
+                AutoModelForSeq2SeqLM.from_pretrained(  # its generation config likewise
                     folder,
+                    config=config,
                     local_files_only=True,
                     use_safetensors=has_safe,
                     trust_remote_code=False,

@@ -3,12 +3,16 @@
 A downloaded checkpoint that ships only pickle weights (``pytorch_model.bin``, as OPUS-MT
 and NLLB-200 do on their main branches) is loaded once with torch's weights-only loader,
 which refuses to run code, and written as ``model.safetensors``; the pickle is deleted.
+
+Every folder the store makes (pulled or converted) holds ``workbench.json``: that file marks
+it as the store's own, and only such a folder, directly inside the store, is ever removed.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 from workbench.engines.base import EngineError
@@ -43,7 +47,11 @@ def pickle_to_safetensors(folder: str | Path) -> Path:
 
 def pull(repo: str, store: Path) -> Path:
     """Download a model from the Hub into the store, as safetensors."""
-    target = store / repo.replace("/", "--")
+    target = entry(store, repo, must_exist=False)
+    target.mkdir(parents=True, exist_ok=True)
+    marker = target / MARKER
+    if not marker.exists():  # the store's own folder from the start, so a broken pull can go
+        marker.write_text(json.dumps({"repo": repo}, indent=2), encoding="utf-8")
     env = {
         k: os.environ.pop(k) for k in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE") if k in os.environ
     }
@@ -73,5 +81,45 @@ def pull(repo: str, store: Path) -> Path:
     if not any(target.glob("*.safetensors")):
         pickle_to_safetensors(target)
     meta = {"repo": repo, "revision": revision}
-    (target / "workbench.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    marker.write_text(json.dumps(meta, indent=2), encoding="utf-8")
     return target
+
+
+#: The file that marks a folder as made by the model store.
+MARKER = "workbench.json"
+
+
+def entry(store: Path, name: str, *, must_exist: bool = True) -> Path:
+    """The folder of model ``name`` (``org/model`` or ``org--model``), directly inside ``store``.
+
+    A name that would reach outside the store (``.``, ``..``, a path, a hidden name) is
+    refused with a one-line EngineError, as is a missing model when ``must_exist``.
+    """
+    folder = name.replace("/", "--")
+    bad = (
+        not folder.strip()
+        or folder.startswith(".")
+        or any(c in folder for c in ("\\", "\0", os.sep))
+        or (os.altsep is not None and os.altsep in folder)
+    )
+    p = store / folder
+    if bad or Path(os.path.realpath(p.parent)) != Path(os.path.realpath(store)):
+        raise EngineError(f"{name!r} is not a model name (see: workbench models list)")
+    if must_exist and not (p.is_dir() or p.is_symlink()):
+        raise EngineError(f"no model {name} in {store} (see: workbench models list)")
+    return p
+
+
+def remove(store: Path, name: str) -> Path:
+    """Delete model ``name`` from the store: only a folder the store made (it holds MARKER).
+
+    A symbolic link in the store is removed as a link; what it points to is left alone.
+    """
+    p = entry(store, name)
+    if p.is_symlink():
+        p.unlink()
+        return p
+    if not (p / MARKER).is_file():
+        raise EngineError(f"{p} was not made by 'workbench models' (no {MARKER}); nothing removed")
+    shutil.rmtree(p)
+    return p
