@@ -18,8 +18,10 @@ from workbench.core.segment import segment_document
 from workbench.core.suggest import Candidate, suggest_names
 from workbench.core.textio import read_text
 from workbench.formats.article import read_document
-from workbench.formats.glossary_tsv import dump_glossary_tsv, load_glossary
+from workbench.formats.glossary_tsv import dump_glossary_tsv, load_glossary, parse_glossary_tsv
 from workbench.formats.tbx import glossary_to_tbx, load_tbx
+from workbench.services.file_lock import locked
+from workbench.services.files import write_text
 from workbench.services.progress import Progress
 
 #: The glossary shipped with the repository.
@@ -165,37 +167,37 @@ def export_glossary(glossary: Glossary, fmt: str) -> str:
 
 
 def import_glossary(
-    tbx_path: str, into: str | Path | None, replace: bool = False
+    tbx_path: str | Path, into: str | Path | None, replace: bool = False
 ) -> tuple[int, int, Path]:
     """Merge a TBX file into a glossary TSV; return (added, updated, path).
 
-    Existing ids are kept unless ``replace``; the TSV is rewritten atomically.
+    Existing ids are kept unless ``replace``. The TSV is locked for the whole
+    read-merge-write (so parallel imports all land) and replaced by rename: a reader sees
+    the old file or the new one, and no temporary file is left behind.
     """
-    incoming = load_tbx(tbx_path)
+    incoming = load_tbx(tbx_path)  # a broken TBX fails before the glossary is touched
     target = Path(into) if into else default_glossary_path()
-    current = load_glossary(target) if target.exists() else Glossary(source=str(target))
-    merged: dict[str, Entry] = {e.id: e for e in current}
-    added = updated = 0
-    for e in incoming:
-        if e.id in merged:
-            if replace and merged[e.id] != e:
-                merged[e.id] = e
-                updated += 1
+    with locked(target) as new_file:
+        if new_file:
+            current, head = Glossary(source=str(target)), []
         else:
-            merged[e.id] = e
-            added += 1
-    text = dump_glossary_tsv(Glossary(merged.values(), source=str(target)))
-    if target.exists():  # keep the file's leading comment lines
-        head = []
-        for line in read_text(target).split("\n"):
-            if not line.startswith("#"):
-                break
-            head.append(line)
-        text = "".join(h + "\n" for h in head) + text
-    tmp = target.with_suffix(target.suffix + ".tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise InputError(f"{target}: cannot write ({exc.strerror})") from None
+            text = read_text(target)
+            current = parse_glossary_tsv(text, str(target))
+            head = []  # keep the file's leading comment lines
+            for line in text.split("\n"):
+                if not line.startswith("#"):
+                    break
+                head.append(line)
+        merged: dict[str, Entry] = {e.id: e for e in current}
+        added = updated = 0
+        for e in incoming:
+            if e.id in merged:
+                if replace and merged[e.id] != e:
+                    merged[e.id] = e
+                    updated += 1
+            else:
+                merged[e.id] = e
+                added += 1
+        body = dump_glossary_tsv(Glossary(merged.values(), source=str(target)))
+        write_text(target, "".join(h + "\n" for h in head) + body)
     return added, updated, target
