@@ -92,7 +92,15 @@ def connect(path: str | Path, *, synchronous: str = "FULL") -> Connection:
 
 @contextlib.contextmanager
 def transaction(con: sqlite3.Connection, path: str | Path = "") -> Iterator[sqlite3.Connection]:
-    """One atomic write: BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
+    """One atomic write: BEGIN IMMEDIATE ... COMMIT, rolled back on any error.
+
+    Transactions nest: inside another one this is a SAVEPOINT, so an inner failure rolls
+    back only the inner part (and the outer caller decides about the rest), while the
+    outermost COMMIT makes everything durable at once (like sqlite-utils' ``atomic()``).
+    """
+    if con.in_transaction:
+        yield from _savepoint(con, path)
+        return
     for attempt in range(50):
         try:
             con.execute("BEGIN IMMEDIATE")
@@ -114,6 +122,25 @@ def transaction(con: sqlite3.Connection, path: str | Path = "") -> Iterator[sqli
         raise
 
 
+_savepoints = iter(range(1, 1 << 62))
+
+
+def _savepoint(con: sqlite3.Connection, path: str | Path) -> Iterator[sqlite3.Connection]:
+    """The inner part of a nested transaction: a savepoint released or rolled back."""
+    name = f"wb_{next(_savepoints)}"
+    con.execute(f"SAVEPOINT {name}")
+    try:
+        yield con
+        con.execute(f"RELEASE {name}")
+    except BaseException as exc:
+        with contextlib.suppress(sqlite3.Error):
+            con.execute(f"ROLLBACK TO {name}")
+            con.execute(f"RELEASE {name}")
+        if isinstance(exc, (sqlite3.Error, OSError)):
+            raise StoreError(_explain(exc, Path(path))) from None
+        raise
+
+
 def migrate(con: sqlite3.Connection, migrations: Sequence[str], path: str | Path = "") -> int:
     """Apply numbered migrations (index + 1 = version) past ``PRAGMA user_version``."""
     version = con.execute("PRAGMA user_version").fetchone()[0]
@@ -128,8 +155,22 @@ def migrate(con: sqlite3.Connection, migrations: Sequence[str], path: str | Path
 
 
 def _statements(sql: str) -> list[str]:
-    """Split a migration script into statements (no semicolons inside our statements)."""
-    return [s.strip() for s in sql.split(";") if s.strip()]
+    """Split a migration script into complete statements.
+
+    Split where SQLite says a statement is complete (``sqlite3.complete_statement``), so a
+    semicolon inside a string literal, a comment or a trigger body does not cut it.
+    """
+    out: list[str] = []
+    pending = ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \t\n;"):
+                out.append(pending.strip())
+            pending = ""
+    if pending.strip(" \t\n;"):
+        raise ValueError(f"incomplete SQL statement in a migration: {pending.strip()[:60]!r}")
+    return out
 
 
 def integrity_ok(con: sqlite3.Connection) -> bool:
