@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli.output import FORCE_OPTION
+from workbench.cli.output import FORCE_OPTION, print_json
 
 
 @click.command("export")
@@ -52,17 +52,54 @@ def export_cmd(
     type=click.Path(),
     help="The project the XLIFF file was exported from.",
 )
-def import_cmd(xliff_file: str, folder: str) -> None:
-    """Bring a translated XLIFF file (2.x or 1.2) back into the project."""
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Also apply units whose target the project changed since the file was exported.",
+)
+@click.option("--json", "as_json", is_flag=True, help="What was applied and what was not, as JSON.")
+def import_cmd(xliff_file: str, folder: str, force: bool, as_json: bool) -> None:
+    """Bring a translated XLIFF file (2.x or 1.2) back into the project.
+
+    A segment the project changed since the file was exported is a conflict: listed and not
+    applied unless --force. An empty target never replaces a translation.
+    """
     from workbench import services
 
-    r = services.import_xliff(xliff_file, folder)
-    click.echo(
-        f"{xliff_file} -> {folder} ({r.lang}): {r.updated} updated, {r.unchanged} unchanged"
-        + (f", {r.unknown} unknown ids" if r.unknown else "")
-        + (
-            f", {r.source_changed} skipped (source changed since export)"
-            if r.source_changed
-            else ""
+    r = services.import_xliff(xliff_file, folder, force=force)
+    if as_json:
+        print_json({"file": xliff_file, "project": folder, **r.as_json()})
+        return
+    head = f"{xliff_file} -> {folder} ({r.lang})"
+    forced = f" ({len(r.forced)} forced over newer project work)" if r.forced else ""
+    click.echo(f"{head}: applied: {r.updated} updated{forced}, {r.unchanged} unchanged")
+    click.echo(f"{head}: not applied: " + (", ".join(_not_applied(r)) or "nothing"))
+    for c in r.conflicts:
+        how = "edited in the file too" if c.edited_in_file else "the file holds the old target"
+        click.echo(
+            f"  conflict {c.id}: changed in the project since the export "
+            f"(project {c.project_status}, file {c.file_status}; {how})"
         )
-    )
+    if r.with_revision == 0 and r.updated:
+        click.echo(
+            f"  note: {xliff_file} carries no workbench revisions (made elsewhere or by an older "
+            "workbench): changes made in the project since its export could not be detected"
+        )
+
+
+def _not_applied(r) -> list[str]:  # type: ignore[no-untyped-def]
+    """The parts of the 'not applied' line, each with its reason."""
+    parts = []
+    if r.conflicts:
+        n = len(r.conflicts)
+        parts.append(
+            f"{n} conflict{'s' if n != 1 else ''} (changed in the project since the export; "
+            "--force applies them)"
+        )
+    if r.empty_kept:
+        parts.append(f"{len(r.empty_kept)} empty targets (the project's translation kept)")
+    if r.source_changed:
+        parts.append(f"{r.source_changed} skipped (source changed since export)")
+    if r.unknown:
+        parts.append(f"{r.unknown} unknown ids")
+    return parts

@@ -13,17 +13,27 @@ reviewed    reviewed                        signed-off
 final       final                           final
 =========== ============================== ==========================
 
-Notes travel as ``note`` elements. On import, inline elements are flattened to their text
-(``pc``/``mrk``/``g``/``mrk`` keep their content; ``ph``/``sc``/``ec``/``x``/``bx``/``ex``
-codes are dropped; ``cp`` becomes its character). Parsing goes through
-:mod:`workbench.formats.safexml` (no entity expansion, no network).
+Notes travel as ``note`` elements. Each unit also carries the **revision** of the project's
+target when it was exported (:func:`target_revision`, a checksum of target, status and
+note), so that an import can tell a segment the project changed since the export: in
+XLIFF 2 a metadata module block in the unit, ``<mda:metadata><mda:metaGroup
+category="workbench"><mda:meta type="revision">…``; in 1.2 (whose strict schema has no
+``prop-group``) ``<context-group purpose="information"><context
+context-type="x-workbench-revision">…`` (a transitional ``<prop-group name="workbench">``
+with ``<prop prop-type="revision">`` is read too).
+
+On import, inline elements are flattened to their text (``pc``/``mrk``/``g``/``mrk`` keep
+their content; ``ph``/``sc``/``ec``/``x``/``bx``/``ex`` codes are dropped; ``cp`` becomes
+its character). Parsing goes through :mod:`workbench.formats.safexml` (no entity
+expansion, no network).
 """
 
 from __future__ import annotations
 
+import hashlib
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from workbench.core.errors import InputError, WorkbenchError
 from workbench.core.languages import get_language
@@ -32,6 +42,8 @@ from workbench.formats.safexml import local, parse_xml
 
 NS2 = "urn:oasis:names:tc:xliff:document:2.0"
 NS12 = "urn:oasis:names:tc:xliff:document:1.2"
+NS_MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
+REVISION_TYPE = "x-workbench-revision"  # 1.2 context-type (XTend values start with x-)
 STATE2 = {
     "new": "initial",
     "draft": "initial",
@@ -65,30 +77,59 @@ def _q(ns: str, tag: str) -> str:
     return f"{{{ns}}}{tag}"
 
 
+def target_revision(target: str, status: str, note: str) -> str:
+    """The revision of a target as exported: a checksum of its text, status and note.
+
+    The note is compared with its whitespace collapsed, as XLIFF readers may reflow it.
+    """
+    data = "\x1f".join((target, status, " ".join(note.split())))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+
+
 def segments_to_xliff(
-    segments: Iterable[Segment2], src: str, tgt: str, version: str = "2.1"
+    segments: Iterable[Segment2],
+    src: str,
+    tgt: str,
+    version: str = "2.1",
+    revisions: Mapping[str, str] | None = None,
 ) -> str:
-    """An XLIFF document for one language pair; segments grouped into files by document."""
+    """An XLIFF document for one language pair; segments grouped into files by document.
+
+    ``revisions`` (segment id -> revision) are written into each unit for the import's
+    stale check.
+    """
     by_doc: dict[str, list[Segment2]] = {}
     for s in segments:
         by_doc.setdefault(s.doc or s.id.split(":")[0], []).append(s)
+    revs = revisions or {}
     if version == "1.2":
-        root = _xliff12(by_doc, src, tgt)
+        root = _xliff12(by_doc, src, tgt, revs)
     elif version in ("2.0", "2.1"):
-        root = _xliff2(by_doc, src, tgt, version)
+        root = _xliff2(by_doc, src, tgt, version, revs)
     else:
         raise InputError(f"unsupported XLIFF version {version!r} (use 2.1 or 1.2)")
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _xliff2(by_doc: dict[str, list[Segment2]], src: str, tgt: str, version: str) -> ET.Element:
+def _xliff2(
+    by_doc: dict[str, list[Segment2]],
+    src: str,
+    tgt: str,
+    version: str,
+    revs: Mapping[str, str],
+) -> ET.Element:
     ET.register_namespace("", NS2)
+    ET.register_namespace("mda", NS_MDA)
     root = ET.Element(_q(NS2, "xliff"), {"version": version, "srcLang": src, "trgLang": tgt})
     for n, (doc, segs) in enumerate(by_doc.items(), start=1):
         f = ET.SubElement(root, _q(NS2, "file"), {"id": f"f{n}", "original": doc})
         for s in segs:
             unit = ET.SubElement(f, _q(NS2, "unit"), {"id": s.id})
+            if s.id in revs:  # module elements come first in a unit
+                meta = ET.SubElement(unit, _q(NS_MDA, "metadata"))
+                group = ET.SubElement(meta, _q(NS_MDA, "metaGroup"), {"category": "workbench"})
+                ET.SubElement(group, _q(NS_MDA, "meta"), {"type": "revision"}).text = revs[s.id]
             if s.note:
                 notes = ET.SubElement(unit, _q(NS2, "notes"))
                 ET.SubElement(notes, _q(NS2, "note")).text = s.note
@@ -102,7 +143,9 @@ def _xliff2(by_doc: dict[str, list[Segment2]], src: str, tgt: str, version: str)
     return root
 
 
-def _xliff12(by_doc: dict[str, list[Segment2]], src: str, tgt: str) -> ET.Element:
+def _xliff12(
+    by_doc: dict[str, list[Segment2]], src: str, tgt: str, revs: Mapping[str, str]
+) -> ET.Element:
     ET.register_namespace("", NS12)
     root = ET.Element(_q(NS12, "xliff"), {"version": "1.2"})
     for doc, segs in by_doc.items():
@@ -124,6 +167,10 @@ def _xliff12(by_doc: dict[str, list[Segment2]], src: str, tgt: str) -> ET.Elemen
                 ET.SubElement(tu, _q(NS12, "target"), {"state": STATE12[s.status]}).text = s.target
             if s.note:
                 ET.SubElement(tu, _q(NS12, "note")).text = s.note
+            if s.id in revs:  # unnamed: context-group names must be unique in a file
+                group = ET.SubElement(tu, _q(NS12, "context-group"), {"purpose": "information"})
+                context = ET.SubElement(group, _q(NS12, "context"), {"context-type": REVISION_TYPE})
+                context.text = revs[s.id]
     return root
 
 
@@ -153,6 +200,7 @@ class XliffRead:
     src: str
     tgt: str
     segments: list[Segment2]
+    revisions: dict[str, str] = field(default_factory=dict)  # unit id -> revision exported
 
 
 def _lang(code: str, path: str, what: str) -> str:
@@ -169,6 +217,7 @@ def read_xliff(data: bytes, path: str) -> XliffRead:
         raise InputError(f"{path}: not an XLIFF file (root element <{local(root.tag)}>)")
     version = root.get("version", "")
     segs: list[Segment2] = []
+    revisions: dict[str, str] = {}
     if version.startswith("2"):
         src = _lang(root.get("srcLang", ""), path, "source")
         tgt = _lang(root.get("trgLang", ""), path, "target")
@@ -187,6 +236,9 @@ def read_xliff(data: bytes, path: str) -> XliffRead:
                     if status not in STATE2:
                         raise InputError(f"{path}: unit {unit.get('id')}: unknown state {state!r}")
                     segs.append(Segment2(unit.get("id", ""), source, target, status, note, doc))
+                rev = _revision2(unit)
+                if rev:
+                    revisions[unit.get("id", "")] = rev
     elif version == "1.2":
         src = tgt = ""
         for f in (e for e in root if local(e.tag) == "file"):
@@ -201,8 +253,33 @@ def read_xliff(data: bytes, path: str) -> XliffRead:
                 status = FROM12.get(state, "translated" if target else "new")
                 note = " ".join((n.text or "").strip() for n in tu if local(n.tag) == "note")
                 segs.append(Segment2(tu.get("id", ""), source, target, status, note, doc))
+                rev = _revision12(tu)
+                if rev:
+                    revisions[tu.get("id", "")] = rev
     else:
         raise InputError(f"{path}: unsupported XLIFF version {version!r} (2.x or 1.2)")
     if not segs:
         raise InputError(f"{path}: no units")
-    return XliffRead(version, src, tgt, segs)
+    return XliffRead(version, src, tgt, segs, revisions)
+
+
+def _revision2(unit: ET.Element) -> str:
+    """The workbench revision in an XLIFF 2 unit's metadata ('' if none)."""
+    for meta in (e for e in unit if local(e.tag) == "metadata"):
+        for group in (e for e in meta.iter() if local(e.tag) == "metaGroup"):
+            if group.get("category") != "workbench":
+                continue
+            for m in (e for e in group if local(e.tag) == "meta"):
+                if m.get("type") == "revision":
+                    return (m.text or "").strip()
+    return ""
+
+
+def _revision12(tu: ET.Element) -> str:
+    """The workbench revision in an XLIFF 1.2 trans-unit ('' if none)."""
+    for group in (e for e in tu if local(e.tag) in ("context-group", "prop-group")):
+        for c in group:
+            kind = c.get("context-type") or c.get("prop-type")
+            if kind == REVISION_TYPE or (kind == "revision" and group.get("name") == "workbench"):
+                return (c.text or "").strip()
+    return ""

@@ -14,6 +14,7 @@ from workbench.services.alignment import (
     read_sentences,
     reuse_files,
 )
+from workbench.services.exchange import Conflict, XliffImport, export_project, import_xliff
 from workbench.services.files import check_out_path, write_text
 from workbench.services.glossary import (
     BUNDLED_GLOSSARY,
@@ -43,10 +44,7 @@ from workbench.services.projects import (
     DocumentScores,
     ProjectStatus,
     ReferenceAdded,
-    XliffImport,
     add_reference,
-    export_project,
-    import_xliff,
     open_document,
     project_add,
     project_init,
@@ -69,6 +67,7 @@ __all__ = [
     "BUNDLED_GLOSSARY",
     "DEFAULT_MODELS",
     "CheckReport",
+    "Conflict",
     "DocumentScores",
     "FileNames",
     "LookupResult",

@@ -13,12 +13,8 @@ from workbench.core.name_finder import NameFinder
 from workbench.core.name_index import NameIndex
 from workbench.core.segment import segment_document
 from workbench.core.story_id import path_under
-from workbench.core.units import Segment2, Unit
 from workbench.formats.article import read_document
-from workbench.formats.tmx import units_to_tmx
-from workbench.formats.xliff import read_xliff, segments_to_xliff
 from workbench.services.alignment import aligner_similarity
-from workbench.services.files import write_text
 from workbench.services.glossary import open_glossary
 from workbench.store.project import DB_NAME, Project
 
@@ -273,79 +269,6 @@ def project_scores(folder: str, langs: list[str] | None = None) -> list[Document
                     )
                 )
     return out
-
-
-def export_project(folder: str, fmt: str, lang: str, out: str | None) -> str:
-    """A project's translations into ``lang`` as TMX or text; returns the text written."""
-    get_language(lang)
-    with Project.open(folder) as project:
-        rows = project.rows(lang)
-        docs = {name: src for _, name, src, _ in project.documents()}
-    if fmt in ("xliff", "xliff12"):
-        src = next(iter(docs.values()), "en")
-        segs = [Segment2(r.key, r.source, r.target, r.status, r.note, r.doc) for r in rows]
-        if not segs:
-            raise InputError(f"{folder}: the project has no segments")
-        text = segments_to_xliff(segs, src, lang, "1.2" if fmt == "xliff12" else "2.1")
-    elif fmt == "tmx":
-        units = [
-            Unit(r.source, r.target, docs[r.doc], lang, origin=r.doc) for r in rows if r.target
-        ]
-        if not units:
-            raise InputError(f"{folder}: no translations into {lang} to export")
-        text = units_to_tmx(units, units[0].src_lang)
-    elif fmt == "txt":
-        paras: dict[tuple[str, int], list[str]] = {}
-        for r in rows:
-            paras.setdefault((r.doc, r.para), []).append(r.target or r.source)
-        text = "\n\n".join(" ".join(p) for p in paras.values()) + "\n"
-    else:
-        raise InputError(f"unknown export format {fmt!r}")
-    if out:
-        write_text(out, text)
-    return text
-
-
-@dataclass
-class XliffImport:
-    """What importing a translated XLIFF file into a project did."""
-
-    lang: str
-    updated: int = 0
-    unchanged: int = 0
-    unknown: int = 0  # unit ids the project does not have
-    source_changed: int = 0  # the project's source text changed since the export
-
-
-def import_xliff(path: str, folder: str) -> XliffImport:
-    """Bring the targets, statuses and notes of a translated XLIFF file into a project.
-
-    Each changed segment is committed on its own, so an interrupted import keeps what it
-    did; units whose source no longer matches the project are left alone and counted.
-    """
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror})") from None
-    read = read_xliff(data, str(p))
-    report = XliffImport(read.tgt)
-    with Project.open(folder) as project:
-        rows = {r.key: r for r in project.rows(read.tgt)}
-        for seg in read.segments:
-            row = rows.get(seg.id)
-            if row is None:
-                report.unknown += 1
-                continue
-            if " ".join(row.source.split()) != " ".join(seg.source.split()):
-                report.source_changed += 1
-                continue
-            if (row.target, row.status, row.note) == (seg.target, seg.status, seg.note):
-                report.unchanged += 1
-                continue
-            project.set_translation(row.segment_id, read.tgt, seg.target, seg.status, note=seg.note)
-            report.updated += 1
-    return report
 
 
 def qa_project(

@@ -1,0 +1,169 @@
+"""Exchanging a project with other tools: export (XLIFF, TMX, text) and XLIFF import.
+
+Every XLIFF export records the revision of each target (a checksum of its text, status and
+note, see :func:`workbench.formats.xliff.target_revision`). An import compares it with the
+project as it is now: a segment the project changed since the export is a **conflict**,
+listed and not applied unless ``force``, so an older file never overwrites newer work. An
+empty target in a file never replaces a non-empty one, forced or not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.core.errors import InputError
+from workbench.core.languages import get_language
+from workbench.core.units import Segment2, Unit
+from workbench.formats.tmx import units_to_tmx
+from workbench.formats.xliff import read_xliff, segments_to_xliff, target_revision
+from workbench.services.files import write_text
+from workbench.store.project import Project
+
+
+def export_project(folder: str, fmt: str, lang: str, out: str | None) -> str:
+    """A project's translations into ``lang`` as XLIFF, TMX or text; returns the text.
+
+    XLIFF units carry the revision of their target, for the import's stale check.
+    """
+    get_language(lang)
+    with Project.open(folder) as project:
+        rows = project.rows(lang)
+        docs = {name: src for _, name, src, _ in project.documents()}
+    if fmt in ("xliff", "xliff12"):
+        src = next(iter(docs.values()), "en")
+        segs = [Segment2(r.key, r.source, r.target, r.status, r.note, r.doc) for r in rows]
+        if not segs:
+            raise InputError(f"{folder}: the project has no segments")
+        revs = {r.key: target_revision(r.target, r.status, r.note) for r in rows}
+        text = segments_to_xliff(segs, src, lang, "1.2" if fmt == "xliff12" else "2.1", revs)
+    elif fmt == "tmx":
+        units = [
+            Unit(r.source, r.target, docs[r.doc], lang, origin=r.doc) for r in rows if r.target
+        ]
+        if not units:
+            raise InputError(f"{folder}: no translations into {lang} to export")
+        text = units_to_tmx(units, units[0].src_lang)
+    elif fmt == "txt":
+        paras: dict[tuple[str, int], list[str]] = {}
+        for r in rows:
+            paras.setdefault((r.doc, r.para), []).append(r.target or r.source)
+        text = "\n\n".join(" ".join(p) for p in paras.values()) + "\n"
+    else:
+        raise InputError(f"unknown export format {fmt!r}")
+    if out:
+        write_text(out, text)
+    return text
+
+
+@dataclass
+class Conflict:
+    """A unit not applied: the project's target changed since the file was exported."""
+
+    id: str
+    project_status: str
+    file_status: str
+    edited_in_file: bool  # the file's unit differs from what was exported, too
+
+    def as_json(self) -> dict[str, object]:
+        """The conflict as a JSON object."""
+        return dict(self.__dict__)
+
+
+@dataclass
+class XliffImport:
+    """What importing a translated XLIFF file into a project did, and did not do."""
+
+    lang: str
+    updated: int = 0
+    unchanged: int = 0
+    unknown: int = 0  # unit ids the project does not have
+    source_changed: int = 0  # the project's source text changed since the export
+    applied: list[str] = field(default_factory=list)  # ids updated
+    forced: list[str] = field(default_factory=list)  # of those, conflicts applied by force
+    conflicts: list[Conflict] = field(default_factory=list)  # not applied
+    empty_kept: list[str] = field(default_factory=list)  # empty in the file; project kept
+    skipped_source: list[str] = field(default_factory=list)
+    unknown_ids: list[str] = field(default_factory=list)
+    with_revision: int = 0  # units whose export revision the file carried
+
+    @property
+    def not_applied(self) -> int:
+        """How many units with a change were not applied."""
+        return len(self.conflicts) + len(self.empty_kept) + self.source_changed + self.unknown
+
+    def as_json(self) -> dict[str, object]:
+        """Applied and not applied, as one JSON object."""
+        return {
+            "lang": self.lang,
+            "applied": {"updated": self.applied, "forced": self.forced},
+            "unchanged": self.unchanged,
+            "not_applied": {
+                "conflicts": [c.as_json() for c in self.conflicts],
+                "empty_target": self.empty_kept,
+                "source_changed": self.skipped_source,
+                "unknown": self.unknown_ids,
+            },
+            "units_with_revision": self.with_revision,
+        }
+
+
+def import_xliff(path: str, folder: str, force: bool = False) -> XliffImport:
+    """Bring the targets, statuses and notes of a translated XLIFF file into a project.
+
+    Each changed segment is committed on its own (a compare-and-set against the row read),
+    so an interrupted import keeps what it did. Not applied, and reported: units whose
+    source no longer matches the project, unknown ids, empty targets where the project has
+    text, and conflicts, i.e. segments the project changed since the file was exported
+    (``force`` applies those).
+    """
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror})") from None
+    read = read_xliff(data, str(p))
+    report = XliffImport(read.tgt)
+    with Project.open(folder) as project:
+        rows = {r.key: r for r in project.rows(read.tgt)}
+        for seg in read.segments:
+            row = rows.get(seg.id)
+            if row is None:
+                report.unknown += 1
+                report.unknown_ids.append(seg.id)
+                continue
+            if " ".join(row.source.split()) != " ".join(seg.source.split()):
+                report.source_changed += 1
+                report.skipped_source.append(seg.id)
+                continue
+            exported = read.revisions.get(seg.id)
+            report.with_revision += exported is not None
+            if (row.target, row.status, row.note) == (seg.target, seg.status, seg.note):
+                report.unchanged += 1
+                continue
+            if row.target and not seg.target:
+                report.empty_kept.append(seg.id)
+                continue
+            current = target_revision(row.target, row.status, row.note)
+            stale = exported is not None and exported != current
+            if stale and not force:
+                edited = target_revision(seg.target, seg.status, seg.note) != exported
+                report.conflicts.append(Conflict(seg.id, row.status, seg.status, edited))
+                continue
+            wrote = project.set_translation(
+                row.segment_id,
+                read.tgt,
+                seg.target,
+                seg.status,
+                note=seg.note,
+                expect=(row.target, row.status),
+            )
+            if wrote is None:  # written by someone else while this import ran
+                now = project.row(row.segment_id, read.tgt)
+                report.conflicts.append(Conflict(seg.id, now.status, seg.status, True))
+                continue
+            report.updated += 1
+            report.applied.append(seg.id)
+            if stale:
+                report.forced.append(seg.id)
+    return report
