@@ -50,6 +50,13 @@ cli.add_command(qa)
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI, turning known errors into one line and a non-zero exit code."""
+    from workbench.cli.output import guarded_output
+
+    with guarded_output():  # nothing from a user's file can drive the terminal
+        _run(argv)
+
+
+def _run(argv: list[str] | None) -> None:
     from workbench.core.errors import WorkbenchError
 
     try:
