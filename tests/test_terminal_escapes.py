@@ -46,6 +46,14 @@ def test_sequences_are_removed_and_other_controls_shown():
     assert is_terminal_safe(terminal_safe(ARTICLE)) and not is_terminal_safe(ARTICLE)
 
 
+def test_the_apps_variant_keeps_every_offset():
+    for text in (ARTICLE, f"{RLM}بەغدا{ZWNJ}ی", "tab\there\nnew\x85"):
+        shown = terminal_safe(text, same_length=True)
+        assert len(shown) == len(text) and is_terminal_safe(shown) and "\n" not in shown
+        assert "\t" not in shown
+    assert terminal_safe(f"a{RED}b", same_length=True) == "a\u241b[31mb"
+
+
 @pytest.fixture
 def article(tmp_path):
     p = tmp_path / "evil.en.md"

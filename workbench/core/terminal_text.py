@@ -42,14 +42,22 @@ def _visible(ch: str) -> str:
     return f"<U+{code:04X}>"
 
 
-def terminal_safe(text: str, *, newlines: bool = True, tabs: bool = True) -> str:
+def terminal_safe(
+    text: str, *, newlines: bool = True, tabs: bool = True, same_length: bool = False
+) -> str:
     """``text`` with escape sequences removed and other control characters made visible.
 
     ``newlines=False`` shows a newline as ␤ (for text that must stay on one line);
     ``tabs=False`` shows a tab as ␉. A CRLF line end becomes a newline.
+
+    ``same_length=True`` (for the app, whose cursor offsets and cell widths are counted
+    on the stored text) removes nothing: every control character, newlines and tabs
+    included, becomes exactly one visible character (C1 ones become U+FFFD).
     """
     if text.isprintable() and (newlines or "\n" not in text):
         return text  # the common case, fast
+    if same_length:
+        return _ANY_CONTROL.sub(lambda m: _one(m.group()), text)
     text = _SEQUENCE.sub("", text.replace("\r\n", "\n"))
     text = _CONTROL.sub(lambda m: _visible(m.group()), text)
     if not newlines:
@@ -57,6 +65,17 @@ def terminal_safe(text: str, *, newlines: bool = True, tabs: bool = True) -> str
     if not tabs:
         text = text.replace("\t", "\u2409")
     return text
+
+
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _one(ch: str) -> str:
+    """A control character as one visible character."""
+    code = ord(ch)
+    if code == 0x0A:
+        return "\u2424"
+    return _visible(ch) if code < 0x80 else "\ufffd"
 
 
 def is_terminal_safe(text: str) -> bool:
