@@ -186,3 +186,12 @@ def test_typing_next_to_a_ligature_lands_where_the_cursor_is_drawn(project, find
         return on_ligature, edit.value
 
     assert run_app(project, finder, script) == (1, "سبلام")  # before the lam, not inside
+
+
+def test_a_copy_from_the_edit_line_is_the_logical_text_not_the_drawn_forms(project, finder):
+    async def script(app, pilot):
+        await pilot.press("tab", "enter", "ctrl+a", "ctrl+c")  # the Sorani target
+        await pilot.pause()
+        return app.clipboard
+
+    assert run_app(project, finder, script) == CKB  # ە stays ە (06D5), in logical order
