@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -19,10 +20,12 @@ from typing import ClassVar
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.widgets import Footer, ProgressBar, Static
 
+from workbench.core.errors import WorkbenchError
 from workbench.store.project import Project, Provenance
 from workbench.tui.context import ContextMixin
+from workbench.tui.edit_line import EditLine
 from workbench.tui.editing import HINT, EditingMixin
 from workbench.tui.filters import FILTERS, FilterMixin
 from workbench.tui.help_screen import HelpScreen
@@ -39,6 +42,17 @@ FIRST_RUN = (
     "Enter edits the highlighted target, Enter again confirms it. t machine-translates the "
     "rest, Tab switches language, ? lists every key. Every edit is saved at once."
 )
+
+
+def taken_first(bindings: list[Binding]) -> list[Binding]:
+    """The app's keys, each taken by the app before any widget sees it (priority).
+
+    So a key acts in the order typed, even in a burst: Textual would otherwise hand it to
+    the focused widget's queue first, behind which an Enter that opens the edit line acts
+    too late for the letters typed after it; and its screen would take Tab for "focus
+    next". ``check_action`` lets a key through to the edit, find or help line it belongs to.
+    """
+    return [replace(b, priority=True) for b in bindings]
 
 
 class WorkbenchApp(
@@ -71,7 +85,7 @@ class WorkbenchApp(
     #help { padding: 1 2; width: auto; height: auto; }
     HelpScreen { align: center middle; }
     """
-    BINDINGS: ClassVar = [
+    BINDINGS: ClassVar = taken_first([
         Binding("down,j", "move(1)", "Next", id="next", priority=True),
         Binding("up,k", "move(-1)", "Previous", id="previous", priority=True),
         Binding("pagedown", "move(10)", "Page down", show=False, id="page_down", priority=True),
@@ -79,6 +93,7 @@ class WorkbenchApp(
         Binding("enter", "edit", "Edit", id="edit"),
         Binding("ctrl+enter,f8", "confirm", "Confirm", id="confirm"),
         Binding("tab", "switch_lang", "Language", id="language"),
+        Binding("shift+tab", "switch_lang(-1)", "Previous language", show=False, id="lang_back"),
         Binding("n", "next_untranslated", "Next untranslated", id="next_untranslated"),
         Binding("N", "next_untranslated(-1)", "Previous untranslated", show=False, id="prev_untr"),
         Binding("w", "next_warning", "Next QA warning", show=False, id="next_warning"),
@@ -101,8 +116,8 @@ class WorkbenchApp(
         Binding("ctrl+s", "keep_draft", "Keep as draft", show=False, id="keep_draft"),
         Binding("ctrl+g", "insert_name", "Glossary name", show=False, id="insert_name"),
         Binding("question_mark", "help", "Help", id="help"),
-        Binding("q", "quit", "Quit", id="quit"),
-    ]
+        Binding("q", "exit_app", "Quit", id="quit"),
+    ])
 
     def __init__(
         self,
@@ -132,6 +147,7 @@ class WorkbenchApp(
         self.edit_lang = self.lang
         self.first_run = first_run
         self.init_history()  # u / r: this session's actions, wherever they were
+        self.unsaved: tuple[str, str] | None = None  # (why, text) of an edit quit could not save
         if keymap:
             self.set_keymap(keymap)  # binding id -> keys, from keys.toml
         self.all_rows = self._load()
@@ -160,8 +176,8 @@ class WorkbenchApp(
             yield Static("", id="scores")
             yield Static("", id="context")
             yield ProgressBar(id="mt", show_eta=False)
-            yield RtlInput(placeholder="translation", id="edit")
-            yield RtlInput(id="find")
+            yield EditLine(placeholder="translation", id="edit")
+            yield EditLine(id="find")
             yield Static(HINT, id="hint")
         yield Footer()
 
@@ -228,14 +244,16 @@ class WorkbenchApp(
 
         On the main screen with the table focused, all do; while the edit line is open only
         its own (no moving away or switching language mid-edit); under the help, none.
+        Those keys not taken go on to the line (or help) focused. Ctrl+Q always quits: an
+        open edit is kept as a draft.
         """
         if action not in _OWN_ACTIONS:
-            return True  # Textual's own (quit, palette ...)
+            return True  # Textual's own (Ctrl+Q, palette ...)
         if len(self.screen_stack) > 1:
             return False  # the help: its keys scroll it
-        if self.query_one("#edit", RtlInput).has_focus:
+        if self.focused is self.query_one("#edit", EditLine):
             return action in ("keep_draft", "insert_name", "confirm")
-        return not self.query_one("#find", Input).has_focus
+        return self.focused is not self.query_one("#find", EditLine)
 
     def action_move(self, delta: int) -> None:
         """Move the current segment."""
@@ -245,38 +263,44 @@ class WorkbenchApp(
         """Show the new segment's QA."""
         self._show_qa()
 
-    def action_switch_lang(self) -> None:
-        """Edit the next target language."""
-        self.lang = self.langs[(self.langs.index(self.lang) + 1) % len(self.langs)]
+    def action_switch_lang(self, step: int = 1) -> None:
+        """Edit the next target language (``step`` -1: the previous one)."""
+        self.lang = self.langs[(self.langs.index(self.lang) + step) % len(self.langs)]
         self.sub_title = f"editing {self.lang}"
         if self.filter_name != "all":
             self.apply_filter(self.filter_name)  # statuses and warnings are per language
         self._show_qa()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in the edit line: confirm, go to the next unconfirmed segment."""
-        if event.input.id == "find":
-            self.run_find(event.value)
-            return
-        self._save_edit("translated")
-        self._close_edit()
-        self.action_next_unconfirmed()
+    def line_submitted(self, line: EditLine) -> None:
+        """Enter in the edit line (confirm, go to the next unconfirmed) or the find line."""
+        if line.id == "find":
+            self.run_find(line.value)
+        else:
+            self.confirm_edit()
+
+    def line_cancelled(self, line: EditLine) -> None:
+        """Esc in the edit line (asks first about typed changes) or the find line."""
+        if line.id == "find":
+            self.close_find()
+        else:
+            self.cancel_edit()
 
     def on_key(self, event) -> None:
-        """Esc closes the edit or find line, else cancels MT."""
-        edit = self.query_one("#edit", Input)
-        if self.query_one("#find", Input).has_focus and event.key == "escape":
-            self.close_find()
+        """Esc on the table cancels MT (in the edit and find lines it closes them)."""
+        if event.key == "escape" and self.mt_running and self.focused is self.view:
+            self.action_cancel_mt()
             event.stop()
-            return
-        if not edit.has_focus:
-            if event.key == "escape" and self.mt_running:
-                self.action_cancel_mt()
-                event.stop()
-            return
-        if event.key == "escape":
-            self._close_edit()
-            event.stop()
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: quit, keeping an open edit as a draft (once the keys before it are in)."""
+        if self._edit_line.is_focused:
+            self._edit_line.run_in_turn(self.exit)
+        else:
+            self.exit()
+
+    def action_exit_app(self) -> None:
+        """Quit (the q key, on the table)."""
+        self.exit()
 
     def target_changed(self, index: int, lang: str = "") -> None:
         """Redraw row ``index`` after its target changed; QA now, document scores soon."""
@@ -363,9 +387,14 @@ class WorkbenchApp(
         row, lang = self.edit_row, self.edit_lang
         if edit.has_class("editing") and row is not None:
             if edit.value != row.targets.get(lang, ""):
-                self.project.set_translation(
-                    row.segment_id, lang, edit.value, "draft", Provenance("human")
-                )
+                status = "draft" if edit.value.strip() else "new"
+                try:
+                    self.project.set_translation(
+                        row.segment_id, lang, edit.value, status, Provenance("human")
+                    )
+                except WorkbenchError as e:  # (a full disk): the CLI prints the text
+                    why = f"{e}; this edit of {row.key} [{lang}] was not saved"
+                    self.unsaved = (why, edit.value)
         self.project.close()
 
 

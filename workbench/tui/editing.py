@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
+from workbench.core.errors import WorkbenchError
 from workbench.store.project import Provenance
+from workbench.tui.edit_line import EditLine
 from workbench.tui.rtl import visual_mixed
 from workbench.tui.rtl_edit import RtlInput
 from workbench.tui.segment_view import RTL, Row, origin_label
@@ -26,6 +28,9 @@ EDIT_HINT = "Enter: confirm   Ctrl+S: keep as draft   Ctrl+G: glossary name   Es
 class EditingMixin:
     """The edit line and everything that writes a target, for WorkbenchApp."""
 
+    #: The text a first Esc warned about (a second Esc on the same text discards it).
+    discard_armed: str | None = None
+
     def action_edit(self) -> None:
         """Open the edit line on the current target."""
         if self.row is None:
@@ -34,25 +39,34 @@ class EditingMixin:
         # the edit belongs to this row and language, whatever moves meanwhile (a worker's
         # filter or search result)
         self.edit_row, self.edit_lang = self.row, self.lang
+        self.discard_armed = None
         edit.rtl = self.lang in RTL and self.rtl_mode == "app"
         edit.value = self.row.targets.get(self.lang, "")
+        edit.cursor_position = len(edit.value)  # post-editing: at the end, nothing selected
         edit.add_class("editing")
-        edit.focus()
+        # focus at once, not on a later tick: keys typed right after Enter (already queued)
+        # must reach the edit line, not the table
+        self.screen.set_focus(edit)
         self.query_one("#hint", Static).update(EDIT_HINT)
 
     def action_keep_draft(self) -> None:
         """In the edit line: keep the text as a draft (not confirmed) and close the line."""
-        edit = self.query_one("#edit", RtlInput)
-        if edit.has_focus:
-            self._save_edit("draft")
+        edit = self.query_one("#edit", EditLine)
+        if edit.is_focused:
+            edit.run_in_turn(self.keep_draft)  # behind the keys typed before Ctrl+S
+
+    def keep_draft(self) -> None:
+        """Keep the edit line's text as a draft and close the line (unless not saved)."""
+        if self._save_edit("draft"):
             self._close_edit()
 
     def action_insert_name(self) -> None:
         """Insert a glossary name of the source (opening the edit line if needed)."""
-        edit = self.query_one("#edit", RtlInput)
-        if not edit.has_focus:
+        edit = self.query_one("#edit", EditLine)
+        if not edit.is_focused:
             self.action_edit()
-        self.insert_name(edit)
+        if edit.is_focused:
+            edit.run_in_turn(lambda: self.insert_name(edit))  # where the typing got to
 
     def segment_names(self, row: Row) -> list:
         """The glossary entries named in a segment's source, in order, each once."""
@@ -87,38 +101,105 @@ class EditingMixin:
     def _close_edit(self) -> None:
         edit = self.query_one("#edit", Input)
         edit.remove_class("editing")
+        self.discard_armed = None
         self.query_one("#hint", Static).update(HINT)
-        self.view.focus()
+        self.screen.set_focus(self.view)  # at once: the next key already belongs to the table
         self._show_qa()  # the stored target's QA, not what was typed
 
-    def _save(self, text: str, status: str, row: Row | None = None, lang: str = "") -> None:
-        """Commit a target (the current one unless ``row`` and ``lang``) to the project."""
+    def cancel_edit(self) -> None:
+        """Esc in the edit line: close it; typed changes only after a second Esc.
+
+        Text that differs from the stored target is not thrown away on one key: the first
+        Esc says how to keep it, a second Esc (with the text unchanged since) discards it.
+        """
+        edit = self.query_one("#edit", RtlInput)
+        row, lang = self.edit_row, self.edit_lang
+        stored = row.targets.get(lang, "") if row is not None else ""
+        if edit.value != stored and self.discard_armed != edit.value:
+            self.discard_armed = edit.value
+            self.notify(
+                "unsaved changes: Esc again discards them, Enter confirms, Ctrl+S keeps a draft",
+                severity="warning",
+            )
+            return
+        self._close_edit()
+
+    def confirm_edit(self) -> None:
+        """Enter (or Ctrl+Enter / F8) in the edit line: confirm the text, go to the next.
+
+        An empty line is no translation: it is not confirmed, and the line stays open. A
+        text the store could not write (a full disk) stays in the line, to try again.
+        """
+        edit = self.query_one("#edit", RtlInput)
+        if not edit.value.strip():
+            where = f"{self.edit_row.key} [{self.edit_lang}]" if self.edit_row else ""
+            self.notify(
+                f"not confirmed: the line is empty, so {where} stays untranslated "
+                "(type a translation, or Esc)",
+                severity="warning",
+            )
+            return
+        if self._save_edit("translated"):
+            self._close_edit()
+            self.action_next_unconfirmed()
+
+    def _save(self, text: str, status: str, row: Row | None = None, lang: str = "") -> bool:
+        """Commit a target (the current one unless ``row`` and ``lang``) to the project.
+
+        False, with the store's one-line reason shown, when it could not be written (a full
+        disk, a read-only folder): nothing on screen changes then.
+        """
         row, lang = row or self.row, lang or self.lang
         if row is None:
-            return
-        # unchanged text keeps its origin (memory 100%, the machine's engine and model);
-        # changed text becomes the translator's, with the machine draft kept for HTER
-        self.remember(self.project.save_edit(row.segment_id, lang, text, status))
+            return False
+        try:
+            # unchanged text keeps its origin (memory 100%, the machine's engine and model);
+            # changed text becomes the translator's, with the machine draft kept for HTER
+            self.remember(self.project.save_edit(row.segment_id, lang, text, status))
+        except WorkbenchError as e:
+            self.notify(f"not saved: {e}", severity="error", timeout=30)
+            return False
         self.show_stored(row, lang)
+        return True
 
-    def _save_edit(self, status: str) -> None:
-        """Commit the edit line's text to the row and language it was opened on."""
+    def _save_edit(self, status: str) -> bool:
+        """Commit the edit line's text to the row and language it was opened on.
+
+        False when the store could not write it: the text stays in the open line, and the
+        message says so, so that Enter (or Ctrl+S) tries again.
+        """
         edit = self.query_one("#edit", RtlInput)
-        self._save(edit.value, status, self.edit_row, self.edit_lang)
+        row, lang = self.edit_row, self.edit_lang
+        if row is not None and not edit.value and not row.targets.get(lang):
+            return True  # nothing typed, nothing stored: nothing to write
+        if not edit.value.strip():
+            status = "new"  # a cleared target (Ctrl+S) is no draft
+        if self._save(edit.value, status, row, lang):
+            return True
+        self.notify(
+            "your text is still in the edit line: free some space (or fix the folder), "
+            "then press Enter again",
+            severity="warning",
+            timeout=30,
+        )
+        return False
 
     def action_confirm(self) -> None:
         """Confirm the current target, then go to the next unconfirmed segment.
 
         In the edit line it confirms the text typed, as Enter does.
         """
-        if self.query_one("#edit", RtlInput).has_focus:
-            self._save_edit("translated")
-            self._close_edit()
-            self.action_next_unconfirmed()
+        edit = self.query_one("#edit", EditLine)
+        if edit.is_focused:
+            edit.run_in_turn(self.confirm_edit)  # the text typed before the key
             return
         row = self.row
-        if row is not None and row.targets.get(self.lang):
-            self._save(row.targets[self.lang], "translated")
+        if row is None:
+            return
+        if not row.targets.get(self.lang, "").strip():
+            self.notify(f"nothing to confirm: {row.key} has no {self.lang} translation yet")
+            return
+        if self._save(row.targets[self.lang], "translated"):
             self.action_next_unconfirmed()
 
     def action_mark(self, status: str) -> None:

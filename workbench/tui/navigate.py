@@ -36,12 +36,12 @@ class NavigateMixin:
         )
         line.value = ""
         line.add_class("open")
-        line.focus()
+        self.screen.set_focus(line)  # at once: the query typed right after / is the line's
 
     def close_find(self) -> None:
         """Hide the find line, back to the table."""
         self.query_one("#find", Input).remove_class("open")
-        self.view.focus()
+        self.screen.set_focus(self.view)  # at once: the next key is the table's
 
     def run_find(self, query: str) -> None:
         """Search or go to ``query``; say so when nothing matches.
