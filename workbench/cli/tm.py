@@ -79,7 +79,7 @@ def export_cmd(
 
     path = tm_path or default_tm_path()
     services.check_out_path(out, force, keep=[path])  # before the TM is opened
-    with TranslationMemory(path) as memory:
+    with TranslationMemory(path, readonly=True) as memory:
         n = services.tm_export_tmx(memory, out, src, tgt, force=force)
     click.echo(f"{out}: {n} units")
 
@@ -115,7 +115,7 @@ def lookup(
     """Matches for TEXT: 101 context, 100 exact, else fuzzy (names compared via the glossary)."""
     from workbench import services
 
-    with services.open_tm(tm_path, glossary_path) as memory:
+    with services.open_tm(tm_path, glossary_path, readonly=True) as memory:
         warn_if_stale(memory)
         found = memory.lookup(
             text, src, tgt, prev=prev, next=next_, limit=limit, threshold=threshold

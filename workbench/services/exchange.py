@@ -27,7 +27,7 @@ def export_project(folder: str, fmt: str, lang: str, out: str | None) -> str:
     XLIFF units carry the revision of their target, for the import's stale check.
     """
     get_language(lang)
-    with Project.open(folder) as project:
+    with Project.open(folder, readonly=True) as project:
         rows = project.rows(lang)
         docs = {name: src for _, name, src, _ in project.documents()}
     if fmt in ("xliff", "xliff12"):

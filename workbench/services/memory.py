@@ -13,10 +13,15 @@ from workbench.services.progress import Progress
 from workbench.store.tm import TranslationMemory, default_tm_path
 
 
-def open_tm(path: str | None, glossary_path: str | None = None) -> TranslationMemory:
-    """The TM at ``path`` (default: the user's TM under the workbench home), name-aware."""
+def open_tm(
+    path: str | None, glossary_path: str | None = None, readonly: bool = False
+) -> TranslationMemory:
+    """The TM at ``path`` (default: the user's TM under the workbench home), name-aware.
+
+    ``readonly`` for commands that only read it (lookup, export): nothing is written.
+    """
     return TranslationMemory(
-        Path(path) if path else default_tm_path(), open_glossary(glossary_path)
+        Path(path) if path else default_tm_path(), open_glossary(glossary_path), readonly
     )
 
 

@@ -207,7 +207,7 @@ class ProjectStatus:
 
 def project_status(folder: str, langs: list[str] | None = None) -> ProjectStatus:
     """Counts of segments per status and language."""
-    with Project.open(folder) as project:
+    with Project.open(folder, readonly=True) as project:
         docs = []
         for _, name, lang, _ in project.documents():
             docs.append((name, lang, project.segment_count(name)))
@@ -243,7 +243,7 @@ def project_scores(folder: str, langs: list[str] | None = None) -> list[Document
     from workbench.core.scoring import document_scores, hter
 
     out = []
-    with Project.open(folder) as project:
+    with Project.open(folder, readonly=True) as project:
         for lang in langs or project.languages() or ["ar", "ckb"]:
             refs = project.references(lang)
             edits = {sid: (draft, text) for sid, draft, text in project.post_edits(lang)}
@@ -282,7 +282,7 @@ def qa_project(
 
     tag = get_language(lang).tag
     finder = NameFinder(NameIndex(open_glossary(glossary_path)))
-    with Project.open(folder) as project:
+    with Project.open(folder, readonly=True) as project:
         docs = {name: src for _, name, src, _ in project.documents()}
         rows = project.rows(tag)
     per_segment = []

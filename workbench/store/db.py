@@ -51,6 +51,7 @@ class Connection(sqlite3.Connection):
     """A connection that remembers the journal mode it got ('wal' or 'delete')."""
 
     journal_mode = "unknown"
+    read_only = False  # opened by workbench.store.readonly.connect_readonly
 
 
 class Database:

@@ -114,13 +114,20 @@ class Project(Database):
         return cls._open(f)
 
     @classmethod
-    def open(cls, folder: str | Path) -> Project:
-        """Open an existing project folder."""
+    def open(cls, folder: str | Path, readonly: bool = False) -> Project:
+        """Open an existing project folder (``readonly``: to read only, writing nothing)."""
         f = Path(folder)
         if f.is_file() and f.name == DB_NAME:
             f = f.parent
         if not (f / DB_NAME).is_file():
             raise InputError(f"{f}: not a workbench project (run: workbench project init {f})")
+        if readonly:
+            from workbench.store.readonly import connect_readonly, schema_current
+
+            con = connect_readonly(f / DB_NAME)
+            if schema_current(con, PROJECT_MIGRATIONS, f / DB_NAME):
+                return cls(f, con)
+            con.close()  # an older schema, writable: opened as usual, which migrates it
         return cls._open(f)
 
     @classmethod

@@ -82,15 +82,31 @@ class Match:
 class TranslationMemory(Database):
     """An open TM database; optionally name-aware through a glossary."""
 
-    def __init__(self, path: str | Path, glossary: Glossary | None = None) -> None:
-        """Open (creating) the TM at ``path``; the folder is created if needed."""
+    def __init__(
+        self, path: str | Path, glossary: Glossary | None = None, readonly: bool = False
+    ) -> None:
+        """Open (creating) the TM at ``path``; the folder is created if needed.
+
+        ``readonly``: an existing TM is opened to read only (a read-only mount, a chmod-444
+        file), writing nothing; a missing one is created as usual.
+        """
         self.path = Path(path)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"{self.path.parent}: cannot create ({exc.strerror})") from None
-        self.con: Connection = connect(self.path, synchronous="NORMAL")
-        migrate(self.con, TM_MIGRATIONS, self.path)
+        con: Connection | None = None
+        if readonly and self.path.is_file():
+            from workbench.store.readonly import connect_readonly, schema_current
+
+            con = connect_readonly(self.path)
+            if not schema_current(con, TM_MIGRATIONS, self.path):
+                con.close()  # an older schema, writable: opened as usual (migrated)
+                con = None
+        if con is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{self.path.parent}: cannot create ({exc.strerror})") from None
+            con = connect(self.path, synchronous="NORMAL")
+            migrate(con, TM_MIGRATIONS, self.path)
+        self.con: Connection = con
         self.glossary = glossary
         self.finder = NameFinder(NameIndex(glossary)) if glossary is not None else None
         self._codes = dict(self.con.execute("SELECT entry_id, code FROM names"))
@@ -107,8 +123,9 @@ class TranslationMemory(Database):
         if row and row[0] == self.glossary.fingerprint():
             return False
         if self.count_estimate() == 0:
-            with transaction(self.con, self.path):
-                self._set_fingerprint()
+            if not self.con.read_only:
+                with transaction(self.con, self.path):
+                    self._set_fingerprint()
             return False
         return True
 
