@@ -234,3 +234,28 @@ def test_any_sqlite_file_and_its_sidecars_are_refused(tmp_path):
             files.write_text(p, "x", force=True)
     assert con.execute("SELECT x FROM t").fetchall() == [(1,)]
     con.close()
+
+
+def test_translate_out_replaces_its_own_drafts_but_not_a_persons_file(run, home, tmp_path):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    src = folder / "al-qaem.en.md"
+    src.write_bytes(EN.read_bytes())
+    published = folder / "al-qaem.ar.md"  # the published translation beside its source
+    published.write_bytes(AR.read_bytes())
+    assert run("tm", "add-texts", str(EN), str(AR)).code == 0
+    args = ["translate", str(src), "--to", "ar", "--engine", "memory", "--out"]
+    r = run(*args, str(folder))
+    assert r.code == 1 and "is not a machine draft" in r.err and "--force" in r.err, r
+    assert published.read_bytes() == AR.read_bytes()
+    out = tmp_path / "drafts"
+    assert run(*args, str(out)).code == 0
+    first = (out / "al-qaem.ar.md").read_text(encoding="utf-8")
+    assert "translator: 'memory: " in first
+    r = run(*args, str(out))  # a rerun replaces its own draft without asking
+    assert r.code == 0, r
+    assert (out / "al-qaem.ar.md").read_text(encoding="utf-8") == first
+    r = run(*args, str(folder), "--force")
+    assert r.code == 0 and "translator: 'memory: " in published.read_text(encoding="utf-8")
+    assert src.read_bytes() == EN.read_bytes()
+    assert _leftovers(folder) == [] and _leftovers(out) == []

@@ -26,6 +26,11 @@ from workbench.cli.output import progress_bar
 @click.option(
     "--out", "out_dir", type=click.Path(), help="Write one file per input and language here."
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace files in --out that are not earlier machine drafts (never an input).",
+)
 @click.option("--project", type=click.Path(), help="Write machine drafts into this project.")
 @click.option("--beams", default=1, show_default=True, help="Beam size (1 = greedy).")
 @click.option("--max-length", default=256, show_default=True)
@@ -44,6 +49,7 @@ def translate(
     tm_path: str | None,
     model: str | None,
     out_dir: str | None,
+    force: bool,
     project: str | None,
     beams: int,
     max_length: int,
@@ -82,8 +88,9 @@ def translate(
                         bar.update(k, f"{rate:.1f} segments/s, ~{rate * words:.0f} words/s")
 
                     r = services.translate_file(
-                        f, lang, eng, cache, options, glossary_path, out_dir, project, tick
-                    )
+                        f, lang, eng, cache, options, glossary_path, out_dir, project, tick,
+                        force=force,
+                    )  # fmt: skip
                 where = r.written or project
                 kept = f", {r.kept} left alone (changed meanwhile)" if r.kept else ""
                 click.echo(

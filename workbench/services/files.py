@@ -130,6 +130,50 @@ def check_out_path(path: str | Path, force: bool = False, keep: Iterable[str | P
     return p
 
 
+def is_machine_draft(path: str | Path) -> bool:
+    """Whether ``path`` was written by ``workbench translate``.
+
+    Its front matter names a ``machine:`` or ``memory:`` translator.
+    """
+    import yaml
+
+    try:
+        with Path(path).open("rb") as fh:
+            head = fh.read(65536).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    end = head.find("\n---", 3)
+    if not head.startswith("---\n") or end < 0:
+        return False
+    try:
+        meta = yaml.safe_load(head[4:end])
+    except yaml.YAMLError:
+        return False
+    who = meta.get("translator") if isinstance(meta, dict) else None
+    return isinstance(who, str) and who.startswith(("machine:", "memory:"))
+
+
+def check_draft_target(
+    path: str | Path, force: bool = False, keep: Iterable[str | Path] = ()
+) -> Path:
+    """Refuse a translation's output file unless it is new or an earlier machine draft.
+
+    A rerun replaces its own drafts; a file a person wrote (say, the published
+    translation beside the source) is replaced only with ``force``. Databases and the
+    command's inputs are refused as by :func:`check_out_path`.
+    """
+    p = Path(path)
+    reason = protected_reason(p, keep)
+    if reason:
+        raise InputError(f"{p} {reason}; refusing to write over it (choose another --out)")
+    if not force and (p.exists() or p.is_symlink()) and not is_machine_draft(p):
+        raise InputError(
+            f"{p} exists and is not a machine draft from 'workbench translate'; "
+            "pass --force to replace it"
+        )
+    return p
+
+
 def _new_file_mode() -> int:
     """The mode an ordinary new file gets under the current umask."""
     umask = os.umask(0)

@@ -11,7 +11,7 @@ from workbench.core.languages import get_language
 from workbench.core.name_finder import NameFinder
 from workbench.core.name_index import NameIndex
 from workbench.core.story_id import path_under
-from workbench.services.files import write_text
+from workbench.services.files import check_draft_target, write_text
 from workbench.services.glossary import open_glossary, segment_file
 from workbench.services.memory import MemoryEngine, open_tm
 from workbench.services.progress import Progress
@@ -153,8 +153,12 @@ def translate_file(
     out_dir: str | None = None,
     project: str | None = None,
     progress: Progress | None = None,
+    force: bool = False,
 ) -> TranslateReport:
     """Translate a document into ``tgt`` with names protected; write a file or project drafts.
+
+    A file in ``out_dir`` that is there already is replaced when it is an earlier machine
+    draft (a rerun), else only with ``force``; checked before any work is done.
 
     A project draft is written only where the segment is still as it was when read (a
     compare-and-set in the write's transaction): a target that a translator or an import
@@ -165,6 +169,8 @@ def translate_file(
 
     doc, segs = segment_file(path)
     tgt = get_language(tgt).tag
+    if out_dir:
+        check_draft_target(_out_file(doc, tgt, out_dir), force, keep=[path])
     finder = NameFinder(NameIndex(open_glossary(glossary_path)))
     todo = list(range(len(segs)))
     proj = None
@@ -245,9 +251,13 @@ def _write_translation(
         text = " ".join(t for t in paras.get(p.number, []) if t)
         prefix = {"title": "# ", "heading": "## ", "caption": "> "}.get(p.kind, "")
         lines += [prefix + text, ""]
-    folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    suffix = ".md" if doc.path.endswith(".md") else ".txt"
-    out = path_under(folder, f"{doc.id}.{tgt}{suffix}")
-    write_text(str(out), "\n".join(lines).rstrip() + "\n")
+    out = _out_file(doc, tgt, out_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_text(str(out), "\n".join(lines).rstrip() + "\n", keep=[doc.path])
     return str(out)
+
+
+def _out_file(doc: Document, tgt: str, out_dir: str) -> Path:
+    """Where the translation of ``doc`` into ``tgt`` goes under ``out_dir``."""
+    suffix = ".md" if doc.path.endswith(".md") else ".txt"
+    return path_under(Path(out_dir), f"{doc.id}.{tgt}{suffix}")
