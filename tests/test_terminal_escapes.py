@@ -108,3 +108,26 @@ def test_a_real_process_prints_no_escapes(article):
         out = (r.stdout + r.stderr).decode("utf-8")
         _clean(out)
         assert "Omar al-Obaidi" in out
+
+
+def test_the_app_draws_no_escapes(article, tmp_path, monkeypatch, finder):
+    import asyncio
+
+    from workbench.formats.article import read_document
+    from workbench.store.project import Project
+    from workbench.tui.app import WorkbenchApp
+
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    with Project.init(tmp_path / "proj") as p:
+        p.add_document(read_document(article))
+
+    async def main() -> str:
+        app = WorkbenchApp(tmp_path / "proj", ["ar", "ckb"], "app", finder, None)
+        async with app.run_test(size=(150, 40)) as pilot:
+            await pilot.pause()
+            return app.export_screenshot()
+
+    screen = asyncio.run(main())
+    assert "Omar al-Obaidi met" in screen.replace("&#160;", " ")
+    for ch in ("\x1b", "\x07", "\x9b"):
+        assert ch not in screen, f"{ch!r} drawn"

@@ -20,6 +20,8 @@ from __future__ import annotations
 import os
 import re
 
+from workbench.core.terminal_text import terminal_safe
+
 
 def detect(mode: str = "auto") -> str:
     """'app' or 'terminal' for a requested mode."""
@@ -34,6 +36,7 @@ def detect(mode: str = "auto") -> str:
 
 def visual(line: str, mode: str) -> str:
     """One line of logical Arabic-script text as the terminal should draw it."""
+    line = terminal_safe(line, same_length=True)  # a file's escapes never reach the terminal
     if mode != "app" or not any("\u0600" <= c <= "\u08ff" for c in line):
         return line
     from workbench.tui.rtl_layout import bidi_layout
@@ -53,6 +56,7 @@ def visual_mixed(line: str, mode: str) -> str:
     in visual order where it stands; the rest (Latin text, numbers, brackets around the
     run) stays as it is. Wrap before calling: the order is per line.
     """
+    line = terminal_safe(line, same_length=True)
     if mode != "app" or not _RUN.search(line):
         return line
     return _RUN.sub(lambda m: visual(m.group(0), "app"), line)
