@@ -252,3 +252,60 @@ def test_output_paths_stay_under_the_folder_asked_for(tmp_path):
     for bad in ("../x.ar.md", str(tmp_path.parent / "x.md"), "sub/../../x"):
         with pytest.raises(InputError, match="outside"):
             path_under(tmp_path, bad)
+
+
+# --- item 10: a full disk during tm import says what was committed --------------------
+
+
+def test_a_full_disk_during_tm_import_says_what_was_committed(run, tmp_path, monkeypatch):
+    import re
+
+    from workbench import services
+    from workbench.core.units import Unit
+    from workbench.formats.tmx import units_to_tmx
+    from workbench.store.tm import TranslationMemory
+
+    total = 5000
+    units = [
+        Unit(
+            f"Sentence {i} is about the market in Mosul.",
+            f"الجملة {i} عن السوق في الموصل.",
+            "en",
+            "ar",
+        )
+        for i in range(total)
+    ]
+    tmx = tmp_path / "big.tmx"
+    tmx.write_text(units_to_tmx(units, "en"), encoding="utf-8")
+    with TranslationMemory(tmp_path / "scratch.sqlite") as scratch:  # pages per 1,000 units
+        first = scratch.con.execute("PRAGMA page_count").fetchone()[0]
+        scratch.add(units[:1000])
+        per_batch = scratch.con.execute("PRAGMA page_count").fetchone()[0] - first
+
+    real_open = services.open_tm
+
+    def small_disk(*args, **kwargs):  # the TM may grow by about 2.5 batches, then is full
+        tm = real_open(*args, **kwargs)
+        pages = tm.con.execute("PRAGMA page_count").fetchone()[0]
+        tm.con.execute(f"PRAGMA max_page_count = {pages + int(per_batch * 2.5)}")
+        return tm
+
+    monkeypatch.setattr(services, "open_tm", small_disk)
+    path = tmp_path / "tm.sqlite"
+    r = run("tm", "import", str(tmx), "--tm", str(path))
+    assert r.code == 1 and "Traceback" not in r.err
+    lines = r.err.strip().splitlines()
+    assert len(lines) == 1 and "nothing was written" not in lines[0], lines
+    m = re.search(r"the disk filled up: ([\d,]+) units were added and committed", lines[0])
+    assert m, lines[0]
+    committed = int(m.group(1).replace(",", ""))
+    assert 0 < committed < total and committed % 1000 == 0
+    assert f"the other {total - committed:,} were not written" in lines[0]
+    with TranslationMemory(path) as tm:
+        assert tm.count() == committed  # exactly what the line says is in the TM
+
+    monkeypatch.setattr(services, "open_tm", real_open)  # space again: the rest goes in
+    r = run("tm", "import", str(tmx), "--tm", str(path))
+    assert f"{total - committed} units added, {committed} already present" in r.out
+    with TranslationMemory(path) as tm:
+        assert tm.count() == total

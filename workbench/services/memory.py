@@ -33,14 +33,11 @@ def load_tmx(tmx_path: str, src: str | None = None) -> TmxRead:
 def tm_add_units(
     tm: TranslationMemory, units: list[Unit], progress: Progress | None = None
 ) -> tuple[int, int]:
-    """Add units in steps of 1,000 (one transaction each): (added, already present)."""
-    added = skipped = 0
-    for i in range(0, len(units), 1000):
-        a, s = tm.add(units[i : i + 1000])
-        added, skipped = added + a, skipped + s
-        if progress:
-            progress(min(1000, len(units) - i))
-    return added, skipped
+    """Add units in steps of 1,000 (one transaction each): (added, already present).
+
+    Should the disk fill up, the one-line error says how many units were committed.
+    """
+    return tm.add(units, batch=1000, progress=progress)
 
 
 def tm_add_texts(tm: TranslationMemory, source: str, target: str) -> tuple[int, int]:

@@ -24,9 +24,16 @@ from typing import Self
 
 from workbench.core.errors import WorkbenchError
 
+DISK_FULL = "the disk is full"
+
 
 class StoreError(WorkbenchError):
     """The database cannot be opened, read or written; the message says why in one line."""
+
+    @property
+    def disk_full(self) -> bool:
+        """Whether the write failed because the disk (or the database's size limit) was full."""
+        return DISK_FULL in str(self)
 
 
 def _explain(exc: BaseException, path: Path) -> str:
@@ -35,7 +42,7 @@ def _explain(exc: BaseException, path: Path) -> str:
     low = msg.lower()
     disk_full = isinstance(exc, OSError) and exc.errno == errno.ENOSPC
     if disk_full or "database or disk is full" in low or "disk is full" in low:
-        return f"{path}: the disk is full; nothing was written (earlier work is safe)"
+        return f"{path}: {DISK_FULL}; this change was not written (what was saved before is safe)"
     if "readonly" in low or "read-only" in low or isinstance(exc, PermissionError):
         return f"{path}: cannot write here (read-only file or folder)"
     if "locked" in low or "busy" in low:

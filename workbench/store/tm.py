@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -153,18 +153,43 @@ class TranslationMemory(Database):
 
     # --- writing -----------------------------------------------------------------------
 
-    def add(self, units: Iterable[Unit], batch: int = 2000) -> tuple[int, int]:
-        """Store units; return (added, already present). Identical units are kept once."""
-        added = skipped = 0
+    def add(
+        self,
+        units: Iterable[Unit],
+        batch: int = 2000,
+        progress: Callable[[int], None] | None = None,
+    ) -> tuple[int, int]:
+        """Store units; return (added, already present). Identical units are kept once.
+
+        Each batch is one transaction. When one fails (a full disk), the error says how
+        many units the batches before it committed, and how many were not written.
+        """
+        added = skipped = done = 0
+        total = len(units) if isinstance(units, Sized) else None
         buf: list[Unit] = []
-        for u in units:
-            buf.append(u)
-            if len(buf) >= batch:
+        try:
+            for u in units:
+                buf.append(u)
+                if len(buf) >= batch:
+                    a, s = self._add_batch(buf)
+                    added, skipped, done, n, buf = (
+                        added + a,
+                        skipped + s,
+                        done + len(buf),
+                        len(buf),
+                        [],
+                    )
+                    if progress:
+                        progress(n)
+            if buf:
                 a, s = self._add_batch(buf)
-                added, skipped, buf = added + a, skipped + s, []
-        if buf:
-            a, s = self._add_batch(buf)
-            added, skipped = added + a, skipped + s
+                added, skipped, done = added + a, skipped + s, done + len(buf)
+                if progress:
+                    progress(len(buf))
+        except StoreError as exc:
+            if not done:
+                raise  # nothing was committed: the error says so
+            raise StoreError(_partial(exc, self.path, added, skipped, done, total)) from None
         return added, skipped
 
     def _add_batch(self, units: list[Unit]) -> tuple[int, int]:
@@ -371,6 +396,26 @@ class TranslationMemory(Database):
             pos = th.end
         out.append(target[pos:])
         return "".join(out), subs
+
+
+def _partial(
+    exc: StoreError, path: Path, added: int, skipped: int, done: int, total: int | None
+) -> str:
+    """The one line for a write that failed after some batches were committed."""
+    kept = f"{added:,} units were added and committed" + (
+        f" ({skipped:,} more were already there or empty)" if skipped else ""
+    )
+    rest = (
+        f"the other {total - done:,} were not written"
+        if total is not None
+        else ("the rest were not written")
+    )
+    again = "run the same import again: units already in the TM are skipped"
+    if exc.disk_full:
+        return (
+            f"{path}: the disk filled up: {kept} before it did; {rest}; free some space and {again}"
+        )
+    return f"{exc}; before that, {kept}; {rest}; {again}"
 
 
 def _replace_core(hit: NameHit, form: str) -> str | None:
