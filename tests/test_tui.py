@@ -67,7 +67,7 @@ def test_enter_edit_enter_confirms_into_the_store_and_moves_on(project, finder):
 
 def test_escape_cancels_and_ctrl_s_keeps_a_draft(project, finder):
     async def script(app, pilot):
-        await pilot.press("enter", *"abc", "escape")
+        await pilot.press("enter", *"abc", "escape", "escape")  # typed text: Esc asks first
         await pilot.press("down", "enter", *"draft", "ctrl+s")
         await pilot.pause()
 
