@@ -92,7 +92,8 @@ class WorkbenchApp(
         Binding("pageup", "move(-10)", "Page up", show=False, id="page_up", priority=True),
         Binding("enter", "edit", "Edit", id="edit"),
         Binding("ctrl+enter,f8", "confirm", "Confirm", id="confirm"),
-        Binding("tab", "switch_lang", "Language", id="language"),
+        # (the hint line names Tab; in the footer it would push Search and Go to off)
+        Binding("tab", "switch_lang", "Language", show=False, id="language"),
         Binding("shift+tab", "switch_lang(-1)", "Previous language", show=False, id="lang_back"),
         Binding("n", "next_untranslated", "Next untranslated", id="next_untranslated"),
         Binding("N", "next_untranslated(-1)", "Previous untranslated", show=False, id="prev_untr"),
