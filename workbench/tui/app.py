@@ -32,9 +32,8 @@ from workbench.tui.help_screen import HelpScreen
 from workbench.tui.history_actions import HistoryMixin
 from workbench.tui.mt_worker import SCOPES, MTMixin
 from workbench.tui.navigate import NavigateMixin
-from workbench.tui.rtl import detect, visual_mixed
+from workbench.tui.rtl import detect
 from workbench.tui.rtl_edit import RtlInput
-from workbench.tui.scores import ScoresMixin
 from workbench.tui.segment_view import Row, SegmentView, origin_label
 from workbench.tui.spellings import SpellingsMixin
 
@@ -59,7 +58,6 @@ class WorkbenchApp(
     HistoryMixin,
     EditingMixin,
     ContextMixin,
-    ScoresMixin,
     SpellingsMixin,
     FilterMixin,
     MTMixin,
@@ -71,9 +69,6 @@ class WorkbenchApp(
     CSS = """
     SegmentView { height: 1fr; }
     #qa { height: 1; color: $warning; }
-    #scores { height: 1; color: $text-muted; }
-    #context { height: auto; max-height: 6; color: $text-muted; }
-    #header { height: 1; text-style: bold; background: $boost; }
     #hint { height: 1; color: $text-muted; }
     #edit { display: none; }
     #find { display: none; }
@@ -139,8 +134,6 @@ class WorkbenchApp(
         self.rtl_mode = detect(rtl)
         self.finder = finder
         self.tm = tm  # a TranslationMemory, or None
-        self.matches: list = []
-        self.tm_seen: dict[tuple[int, str], list] = {}  # TM matches per (segment, language)
         self.engine_for = engine_for  # lang -> MT engine (raises WorkbenchError if none)
         self.keymap = keymap or {}
         self.name_turn = 0  # Ctrl+G: which name comes next once none is missing
@@ -153,7 +146,6 @@ class WorkbenchApp(
             self.set_keymap(keymap)  # binding id -> keys, from keys.toml
         self.all_rows = self._load()
         self.rows = list(self.all_rows)  # the rows shown (all, or those a filter keeps)
-        self.load_references()
         self.init_spellings()
 
     def _load(self) -> list[Row]:
@@ -170,12 +162,13 @@ class WorkbenchApp(
 
     def compose(self) -> ComposeResult:
         """The table, QA line, edit line, hint and footer."""
+        self.compose_panels()  # the header, QA and score lines and the context panel
         with Vertical():
-            yield Static(self.header_text(), id="header")
+            yield self.header_bar
             yield SegmentView(self.rows, self.langs, self.rtl_mode, id="segments")
-            yield Static("", id="qa")
-            yield Static("", id="scores")
-            yield Static("", id="context")
+            yield self.qa_line
+            yield self.score_line
+            yield self.context_panel
             yield ProgressBar(id="mt", show_eta=False)
             yield EditLine(placeholder="translation", id="edit")
             yield EditLine(id="find")
@@ -194,7 +187,6 @@ class WorkbenchApp(
         self._show_qa()
         # background work starts once the first screen is drawn (it shares the GIL)
         self.call_after_refresh(self.start_spelling_index)
-        self.call_after_refresh(self.compute_document_scores)
         if self.tm is not None and getattr(self.tm, "stale", False):
             self.notify(
                 "your translation memory was indexed with another glossary; "
@@ -204,29 +196,6 @@ class WorkbenchApp(
             )
         if self.first_run:
             self.notify(FIRST_RUN, title="Welcome to workbench", timeout=20)
-
-    def header_text(self) -> str:
-        """The column labels with each language's progress, and the filter when one is on."""
-        shown = self.filter_label()
-        return self._header() + (f"    [reverse] {shown} [/reverse]" if shown else "")
-
-    def _header(self) -> str:
-        names = {
-            "en": "English",
-            "ar": "Arabic (العربية)",
-            "ckb": "Kurdish, Sorani (کوردی)",
-            "kmr": "Kurdish, Kurmanji",
-        }
-        total = len(self.all_rows)
-        labels = [f"{names['en']} ({total})"]
-        for lang in self.langs:  # how far each language got: confirmed of all
-            done = sum(
-                1
-                for r in self.all_rows
-                if r.status.get(lang) in ("translated", "reviewed", "final")
-            )
-            labels.append(f"{names.get(lang, lang)} ✓ {done}/{total}")
-        return visual_mixed("  " + "  │  ".join(labels), self.rtl_mode)
 
     @property
     def view(self) -> SegmentView:

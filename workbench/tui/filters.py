@@ -68,7 +68,7 @@ class FilterMixin:
             later = next((r for r in self.all_rows[after:] if id(r) in shown), None)
             at = rows.index(later) if later is not None else len(rows) - 1
         self.view.set_rows(rows, at or 0)
-        self.query_one("#header").update(self.header_text())
+        self.filter_shown(self.filter_label())
 
     def filter_label(self) -> str:
         """'' when every segment is shown, else what the filter keeps and how many."""
