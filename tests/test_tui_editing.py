@@ -106,9 +106,10 @@ def test_tab_edits_the_other_language_and_stays_in_an_open_edit_line(project, fi
 # --- item 3: the edit line opens with the cursor at the end, nothing selected -----------
 
 
-@pytest.mark.parametrize(("rtl", "lang", "draft"), [("terminal", "ar", "draft one"),
-                                                    ("app", "ar", "مسودة أولى"),
-                                                    ("app", "ckb", "ڕەشنووس")])
+@pytest.mark.parametrize(
+    ("rtl", "lang", "draft"),
+    [("terminal", "ar", "draft one"), ("app", "ar", "مسودة أولى"), ("app", "ckb", "ڕەشنووس")],
+)
 def test_the_edit_line_opens_at_the_end_with_nothing_selected(project, finder, rtl, lang, draft):
     with Project.open(project) as p:
         sid = p.rows(lang)[0].segment_id
@@ -263,9 +264,7 @@ def fill_the_disk(app) -> int:
     return pages
 
 
-def test_a_full_disk_keeps_the_app_open_and_the_text_in_the_line_until_retried(
-    project, finder
-):
+def test_a_full_disk_keeps_the_app_open_and_the_text_in_the_line_until_retried(project, finder):
     long_text = "ترجمة طويلة " * 400  # needs new pages for the row and its history
 
     async def script(app, pilot):

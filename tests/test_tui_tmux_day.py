@@ -52,7 +52,7 @@ class Terminal:
             f"WORKBENCH_HOME={workdir}/home WORKBENCH_GLOSSARY={GLOSSARY} "
             f"TEXTUAL_ANIMATIONS=none PYTHONPATH={ROOT}"
         )
-        line = f"cd {workdir} && env {env} {command}; echo \"[ended $?]\"; sleep 3600"
+        line = f'cd {workdir} && env {env} {command}; echo "[ended $?]"; sleep 3600'
         self.tmux("kill-session", "-t", self.target)
         self.tmux("new-session", "-d", "-s", self.target, "-x", "150", "-y", "36", line)
 
