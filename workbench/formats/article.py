@@ -25,6 +25,24 @@ from workbench.core.story_id import check_story_id, story_from_file_name
 from workbench.core.textio import read_text
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+
+#: The longest front matter read (characters): it holds a few short fields.
+MAX_FRONT_MATTER = 64 * 1024
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML for a few ``key: value`` fields: anchors and aliases refused (no alias bombs)."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        """Refuse an alias (``*a``) before anything is built from it."""
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases are not allowed in front matter", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
 _LANG_SUFFIX = re.compile(r"^(?P<story>.+)\.(?P<lang>[a-z]{2,3})$")
 
 
@@ -33,12 +51,23 @@ def split_front_matter(text: str, name: str = "<input>") -> tuple[dict[str, str]
     m = _FRONT.match(text)
     if not m:
         return {}, text
+    if len(m.group(1)) > MAX_FRONT_MATTER:
+        raise InputError(
+            f"{name}: front matter longer than {MAX_FRONT_MATTER // 1024} KB; "
+            "it holds a few short fields"
+        )
     try:
-        data = yaml.safe_load(m.group(1)) or {}
+        data = yaml.load(m.group(1), Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         where = f" (line {line + 2})" if line is not None else ""
+        if "aliases are not" in str(exc):
+            raise InputError(
+                f"{name}: front matter uses a YAML alias{where}; aliases are not allowed"
+            ) from None
         raise InputError(f"{name}: malformed front matter{where}") from None
+    except RecursionError:
+        raise InputError(f"{name}: front matter nested too deeply") from None
     if not isinstance(data, dict):
         raise InputError(f"{name}: front matter must be 'key: value' lines")
     meta = {str(k): "" if v is None else str(v) for k, v in data.items()}

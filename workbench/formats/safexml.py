@@ -26,6 +26,11 @@ def parse_xml(data: bytes, source: str, kind: str) -> ET.Element:
         raise InputError(
             f"{source}: refusing {kind} with entity declarations (they could expand or hide text)"
         ) from None
+    except (LookupError, ValueError) as exc:  # an encoding Python does not know or support
+        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise InputError(
+            f"{source}: cannot read this {kind} ({reason}); save it as UTF-8"
+        ) from None
     except ET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else "?"
         reason = str(exc).split(":", 1)[0]

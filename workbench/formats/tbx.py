@@ -18,6 +18,7 @@ from defusedxml import DefusedXmlException
 
 from workbench.core.errors import GlossaryError
 from workbench.core.glossary import ENTRY_TYPES, Entry, Glossary
+from workbench.core.textio import read_input_bytes
 
 NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -138,8 +139,5 @@ def parse_tbx(data: bytes, source: str = "<tbx>") -> Glossary:
 def load_tbx(path: str | Path) -> Glossary:
     """Read a TBX file."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise GlossaryError(str(p), None, f"cannot read ({exc.strerror})") from None
+    data = read_input_bytes(p)  # regular files only, bounded in size
     return parse_tbx(data, str(p))

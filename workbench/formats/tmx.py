@@ -20,6 +20,7 @@ from pathlib import Path
 from workbench import __version__
 from workbench.core.errors import InputError, WorkbenchError
 from workbench.core.languages import get_language
+from workbench.core.textio import read_input_bytes
 from workbench.core.units import Unit
 from workbench.formats.safexml import XML_LANG, local, parse_xml
 
@@ -99,10 +100,7 @@ def _lang(tag: str) -> str | None:
 def read_tmx(path: str | Path, src_lang: str | None = None) -> TmxRead:
     """Units of a TMX file. InputError when it is not TMX or holds no usable unit."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror})") from None
+    data = read_input_bytes(p)  # regular files only, bounded in size
     root = parse_xml(data, str(p), "TMX")
     if local(root.tag) != "tmx":
         raise InputError(f"{p}: not a TMX file (root element <{local(root.tag)}>)")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from workbench.core.errors import InputError
 from workbench.core.languages import get_language
+from workbench.core.textio import read_input_bytes
 from workbench.core.units import Segment2, Unit
 from workbench.formats.tmx import units_to_tmx
 from workbench.formats.xliff import read_xliff, segments_to_xliff, target_revision
@@ -118,10 +119,7 @@ def import_xliff(path: str, folder: str, force: bool = False) -> XliffImport:
     (``force`` applies those).
     """
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror})") from None
+    data = read_input_bytes(p)  # regular files only, bounded in size
     read = read_xliff(data, str(p))
     report = XliffImport(read.tgt)
     with Project.open(folder) as project:
