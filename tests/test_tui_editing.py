@@ -307,3 +307,24 @@ def test_quitting_on_a_full_disk_prints_the_unsaved_text(project, finder):
     why, text = asyncio.run(main())
     assert "disk is full" in why and "al-qaem:p1:s1 [ar]" in why
     assert text == "x" * 20000
+
+
+def test_any_store_write_that_fails_is_said_and_the_app_stays_open(project, finder, monkeypatch):
+    from workbench.store.db import StoreError
+
+    with Project.open(project) as p:
+        p.set_translation(p.rows("ar")[0].segment_id, "ar", "نص", "translated", Provenance("human"))
+
+    async def script(app, pilot):
+        def full(*args, **kwargs):
+            raise StoreError(f"{app.project.path}: the disk is full; nothing was written")
+
+        monkeypatch.setattr(app.project, "set_status", full)
+        await pilot.press("v")  # a review cannot be written
+        await pilot.pause()
+        return app.is_running, app.row.status["ar"], notes(app)
+
+    running, status, said = run_app(project, finder, script)
+    assert (running, status) == (True, "translated")
+    assert any("disk is full" in m for m in said)
+    assert stored(project)["al-qaem:p1:s1"].status == "translated"

@@ -211,7 +211,11 @@ class EditingMixin:
         if row is None or not row.targets.get(self.lang):
             self.notify("nothing to review here: the segment has no translation yet")
             return
-        self.remember(self.project.set_status(row.segment_id, self.lang, status))
+        try:
+            self.remember(self.project.set_status(row.segment_id, self.lang, status))
+        except WorkbenchError as e:  # (a full disk): nothing changed, the app stays open
+            self.notify(f"not saved: {e}", severity="error", timeout=30)
+            return
         row.status[self.lang] = status
         self.target_changed(self.view.current)
         rank = STATUS_RANK[status]
@@ -228,13 +232,17 @@ class EditingMixin:
         if row is None or n >= len(self.matches):
             return
         m = self.matches[n]
-        hid = self.project.set_translation(
-            row.segment_id,
-            self.lang,
-            m.target,
-            "draft",
-            Provenance("memory", match=m.score, tm_origin=m.origin),
-        )
+        try:
+            hid = self.project.set_translation(
+                row.segment_id,
+                self.lang,
+                m.target,
+                "draft",
+                Provenance("memory", match=m.score, tm_origin=m.origin),
+            )
+        except WorkbenchError as e:  # (a full disk): nothing changed, the app stays open
+            self.notify(f"not saved: {e}", severity="error", timeout=30)
+            return
         self.remember(hid)
         row.targets[self.lang], row.status[self.lang] = m.target, "draft"
         row.origin[self.lang] = origin_label("memory", None, None, m.score)
