@@ -29,10 +29,12 @@ class HelpScreen(ModalScreen[None]):
         lines += [f"  {key:<22} {what:<24} [dim]{id_}[/dim]" for key, what, id_ in self.keys]
         lines += [
             "",
-            "In the edit line: Enter confirms and goes to the next unconfirmed,",
+            "In the edit line (it opens with the cursor at the end): Enter confirms",
+            "and goes to the next unconfirmed (an empty line is not confirmed),",
             "Ctrl+S keeps a draft, Ctrl+G inserts a glossary name of the source",
-            "(the first one missing), Esc cancels. Left/Right move on screen in",
-            "Arabic and Kurdish.",
+            "(the first one missing), Esc cancels (typed changes: Esc again discards",
+            "them). Ctrl+A selects all, Home/End go to the start/end; Left/Right move",
+            "on screen in Arabic and Kurdish. Ctrl+Q quits, keeping the line a draft.",
             "",
             f'Remap keys by id in {FILE_NAME} in the workbench home, e.g. confirm = "f9".',
             "Esc closes this help.",
