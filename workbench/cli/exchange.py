@@ -19,14 +19,27 @@ from workbench.cli.output import FORCE_OPTION, print_json
 )
 @click.option("--lang", required=True, help="Target language to export.")
 @click.option("--out", type=click.Path(), help="File to write (default: stdout).")
+@click.option(
+    "--include-drafts",
+    is_flag=True,
+    help="TMX: add the drafts too (marked with an x-status prop); default confirmed only.",
+)
 @FORCE_OPTION
 def export_cmd(
-    project: str, fmt: str, xliff_version: str, lang: str, out: str | None, force: bool
+    project: str,
+    fmt: str,
+    xliff_version: str,
+    lang: str,
+    out: str | None,
+    include_drafts: bool,
+    force: bool,
 ) -> None:
     """Export PROJECT's translations into LANG as XLIFF, TMX or plain text.
 
     XLIFF carries every segment with its status and note, for other CAT tools and for
-    'workbench import'; in plain text, untranslated segments keep their source text.
+    'workbench import' (docs/exchange.md says which export suits which tool). TMX holds the
+    confirmed translations with their notes, status and context. In plain text,
+    untranslated segments keep their source text.
     """
     from workbench import services
 
@@ -34,7 +47,7 @@ def export_cmd(
         fmt = "xliff12"
     if out:
         services.check_out_path(out, force)  # before any work
-    text = services.export_project(project, fmt, lang, None)
+    text = services.export_project(project, fmt, lang, None, include_drafts=include_drafts)
     if out:
         services.write_text(out, text, force=force)
         click.echo(f"wrote {out}", err=True)
@@ -57,16 +70,19 @@ def export_cmd(
     is_flag=True,
     help="Also apply units whose target the project changed since the file was exported.",
 )
+@click.option("--lang", help="Target language, where the file names none (po2xliff output).")
 @click.option("--json", "as_json", is_flag=True, help="What was applied and what was not, as JSON.")
-def import_cmd(xliff_file: str, folder: str, force: bool, as_json: bool) -> None:
-    """Bring a translated XLIFF file (2.x or 1.2) back into the project.
+def import_cmd(xliff_file: str, folder: str, force: bool, lang: str | None, as_json: bool) -> None:
+    """Bring a translated XLIFF file (2.x, 1.2 or 1.1) back into the project.
 
     A segment the project changed since the file was exported is a conflict: listed and not
-    applied unless --force. An empty target never replaces a translation.
+    applied unless --force. An empty target never replaces a translation. Units whose ids
+    the project does not have (a file from another tool) are matched by their source text,
+    and counted.
     """
     from workbench import services
 
-    r = services.import_xliff(xliff_file, folder, force=force)
+    r = services.import_xliff(xliff_file, folder, force=force, lang=lang)
     if as_json:
         print_json({"file": xliff_file, "project": folder, **r.as_json()})
         return
@@ -74,6 +90,15 @@ def import_cmd(xliff_file: str, folder: str, force: bool, as_json: bool) -> None
     forced = f" ({len(r.forced)} forced over newer project work)" if r.forced else ""
     click.echo(f"{head}: applied: {r.updated} updated{forced}, {r.unchanged} unchanged")
     click.echo(f"{head}: not applied: " + (", ".join(_not_applied(r)) or "nothing"))
+    if r.matched:
+        by_text = r.matched_by_source
+        by_place = len(r.matched) - by_text
+        parts = [f"{by_text} by source text"] if by_text else []
+        parts += [f"{by_place} by the location they name"] if by_place else []
+        click.echo(
+            f"  matched: {len(r.matched)} units whose ids the project does not have "
+            f"({', '.join(parts)})"
+        )
     for c in r.conflicts:
         how = "edited in the file too" if c.edited_in_file else "the file holds the old target"
         click.echo(
@@ -101,5 +126,5 @@ def _not_applied(r) -> list[str]:  # type: ignore[no-untyped-def]
     if r.source_changed:
         parts.append(f"{r.source_changed} skipped (source changed since export)")
     if r.unknown:
-        parts.append(f"{r.unknown} unknown ids")
+        parts.append(f"{r.unknown} unknown ids (matched by neither id nor source text)")
     return parts

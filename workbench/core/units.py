@@ -16,7 +16,8 @@ class Unit:
     prev: str = ""
     next: str = ""
     origin: str = ""
-    note: str = ""
+    note: str = ""  # notes, one per line (TMX: one <note> each)
+    props: tuple[tuple[str, str], ...] = ()  # other (type, value) properties, in order
 
 
 @dataclass(frozen=True)

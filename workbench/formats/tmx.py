@@ -1,12 +1,14 @@
 """TMX 1.4b export and import of translation-memory units.
 
 Export writes one ``tu`` per unit with a ``tuv`` per language, the context as
-``<prop type="x-context-pre">`` / ``x-context-post`` and the origin as ``x-origin``, dates
-in TMX's basic ISO format. Import reads every ``tu``; each pair of its source-language
-variant with another supported language becomes a unit. Inline codes (``bpt``, ``ept``,
-``ph``, ``it``, ``ut``) hold the original document's markup, so only their surrounding text
-is kept; ``hi`` and ``sub`` text is kept. Language tags are matched on their primary
-subtag (``ar-IQ`` is ``ar``).
+``<prop type="x-context-pre">`` / ``x-context-post``, the origin as ``x-origin``, the
+unit's other props (such as a project export's ``x-status``) in their order, and each line
+of its note as a ``<note>``; dates in TMX's basic ISO format. Import reads every ``tu``;
+each pair of its source-language variant with another supported language becomes a unit
+that keeps the ``tu``'s notes (one per line) and its other props (type and text). Inline
+codes (``bpt``, ``ept``, ``ph``, ``it``, ``ut``) hold the original document's markup, so
+only their surrounding text is kept; ``hi`` and ``sub`` text is kept. Language tags are
+matched on their primary subtag (``ar-IQ`` is ``ar``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from workbench.core.units import Unit
 from workbench.formats.safexml import XML_LANG, local, parse_xml
 
 _CODES = {"bpt", "ept", "ph", "it", "ut"}
+MAPPED_PROPS = ("x-context-pre", "x-context-post", "x-origin")  # Unit fields of their own
 
 
 def _tmx_date() -> str:
@@ -58,8 +61,10 @@ def units_to_tmx(units: Iterable[Unit], src_lang: str = "en") -> str:
         ):
             if value:
                 ET.SubElement(tu, "prop", {"type": ptype}).text = value
-        if u.note:
-            ET.SubElement(tu, "note").text = u.note
+        for ptype, value in u.props:
+            ET.SubElement(tu, "prop", {"type": ptype}).text = value
+        for line in u.note.split("\n") if u.note else ():
+            ET.SubElement(tu, "note").text = line
         for lang, text in ((u.src_lang, u.source), (u.tgt_lang, u.target)):
             tuv = ET.SubElement(tu, "tuv", {XML_LANG: lang})
             ET.SubElement(tuv, "seg").text = text
@@ -118,8 +123,12 @@ def read_tmx(path: str | Path, src_lang: str | None = None) -> TmxRead:
         if local(tu.tag) != "tu":
             continue
         out.tus += 1
-        props = {e.get("type"): (e.text or "") for e in tu if local(e.tag) == "prop"}
-        note = " ".join((e.text or "").strip() for e in tu if local(e.tag) == "note")
+        pairs = [(e.get("type") or "", e.text or "") for e in tu if local(e.tag) == "prop"]
+        props = dict(pairs)
+        others = tuple((k, v) for k, v in pairs if k not in MAPPED_PROPS)
+        note = "\n".join(
+            (e.text or "").strip() for e in tu if local(e.tag) == "note" and (e.text or "").strip()
+        )
         variants: dict[str, str] = {}
         for tuv in tu:
             if local(tuv.tag) != "tuv":
@@ -145,6 +154,7 @@ def read_tmx(path: str | Path, src_lang: str | None = None) -> TmxRead:
                         props.get("x-context-post", ""),
                         props.get("x-origin", "") or p.name,
                         note,
+                        others,
                     )
                 )
     if not out.units:

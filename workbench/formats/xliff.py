@@ -3,24 +3,44 @@
 One ``file`` per document, one ``unit`` (1.2: ``trans-unit``) per segment, its id the
 stable segment key (``al-qaem:p3:s2``). Statuses map to XLIFF states:
 
-=========== ============================== ==========================
-workbench   XLIFF 2.1 segment state         XLIFF 1.2 target state
-=========== ============================== ==========================
-new         initial (no target)             needs-translation
-draft       initial, subState wb:draft      needs-review-translation
-translated  translated                      translated
-reviewed    reviewed                        signed-off
-final       final                           final
-=========== ============================== ==========================
+=========== ============================== ==============================================
+workbench   XLIFF 2.1 segment state         XLIFF 1.2 target state, trans-unit approved
+=========== ============================== ==============================================
+new         initial (no target)             no target
+draft       initial, subState wb:draft      needs-review-translation (not approved)
+translated  translated                      translated, ``approved="yes"``
+reviewed    reviewed                        signed-off, ``approved="yes"``
+final       final                           final, ``approved="yes"``
+=========== ============================== ==============================================
 
-Notes travel as ``note`` elements. Each unit also carries the **revision** of the project's
-target when it was exported (:func:`target_revision`, a checksum of target, status and
-note), so that an import can tell a segment the project changed since the export: in
-XLIFF 2 a metadata module block in the unit, ``<mda:metadata><mda:metaGroup
-category="workbench"><mda:meta type="revision">…``; in 1.2 (whose strict schema has no
-``prop-group``) ``<context-group purpose="information"><context
-context-type="x-workbench-revision">…`` (a transitional ``<prop-group name="workbench">``
-with ``<prop prop-type="revision">`` is read too).
+Why ``translated`` is approved in 1.2: it is a translation the translator confirmed, fit to
+publish. 1.2 tools decide "usable or not" by ``approved``: translate-toolkit (and so
+Pootle, Virtaal, ``xliff2po``) reads every unit without ``approved="yes"`` as fuzzy, Okapi
+Rainbow's "approved entries only" options drop it. The review level stays in ``state``
+(translated, signed-off, final), which those tools read too.
+
+Reading back (1.0, 1.1 as translate-toolkit's ``po2xliff`` writes it, and 1.2): an empty
+or missing target is new; a target whose state asks for work (``new``,
+``needs-translation``, ``needs-adaptation``, ``needs-l10n``, ``needs-review-*``, a
+``fuzzy-match``/``mt-suggestion``/``tm-suggestion`` qualifier with no state) is a draft
+unless ``approved="yes"`` says the translation is accepted (then translated, as
+translate-toolkit reads it); ``translated``, ``signed-off`` and ``final`` are translated,
+reviewed and final; a target with no state is translated unless ``approved="no"`` marks
+it fuzzy (a draft). translate-toolkit's PO header unit (``restype=
+"x-gettext-domain-header"``) is no segment and is skipped.
+
+Notes travel as ``note`` elements (1.2: ``from="translator"``, which translate-toolkit's
+``xliff2po`` turns into translator comments). A 1.2 unit also names its segment id as its
+location (``<context-group purpose="location"><context context-type="sourcefile">``), so
+that the id survives a trip through PO (``#: al-qaem:p3:s2``) and back.
+
+Each unit also carries the **revision** of the project's target when it was exported
+(:func:`target_revision`, a checksum of target, status and note), so that an import can
+tell a segment the project changed since the export: in XLIFF 2 a metadata module block in
+the unit, ``<mda:metadata><mda:metaGroup category="workbench"><mda:meta
+type="revision">…``; in 1.2 (whose strict schema has no ``prop-group``) ``<context-group
+purpose="information"><context context-type="x-workbench-revision">…`` (a transitional
+``<prop-group name="workbench">`` with ``<prop prop-type="revision">`` is read too).
 
 On import, inline elements are flattened to their text (``pc``/``mrk``/``g``/``mrk`` keep
 their content; ``ph``/``sc``/``ec``/``x``/``bx``/``ex`` codes are dropped; ``cp`` becomes
@@ -43,6 +63,7 @@ from workbench.formats.safexml import local, parse_xml
 NS2 = "urn:oasis:names:tc:xliff:document:2.0"
 NS12 = "urn:oasis:names:tc:xliff:document:1.2"
 NS_MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
+VERSIONS1 = ("1.2", "1.1", "1.0")
 REVISION_TYPE = "x-workbench-revision"  # 1.2 context-type (XTend values start with x-)
 STATE2 = {
     "new": "initial",
@@ -52,15 +73,16 @@ STATE2 = {
     "final": "final",
 }
 STATE12 = {
-    "new": "needs-translation",
+    "new": "needs-translation",  # written only where a new unit has a target element
     "draft": "needs-review-translation",
     "translated": "translated",
     "reviewed": "signed-off",
     "final": "final",
 }
-FROM12 = {
-    "new": "new",
-    "needs-translation": "new",
+APPROVED12 = {"translated", "reviewed", "final"}
+FROM12 = {  # state of a target that has text
+    "new": "draft",
+    "needs-translation": "draft",
     "needs-adaptation": "draft",
     "needs-l10n": "draft",
     "needs-review-translation": "draft",
@@ -69,7 +91,11 @@ FROM12 = {
     "translated": "translated",
     "signed-off": "reviewed",
     "final": "final",
+    "x-fuzzy": "draft",
+    "fuzzy": "draft",
 }
+DRAFT_QUALIFIERS = {"fuzzy-match", "mt-suggestion", "tm-suggestion", "leveraged-mt"}
+GETTEXT_HEADER = "x-gettext-domain-header"
 _DROP = {"ph", "sc", "ec", "x", "bx", "ex", "bpt", "ept", "it"}
 
 
@@ -161,12 +187,18 @@ def _xliff12(
         )
         body = ET.SubElement(f, _q(NS12, "body"))
         for s in segs:
-            tu = ET.SubElement(body, _q(NS12, "trans-unit"), {"id": s.id})
+            attrs = {"id": s.id}
+            if s.status in APPROVED12 and s.target:
+                attrs["approved"] = "yes"
+            tu = ET.SubElement(body, _q(NS12, "trans-unit"), attrs)
             ET.SubElement(tu, _q(NS12, "source")).text = s.source
             if s.target or s.status != "new":
                 ET.SubElement(tu, _q(NS12, "target"), {"state": STATE12[s.status]}).text = s.target
             if s.note:
-                ET.SubElement(tu, _q(NS12, "note")).text = s.note
+                ET.SubElement(tu, _q(NS12, "note"), {"from": "translator"}).text = s.note
+            # the segment id as the unit's location: it survives xliff2po / po2xliff
+            where = ET.SubElement(tu, _q(NS12, "context-group"), {"purpose": "location"})
+            ET.SubElement(where, _q(NS12, "context"), {"context-type": "sourcefile"}).text = s.id
             if s.id in revs:  # unnamed: context-group names must be unique in a file
                 group = ET.SubElement(tu, _q(NS12, "context-group"), {"purpose": "information"})
                 context = ET.SubElement(group, _q(NS12, "context"), {"context-type": REVISION_TYPE})
@@ -201,9 +233,13 @@ class XliffRead:
     tgt: str
     segments: list[Segment2]
     revisions: dict[str, str] = field(default_factory=dict)  # unit id -> revision exported
+    locations: dict[str, str] = field(default_factory=dict)  # 1.x unit id -> its location
 
 
 def _lang(code: str, path: str, what: str) -> str:
+    """Our tag for a file's language ('' where a 1.x file names none)."""
+    if not code and what == "target":
+        return ""
     try:
         return get_language(code.split("-")[0] if code else code).tag
     except WorkbenchError:
@@ -218,6 +254,7 @@ def read_xliff(data: bytes, path: str) -> XliffRead:
     version = root.get("version", "")
     segs: list[Segment2] = []
     revisions: dict[str, str] = {}
+    locations: dict[str, str] = {}
     if version.startswith("2"):
         src = _lang(root.get("srcLang", ""), path, "source")
         tgt = _lang(root.get("trgLang", ""), path, "target")
@@ -239,28 +276,65 @@ def read_xliff(data: bytes, path: str) -> XliffRead:
                 rev = _revision2(unit)
                 if rev:
                     revisions[unit.get("id", "")] = rev
-    elif version == "1.2":
+    elif version in VERSIONS1:
         src = tgt = ""
         for f in (e for e in root if local(e.tag) == "file"):
             src = _lang(f.get("source-language", ""), path, "source")
-            tgt = _lang(f.get("target-language", ""), path, "target")
+            tgt = _lang(f.get("target-language", ""), path, "target") or tgt
             doc = f.get("original", "")
             for tu in (e for e in f.iter() if local(e.tag) == "trans-unit"):
+                if tu.get("restype") == GETTEXT_HEADER:
+                    continue  # translate-toolkit's PO header, no segment
                 source = _text(next((e for e in tu if local(e.tag) == "source"), None))
                 target_el = next((e for e in tu if local(e.tag) == "target"), None)
                 target = _text(target_el)
-                state = target_el.get("state", "translated") if target_el is not None else "new"
-                status = FROM12.get(state, "translated" if target else "new")
-                note = " ".join((n.text or "").strip() for n in tu if local(n.tag) == "note")
-                segs.append(Segment2(tu.get("id", ""), source, target, status, note, doc))
+                status = status12(target_el, target, tu.get("approved"))
+                note = " ".join(
+                    (n.text or "").strip() for n in tu if local(n.tag) == "note" and n.text
+                )
+                uid = tu.get("id", "")
+                segs.append(Segment2(uid, source, target, status, note, doc))
                 rev = _revision12(tu)
                 if rev:
-                    revisions[tu.get("id", "")] = rev
+                    revisions[uid] = rev
+                where = _location12(tu)
+                if where:
+                    locations[uid] = where
     else:
-        raise InputError(f"{path}: unsupported XLIFF version {version!r} (2.x or 1.2)")
+        raise InputError(
+            f"{path}: unsupported XLIFF version {version!r} (2.x, or 1.2 and its 1.1 and 1.0)"
+        )
     if not segs:
         raise InputError(f"{path}: no units")
-    return XliffRead(version, src, tgt, segs, revisions)
+    return XliffRead(version, src, tgt, segs, revisions, locations)
+
+
+def status12(target_el: ET.Element | None, target: str, approved: str | None) -> str:
+    """The workbench status of an XLIFF 1.x target (see the module docstring)."""
+    if target_el is None or not target:
+        return "new"
+    state = target_el.get("state")
+    if state is None:
+        qualifier = target_el.get("state-qualifier")
+        if qualifier in DRAFT_QUALIFIERS and approved != "yes":
+            return "draft"
+        return "draft" if approved == "no" else "translated"
+    status = FROM12.get(state, "translated")
+    if status == "draft" and approved == "yes":
+        return "translated"
+    return status
+
+
+def _location12(tu: ET.Element) -> str:
+    """The location a 1.x unit names (``sourcefile[:linenumber]``, as translate-toolkit)."""
+    for group in (e for e in tu if local(e.tag) == "context-group"):
+        if group.get("purpose") != "location":
+            continue
+        kinds = {c.get("context-type"): (c.text or "").strip() for c in group}
+        if kinds.get("sourcefile"):
+            line = kinds.get("linenumber")
+            return kinds["sourcefile"] + (f":{line}" if line else "")
+    return ""
 
 
 def _revision2(unit: ET.Element) -> str:

@@ -9,23 +9,31 @@ empty target in a file never replaces a non-empty one, forced or not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workbench.core.errors import InputError
 from workbench.core.languages import get_language
 from workbench.core.textio import read_input_bytes
+from workbench.core.unit_match import Matched, match_units
 from workbench.core.units import Segment2, Unit
 from workbench.formats.tmx import units_to_tmx
 from workbench.formats.xliff import read_xliff, segments_to_xliff, target_revision
 from workbench.services.files import write_text
 from workbench.store.project import Project
 
+CONFIRMED = ("translated", "reviewed", "final")
 
-def export_project(folder: str, fmt: str, lang: str, out: str | None) -> str:
+
+def export_project(
+    folder: str, fmt: str, lang: str, out: str | None, include_drafts: bool = False
+) -> str:
     """A project's translations into ``lang`` as XLIFF, TMX or text; returns the text.
 
-    XLIFF units carry the revision of their target, for the import's stale check.
+    XLIFF units carry the revision of their target, for the import's stale check. TMX holds
+    the confirmed translations (translated, reviewed, final) with their notes, status
+    (``x-status`` prop) and context; ``include_drafts`` adds the drafts, marked
+    ``x-status`` ``draft``.
     """
     get_language(lang)
     with Project.open(folder, readonly=True) as project:
@@ -39,11 +47,30 @@ def export_project(folder: str, fmt: str, lang: str, out: str | None) -> str:
         revs = {r.key: target_revision(r.target, r.status, r.note) for r in rows}
         text = segments_to_xliff(segs, src, lang, "1.2" if fmt == "xliff12" else "2.1", revs)
     elif fmt == "tmx":
-        units = [
-            Unit(r.source, r.target, docs[r.doc], lang, origin=r.doc) for r in rows if r.target
-        ]
+        wanted = CONFIRMED + (("draft",) if include_drafts else ())
+        units = []
+        for i, r in enumerate(rows):
+            if not r.target.strip() or r.status not in wanted:
+                continue
+            prev = rows[i - 1].source if i and rows[i - 1].doc == r.doc else ""
+            nxt = rows[i + 1].source if i + 1 < len(rows) and rows[i + 1].doc == r.doc else ""
+            units.append(
+                Unit(
+                    r.source,
+                    r.target,
+                    docs[r.doc],
+                    lang,
+                    prev,
+                    nxt,
+                    origin=r.doc,
+                    note=r.note,
+                    props=(("x-status", r.status),),
+                )
+            )
         if not units:
-            raise InputError(f"{folder}: no translations into {lang} to export")
+            drafts = sum(1 for r in rows if r.status == "draft" and r.target.strip())
+            hint = f" ({drafts} drafts: --include-drafts exports them)" if drafts else ""
+            raise InputError(f"{folder}: no confirmed translations into {lang} to export{hint}")
         text = units_to_tmx(units, units[0].src_lang)
     elif fmt == "txt":
         paras: dict[tuple[str, int], list[str]] = {}
@@ -87,6 +114,12 @@ class XliffImport:
     skipped_source: list[str] = field(default_factory=list)
     unknown_ids: list[str] = field(default_factory=list)
     with_revision: int = 0  # units whose export revision the file carried
+    matched: list[Matched] = field(default_factory=list)  # unknown ids matched by text
+
+    @property
+    def matched_by_source(self) -> int:
+        """How many units with unknown ids were matched by their source text."""
+        return sum(1 for m in self.matched if m.by != "location")
 
     @property
     def not_applied(self) -> int:
@@ -106,25 +139,48 @@ class XliffImport:
                 "unknown": self.unknown_ids,
             },
             "units_with_revision": self.with_revision,
+            "matched": [{"file_id": m.file_id, "id": m.id, "by": m.by} for m in self.matched],
         }
 
 
-def import_xliff(path: str, folder: str, force: bool = False) -> XliffImport:
+def import_xliff(
+    path: str, folder: str, force: bool = False, lang: str | None = None
+) -> XliffImport:
     """Bring the targets, statuses and notes of a translated XLIFF file into a project.
 
     Each changed segment is committed on its own (a compare-and-set against the row read),
-    so an interrupted import keeps what it did. Not applied, and reported: units whose
-    source no longer matches the project, unknown ids, empty targets where the project has
-    text, and conflicts, i.e. segments the project changed since the file was exported
-    (``force`` applies those).
+    so an interrupted import keeps what it did. Units whose ids the project does not have
+    (a file from another tool) are matched by the location they name or their source text
+    (:mod:`workbench.core.unit_match`), and counted. Not applied, and reported: units whose
+    source no longer matches the project, ids matched by nothing, empty targets where the
+    project has text, and conflicts, i.e. segments the project changed since the file was
+    exported (``force`` applies those). ``lang``: the target language where the file names
+    none (translate-toolkit's ``po2xliff`` without a PO ``Language`` header).
     """
     p = Path(path)
     data = read_input_bytes(p)  # regular files only, bounded in size
     read = read_xliff(data, str(p))
+    wanted = get_language(lang).tag if lang else None
+    if not read.tgt:
+        if wanted is None:
+            raise InputError(f"{p}: the file names no target language; give it with --lang")
+        read.tgt = wanted
+    elif wanted is not None and wanted != read.tgt:
+        raise InputError(f"{p}: the file's target language is {read.tgt}, not {wanted}")
     report = XliffImport(read.tgt)
     with Project.open(folder) as project:
-        rows = {r.key: r for r in project.rows(read.tgt)}
+        ordered = project.rows(read.tgt)
+        rows = {r.key: r for r in ordered}
+        found = match_units(
+            [(s.id, s.source) for s in read.segments],
+            [(r.key, r.source) for r in ordered],
+            read.locations,
+        )
+        report.matched = list(found.values())
         for seg in read.segments:
+            exported = read.revisions.get(seg.id)
+            if seg.id in found:
+                seg = replace(seg, id=found[seg.id].id)
             row = rows.get(seg.id)
             if row is None:
                 report.unknown += 1
@@ -134,7 +190,6 @@ def import_xliff(path: str, folder: str, force: bool = False) -> XliffImport:
                 report.source_changed += 1
                 report.skipped_source.append(seg.id)
                 continue
-            exported = read.revisions.get(seg.id)
             report.with_revision += exported is not None
             if (row.target, row.status, row.note) == (seg.target, seg.status, seg.note):
                 report.unchanged += 1

@@ -105,4 +105,10 @@ TM_MIGRATIONS: list[str] = [
     """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID
     """,
+    # 3: a unit's notes (one per line) and its other TMX props ([[type, value], ...] as JSON),
+    #    kept from an import and written on export
+    """
+    ALTER TABLE units ADD COLUMN note TEXT NOT NULL DEFAULT '';
+    ALTER TABLE units ADD COLUMN props TEXT NOT NULL DEFAULT ''
+    """,
 ]

@@ -1,5 +1,7 @@
 """The translation memory: units in SQLite, a word index, exact/context/fuzzy/variant matches.
 
+Each unit keeps the notes and props it came with (from TMX), and gives them back on export.
+
 Lookup: candidates come from an FTS5 word index over the name-normalised sources (query:
 the rarest words of the new segment, OR-ed, ranked by bm25), then every candidate is
 rescored with the character-level formula of :mod:`workbench.core.tm_match`. With a
@@ -12,6 +14,7 @@ The default TM lives under the workbench home: ``$WORKBENCH_HOME/tm.sqlite``, el
 
 from __future__ import annotations
 
+import json
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sized
@@ -204,13 +207,25 @@ class TranslationMemory(Database):
                     skipped += 1
                     continue
                 norm = name_norm(u.source, src, self.finder, self._code).norm
+                props = json.dumps([list(p) for p in u.props], ensure_ascii=False)
+                props = props if u.props else ""
+                key = (src, tgt, u.source, u.target, u.prev, u.next)
                 cur = self.con.execute(
                     "INSERT OR IGNORE INTO units (src_lang, tgt_lang, source, target, prev, "
-                    "next, norm, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (src, tgt, u.source, u.target, u.prev, u.next, norm, u.origin, stamp),
+                    "next, norm, origin, created_at, note, props) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*key[:6], norm, u.origin, stamp, u.note, props),
                 )
                 if cur.rowcount == 0:
                     skipped += 1
+                    if u.note or props:  # the unit again, now with notes or props: keep them
+                        self.con.execute(
+                            "UPDATE units SET note = CASE note WHEN '' THEN ? ELSE note END, "
+                            "props = CASE props WHEN '' THEN ? ELSE props END "
+                            "WHERE src_lang = ? AND tgt_lang = ? AND source = ? AND target = ? "
+                            "AND prev = ? AND next = ?",
+                            (u.note, props, *key),
+                        )
                     continue
                 self.con.execute(
                     "INSERT INTO units_fts (rowid, words) VALUES (?, ?)",
@@ -284,13 +299,16 @@ class TranslationMemory(Database):
 
     def units(self, src: str | None = None, tgt: str | None = None) -> Iterator[Unit]:
         """Every unit (of one language pair), in insertion order."""
-        sql = "SELECT source, target, src_lang, tgt_lang, prev, next, origin FROM units"
+        sql = (
+            "SELECT source, target, src_lang, tgt_lang, prev, next, origin, note, props FROM units"
+        )
         args: list[str] = []
         if src and tgt:
             sql += " WHERE src_lang = ? AND tgt_lang = ?"
             args = [src, tgt]
         for row in self.con.execute(sql + " ORDER BY id", args):
-            yield Unit(*row)
+            props = tuple((str(k), str(v)) for k, v in json.loads(row[8])) if row[8] else ()
+            yield Unit(*row[:8], props=props)
 
     def lookup(
         self,
