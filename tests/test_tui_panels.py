@@ -35,13 +35,18 @@ def seed_tm(tmp_path, glossary):
     tm.close()
 
 
-def run_app(project, finder, script, rtl="terminal", langs=("ar", "ckb"), tm=None, **kw):
-    """Run ``script(app, pilot)`` in the real app; return what it returns."""
+def run_app(
+    project, finder, script, rtl="terminal", langs=("ar", "ckb"), tm=None, toasts=False, **kw
+):
+    """Run ``script(app, pilot)`` in the real app; return what it returns.
+
+    ``toasts``: draw notifications (Pilot leaves them out unless asked).
+    """
     from workbench.tui.app import WorkbenchApp
 
     async def main():
         app = WorkbenchApp(project, list(langs), rtl, finder, tm, **kw)
-        async with app.run_test(size=(150, 40)) as pilot:
+        async with app.run_test(size=(150, 40), notifications=toasts) as pilot:
             await pilot.pause()
             result = await script(app, pilot)
         return result
@@ -96,3 +101,199 @@ def test_a_target_naming_haditha_twice_is_inserted_and_confirmed(project, finder
     assert inserted.count("حديثة") == 2
     row = stored(project)["al-qaem:p6:s2"]
     assert (row.target, row.status) == (inserted, "translated")
+
+
+# --- item 7: only a verbatim match is a 100 ------------------------------------------------
+
+
+def test_a_leveraged_match_shows_99_with_its_names_and_stores_the_score_shown(
+    project, finder, seed_tm
+):
+    """The title's match has a name put in the glossary's form: 99, not 100, everywhere."""
+
+    async def script(app, pilot):
+        await until(pilot, lambda: "[1]" in panel(app, "#context"), "the title's TM match")
+        shown = panel(app, "#context")
+        await pilot.press("1")
+        await pilot.pause()
+        after = panel(app, "#context")
+        app.view.current = 1  # p2:s1: its stored translation, word for word, in context
+        await pilot.pause()
+        return shown, after, panel(app, "#context"), app.matches[0]
+
+    shown, after, verbatim, best = run_app(project, finder, script, tm=seed_tm)
+    assert "[1] 99%" in shown and "100%" not in shown
+    assert "البغدادي → أبو بكر البغدادي" in shown  # what was substituted
+    row = stored(project)["al-qaem:p1:s1"]
+    assert (row.origin, row.match, row.status) == ("memory", 99.0, "draft")
+    assert "أبو بكر البغدادي" in row.target
+    assert "from memory 99%" in after  # the provenance says what the panel said
+    assert "[1] 101%" in verbatim and best.kind == "context" and not best.substitutions
+    assert best.target == best.stored_target
+
+
+def test_the_tm_scores_a_leveraged_exact_match_below_a_verbatim_one(tmp_path, glossary):
+    from workbench.core.units import Unit
+    from workbench.store.tm import LEVERAGED, TranslationMemory
+
+    src = "Abu Bakr al-Baghdadi's new home."
+    with TranslationMemory(tmp_path / "tm.sqlite", glossary) as tm:
+        tm.add([Unit(src, "موطن البغدادي الجديد", "en", "ar", "Before.", "After.")])
+        (m,) = tm.lookup(src, "en", "ar", prev="Before.", next="After.")
+        assert (m.score, m.kind) == (LEVERAGED, "leveraged") and m.score < 100
+        assert m.substitutions == [("البغدادي", "أبو بكر البغدادي")]
+        assert tm.lookup(src, "en", "ar", threshold=100) == []  # only verbatim is a 100
+        tm.add([Unit(src, "موطن أبو بكر البغدادي الجديد", "en", "ar", "Before.", "After.")])
+        best = tm.lookup(src, "en", "ar", prev="Before.", next="After.")
+        assert [(x.score, x.kind) for x in best] == [(101, "context"), (99, "leveraged")]
+        assert best[0].target == best[0].stored_target
+
+
+# --- item 9: matches looked up again when the TM changed -----------------------------------
+
+
+def add_texts_elsewhere(tm_path) -> None:
+    """``workbench tm add-texts`` in another process, as a translator would run it."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import GLOSSARY
+
+    env = {**os.environ, "WORKBENCH_GLOSSARY": str(GLOSSARY)}
+    args = [sys.executable, "-m", "workbench", "tm", "add-texts"]
+    args += [str(TEXTS / "al-qaem.en.md"), str(TEXTS / "al-qaem.ar.md"), "--tm", str(tm_path)]
+    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+def test_matches_follow_a_tm_changed_by_another_process(project, finder, glossary, tmp_path):
+    from workbench.store.tm import TranslationMemory
+
+    path = tmp_path / "empty-tm.sqlite"
+    tm = TranslationMemory(path, glossary)
+
+    async def script(app, pilot):
+        app.view.current = 2  # p2:s2, visited before the TM has anything
+        await pilot.pause()
+        before = panel(app, "#context")
+        app.view.current = 1  # then p2:s1, where the translator stays
+        await pilot.pause()
+        await asyncio.to_thread(add_texts_elsewhere, path)
+        # the panel notices by itself (its own timer reads the TM's data_version)
+        await until(pilot, lambda: "[1]" in panel(app, "#context"), "the new match on p2:s1")
+        app.view.current = 2  # the segment seen before: looked up again, not from a cache
+        await pilot.pause()
+        return before, panel(app, "#context"), app.matches
+
+    try:
+        before, again, matches = run_app(project, finder, script, tm=tm)
+    finally:
+        tm.close()
+    assert "[1]" not in before
+    assert "[1] 101%" in again and matches and matches[0].origin == "al-qaem.en.md"
+
+
+def test_a_key_inserts_the_match_shown_even_if_the_tm_changed_since(
+    project, finder, seed_tm, tmp_path
+):
+    from workbench.core.units import Unit
+    from workbench.store.tm import TranslationMemory
+
+    async def script(app, pilot):
+        app.view.current = 1
+        await until(pilot, lambda: "[1] 101%" in panel(app, "#context"), "the match")
+        shown = app.matches[0].target
+        with TranslationMemory(seed_tm.path, seed_tm.glossary) as other:  # another connection
+            other.add([Unit(app.row.source, "ترجمة أخرى", "en", "ar", origin="other")])
+        await pilot.press("1")  # at once: before the panel's timer looked again
+        await pilot.pause()
+        return shown
+
+    shown = run_app(project, finder, script, tm=seed_tm)
+    assert stored(project)["al-qaem:p2:s1"].target == shown
+
+
+# --- item 12: timers and workers end with their widget -------------------------------------
+
+
+def test_quitting_while_the_scores_are_computed_stops_every_panel_timer_and_worker(
+    project, finder, seed_tm, monkeypatch
+):
+    import threading
+
+    from workbench import services
+    from workbench.tui.widgets import score_line
+    from workbench.tui.widgets.score_line import ScoreLine
+
+    services.add_reference(str(project), str(TEXTS / "al-qaem.ar.md"))
+    computing, release = threading.Event(), threading.Event()
+    real = score_line.document_scores
+
+    def slow_scores(*args):
+        computing.set()
+        release.wait(60)
+        return real(*args)
+
+    monkeypatch.setattr(score_line, "document_scores", slow_scores)
+    seen = {}
+
+    async def script(app, pilot):
+        await pilot.press("enter", *"موطن البغدادي", "enter")  # a target: a passage to score
+        await until(pilot, computing.is_set, "the scores worker")
+        await pilot.press("enter", *"نص", "enter")  # (on p2:s1) the score line's timer is set
+        seen["widgets"] = (app.score_line, app.header_bar, app.context_panel)
+        seen["workers"] = [w for w in app.workers if w.node is app.score_line]
+
+        def release_once_closing():  # the worker finishes while the screen is torn down
+            end = threading.Event()
+            while app.is_running and not end.wait(0.01):
+                pass
+            release.set()
+
+        threading.Thread(target=release_once_closing, daemon=True).start()
+
+    run_app(project, finder, script, tm=seed_tm)  # re-raises any error met on the way out
+    release.set()
+    scores, header, context = seen["widgets"]
+    assert seen["workers"] and all(w.is_cancelled or w.is_finished for w in seen["workers"])
+    for widget in (scores, header, context):
+        assert not any(t._task for t in widget._timers), widget  # every timer stopped
+    assert not scores.post_message(ScoreLine.Computed({"ar": "late"}))  # dropped: gone
+    assert stored(project)["al-qaem:p2:s1"].target == "نص"
+
+
+# --- item 13: notifications hide nothing being edited --------------------------------------
+
+
+def toast_regions(app):
+    from textual.widgets._toast import Toast
+
+    return [t.region for t in app.screen.query(Toast)]
+
+
+def test_the_glossary_name_toast_leaves_the_arabic_being_typed_visible(project, finder):
+    async def script(app, pilot):
+        await pilot.press("enter", *"موطن", "ctrl+g")
+        await until(pilot, lambda: toast_regions(app), "the Ctrl+G toast")
+        return toast_regions(app), app.query_one("#edit").region, app.view.region, app.size
+
+    toasts, edit, table, size = run_app(project, finder, script, rtl="app", toasts=True)
+    for toast in toasts:
+        assert not toast.overlaps(edit)
+        assert toast.right <= size.width // 2  # the English side, not the right-aligned text
+        assert toast.y < table.y + table.height // 2  # at the top, away from the edit line
+
+
+def test_the_first_run_greeting_leaves_the_panels_visible(project, finder, seed_tm):
+    async def script(app, pilot):
+        await until(pilot, lambda: toast_regions(app), "the greeting")
+        regions = [app.query_one(x).region for x in ("#context", "#qa", "#scores", "#hint")]
+        return toast_regions(app), regions, app.size
+
+    toasts, regions, size = run_app(
+        project, finder, script, tm=seed_tm, toasts=True, first_run=True
+    )
+    for toast in toasts:
+        assert toast.right <= size.width // 2
+        assert not any(toast.overlaps(r) for r in regions)

@@ -69,6 +69,11 @@ class WorkbenchApp(
     CSS = """
     SegmentView { height: 1fr; }
     #qa { height: 1; color: $warning; }
+    /* notifications at the top left, over the English column: never over the Arabic or
+       Kurdish being typed (right-aligned), the edit line or the panels under the table */
+    ToastRack { dock: top; align: left top; margin-bottom: 0; }
+    ToastHolder { align-horizontal: left; }
+    Toast { max-width: 33%; }
     #hint { height: 1; color: $text-muted; }
     #edit { display: none; }
     #find { display: none; }

@@ -2,16 +2,27 @@
 
 The index of every target's names is built in a worker thread when the app opens (a
 10,000-segment project takes seconds; the screen answers meanwhile) and then kept current
-as targets change. Until it is ready the other QA checks show as usual.
+as targets change. Until it is ready the other QA checks show as usual. The finished
+index comes back as a ``SpellingsReady`` message, which a closing app never handles.
 """
 
 from __future__ import annotations
 
+from textual.message import Message
 from textual.worker import get_current_worker
 
 from workbench.core.qa import Warning
 from workbench.core.spelling_index import SpellingIndex
 from workbench.tui.segment_view import Row
+
+
+class SpellingsReady(Message):
+    """The worker built the index of every shown language."""
+
+    def __init__(self, built: dict[str, SpellingIndex]) -> None:
+        """Language -> its index."""
+        super().__init__()
+        self.built = built
 
 
 class SpellingsMixin:
@@ -42,10 +53,12 @@ class SpellingsMixin:
                     return
                 index.set(key, text)
             built[lang] = index
-        self.call_from_thread(self._spellings_ready, built)
+        if not worker.is_cancelled:
+            self.post_message(SpellingsReady(built))
 
-    def _spellings_ready(self, built: dict[str, SpellingIndex]) -> None:
-        self.spellings = built
+    def on_spellings_ready(self, message: SpellingsReady) -> None:
+        """Use the index the worker built (with the edits made meanwhile)."""
+        built = self.spellings = message.built
         for row, lang in self._spelling_dirty:
             built[lang].set(row.key, row.targets.get(lang, ""))
         self._spelling_dirty.clear()
