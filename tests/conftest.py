@@ -17,6 +17,9 @@ TEXTS = ROOT / "texts"
 GLOSSARY = ROOT / "glossaries" / "names.tsv"
 SHARED = Path(os.environ.get("WORKBENCH_SHARED", ROOT.parent / "shared"))
 
+# every XLIFF a test makes workbench write is validated against the official schemas
+pytest_plugins = ["tests.helpers.xliff_schema"]
+
 
 @pytest.fixture(scope="session")
 def glossary():

@@ -3,9 +3,13 @@
 Each entry is a ``conceptEntry`` whose ``id`` is the glossary id. Per language (en, ar,
 ckb, kmr) a ``langSec`` holds one ``termSec`` per form: the preferred form carries
 ``administrativeStatus = preferredTerm-admn-sts``, variants ``admittedTerm-admn-sts``; all
-are ``partOfSpeech = properNoun``. The entry type is a ``note`` (``type: place``) and the
-glossary note a ``descrip type="definition"``. Parsing refuses DTDs and entity declarations
-(defusedxml) rather than expanding or silently dropping them.
+are ``partOfSpeech = noun``, the one TBX-Basic value (adjective, noun, other, verb,
+adverb) that fits a name; that a term is a proper name is said in a ``note`` of its
+``termSec`` (``proper name``; entries of type ``term`` have none). The entry type is a
+``note`` (``type: place``) and the glossary note a ``descrip type="definition"``. Import
+reads TBX v3 (``tbx``/``conceptEntry``/``langSec``/``termSec``) and v2 (``martif``/
+``termEntry``/``langSet``/``tig`` or ``ntig``), any part of speech. Parsing refuses DTDs
+and entity declarations (defusedxml) rather than expanding or silently dropping them.
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
 LANGS = ("en", "ar", "ckb", "kmr")
+#: TBX-Basic's partOfSpeech picklist; a name is a ``noun`` with this note beside it.
+PARTS_OF_SPEECH = ("adjective", "noun", "other", "verb", "adverb")
+PROPER_NAME = "proper name"
 
 
 def _q(tag: str) -> str:
@@ -53,9 +60,11 @@ def glossary_to_tbx(glossary: Glossary) -> str:
             for i, form in enumerate(forms):
                 ts = ET.SubElement(ls, _q("termSec"))
                 ET.SubElement(ts, _q("term")).text = form
-                ET.SubElement(ts, _q("termNote"), {"type": "partOfSpeech"}).text = "properNoun"
+                ET.SubElement(ts, _q("termNote"), {"type": "partOfSpeech"}).text = "noun"
                 status = PREFERRED if i == 0 else ADMITTED
                 ET.SubElement(ts, _q("termNote"), {"type": "administrativeStatus"}).text = status
+                if e.type != "term":
+                    ET.SubElement(ts, _q("note")).text = PROPER_NAME
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
