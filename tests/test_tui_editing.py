@@ -328,3 +328,17 @@ def test_any_store_write_that_fails_is_said_and_the_app_stays_open(project, find
     assert (running, status) == (True, "translated")
     assert any("disk is full" in m for m in said)
     assert stored(project)["al-qaem:p1:s1"].status == "translated"
+
+
+def test_enter_after_a_click_on_the_table_goes_back_to_the_open_line_with_its_text(
+    project, finder
+):
+    async def script(app, pilot):
+        await burst(app, pilot, "\rtyped")
+        app.screen.set_focus(app.view)  # as a mouse click on the table does
+        await burst(app, pilot, "\r more\r")
+        return app.query_one("#edit").has_class("editing")
+
+    assert run_app(project, finder, script) is False
+    row = stored(project)["al-qaem:p1:s1"]
+    assert (row.target, row.status) == ("typed more", "translated")

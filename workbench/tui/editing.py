@@ -36,6 +36,9 @@ class EditingMixin:
         if self.row is None:
             return
         edit = self.query_one("#edit", RtlInput)
+        if edit.has_class("editing"):  # still open (a click took the focus): back to it,
+            self.screen.set_focus(edit)  # the typing kept
+            return
         # the edit belongs to this row and language, whatever moves meanwhile (a worker's
         # filter or search result)
         self.edit_row, self.edit_lang = self.row, self.lang
