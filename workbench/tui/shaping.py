@@ -18,13 +18,14 @@ One shaping for the table, the edit line and the panels:
 - ە (06D5) in final position is drawn as heh FINAL (FEEA): it has no final form of its
   own, and a rendered comparison (DejaVu Sans, Noto Sans Arabic, Noto Naskh Arabic:
   docs/sorani-ae-forms.png, drawn by tools/render_ae_forms.py) shows that FEEA is the
-  glyph a shaper draws for a final ە (the same outline in the Noto fonts), while 06D5
-  drawn alone after a joining letter is an isolated ە, cut off from it. Isolated, 06D5
-  alone is drawn exactly like FEE9 (the same outline), so it stays 06D5. A copy from the
-  screen in app mode then gives U+FEEA for a final ە (NFKC makes it heh U+0647, not ە)
-  and U+06D5 for an isolated one; a copy from an app-mode screen is presentation forms
-  in visual order anyway, never text to paste elsewhere: the edit line's own copy, the
-  store and the exports keep the logical text.
+  glyph a shaper draws for a final ە (the very glyph in both Noto fonts, a look-alike in
+  DejaVu Sans), while 06D5 drawn alone after a joining letter is an isolated ە, cut off
+  from it. Isolated, 06D5 alone looks like FEE9 (the same outline in DejaVu Sans and Noto
+  Sans Arabic), so it stays 06D5. A copy from the screen in app mode then gives U+FEEA
+  for a final ە (NFKC makes it heh U+0647, not ە) and U+06D5 for an isolated one; a copy
+  from an app-mode screen is presentation forms in visual order anyway, never text to
+  paste elsewhere: the edit line's own copy (Ctrl+C), the store and the exports keep the
+  logical text.
 
 Letters that have no form for the position (ێ in the middle of a word) are drawn in the
 form the terminal's font gives a letter alone, their isolated one: a cell-by-cell terminal
