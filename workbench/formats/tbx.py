@@ -103,7 +103,8 @@ def parse_tbx(data: bytes, source: str = "<tbx>") -> Glossary:
             elif tag == "descrip" and child.get("type") == "definition":
                 note = text
             elif tag in ("langSec", "langSet"):
-                lang = (child.get(XML_LANG) or child.get("lang") or "").lower()
+                code = (child.get(XML_LANG) or child.get("lang") or "").lower()
+                lang = code.replace("_", "-").split("-")[0]  # en-US, ar-IQ: en, ar
                 for ts in child:
                     if _local(ts.tag) not in ("termSec", "tig", "ntig"):
                         continue
