@@ -330,9 +330,7 @@ def test_any_store_write_that_fails_is_said_and_the_app_stays_open(project, find
     assert stored(project)["al-qaem:p1:s1"].status == "translated"
 
 
-def test_enter_after_a_click_on_the_table_goes_back_to_the_open_line_with_its_text(
-    project, finder
-):
+def test_enter_after_a_click_on_the_table_goes_back_to_the_open_line_with_its_text(project, finder):
     async def script(app, pilot):
         await burst(app, pilot, "\rtyped")
         app.screen.set_focus(app.view)  # as a mouse click on the table does
