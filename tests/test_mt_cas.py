@@ -25,7 +25,7 @@ from workbench.store.project import Project, Provenance
 EN = str(TEXTS / "al-qaem.en.md")
 
 
-def wait_for(check, what: str, seconds: float = 60.0) -> None:
+def wait_for(check, what: str, seconds: float = 120.0) -> None:
     """Poll ``check`` until it is true, with a generous deadline (no fixed sleeps)."""
     end = time.monotonic() + seconds
     while not check():

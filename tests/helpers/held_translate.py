@@ -3,7 +3,7 @@
 ``python -m tests.helpers.held_translate FILE PROJECT LANG CACHE READY GO`` runs the
 ``translate --project`` service (``translate_file``) with an engine that, once the
 project's segments are read and the model is asked for its drafts, creates READY and
-waits (polling, up to a minute) until GO exists. The test writes human work in between.
+waits (polling, up to three minutes) until GO exists. The test writes human work in between.
 Prints how many drafts it kept back (``kept``).
 """
 
@@ -28,7 +28,7 @@ class HeldEngine:
 
     def translate(self, texts, src, tgt, options):
         self.ready.touch()
-        end = time.monotonic() + 60
+        end = time.monotonic() + 180
         while not self.go.exists():
             if time.monotonic() > end:
                 raise SystemExit("held_translate: nobody said go")
