@@ -3,6 +3,7 @@
 import pytest
 
 from tests.format_base import FormatRoundTrip
+from tests.helpers.xliff_schema import assert_valid_xliff
 from workbench.core.errors import InputError
 from workbench.formats.xliff import NS2, NS12, read_xliff, segments_to_xliff
 
@@ -13,6 +14,7 @@ class TestXliff21RoundTrip(FormatRoundTrip):
     def roundtrip(self, segments, tmp_path):
         path = tmp_path / "x.xlf"
         path.write_text(segments_to_xliff(segments, "en", "ar", self.version), encoding="utf-8")
+        assert_valid_xliff(path)  # the official 2.1 core / 1.2 strict schemas
         read = read_xliff(path.read_bytes(), str(path))
         assert (read.src, read.tgt) == ("en", "ar")
         return read.segments
