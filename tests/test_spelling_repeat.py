@@ -10,7 +10,11 @@ from workbench.core.spelling_index import SpellingIndex
 
 #: (language, a target naming Haditha twice, the same twice in another spelling)
 TWICE = [
-    ("ar", "قاتلوا في حديثة، وتبعد حديثة ١٥٠ كيلومترا.", "قاتلوا في حديثه، وتبعد حديثه ١٥٠ كيلومترا."),
+    (
+        "ar",
+        "قاتلوا في حديثة، وتبعد حديثة ١٥٠ كيلومترا.",
+        "قاتلوا في حديثه، وتبعد حديثه ١٥٠ كيلومترا.",
+    ),
     ("ckb", "لە حەدیسە شەڕیان کرد؛ حەدیسە دوورە.", "لە حەدیسه شەڕیان کرد؛ حەدیسه دوورە."),
     ("kmr", "Li Hedîse şer kirin; Hedîse dûr e.", "Li Hedise şer kirin; Hedise dûr e."),
 ]

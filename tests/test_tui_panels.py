@@ -103,6 +103,33 @@ def test_a_target_naming_haditha_twice_is_inserted_and_confirmed(project, finder
     assert (row.target, row.status) == (inserted, "translated")
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ar", "قاتلوا في حديثة، وتبعد حديثة ١٥٠ كيلومترا."),
+        ("ckb", "لە حەدیسە شەڕیان کرد؛ حەدیسە دوورە."),
+    ],
+)
+def test_reopened_with_haditha_twice_enter_enter_confirms(project, finder, lang, text):
+    """The target was stored before: the index is built from it at open, then edited."""
+    with Project.open(project) as p:
+        seg = next(r for r in p.rows(lang) if r.key == "al-qaem:p6:s2")
+        p.set_translation(seg.segment_id, lang, text, "draft")
+
+    async def script(app, pilot):
+        await until(pilot, lambda: lang in app.spellings, "the spelling index")
+        if lang != app.lang:
+            await pilot.press("tab")
+        await pilot.press("g", "1", "0", "enter")
+        await pilot.pause()
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+
+    run_app(project, finder, script)
+    row = stored(project, lang)["al-qaem:p6:s2"]
+    assert (row.target, row.status) == (text, "translated")
+
+
 # --- item 7: only a verbatim match is a 100 ------------------------------------------------
 
 
