@@ -9,12 +9,14 @@ other. Two protocols, both through the real NameIndex.lookup:
 * 5-fold: alternates are split in five folds; each fold is queried against an index of the
   main names plus the other four folds (a glossary that lists some variants).
 
-A query's answer is every entry tied at the best score. precision = right entries returned
-/ all entries returned; recall = queries whose answer contains the right place / queries.
+A query's answer is the one entry whose calibrated confidence reaches the threshold (none
+below it). precision = right answers / answers given; recall = right answers / queries.
+Places with an id divisible by five are the held-apart fold: bench/calibrate_names.py never
+learns from them, and their figures are printed separately.
 Queries identical (after folding) to an indexed form of their place are not "unseen" and
 are left out; so are airport-style codes (ALP, DAM).
 
-    python bench/geonames_eval.py [--fuzzy/--no-fuzzy]
+    python bench/geonames_eval.py [--no-fuzzy] [--curve] [--threshold C]
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from pathlib import Path
 from workbench.core.arabic_script import arabic_light_key, is_arabic_script
 from workbench.core.glossary import Entry, Glossary
 from workbench.core.latin_key import words
+from workbench.core.name_confidence import HOWS, threshold
 from workbench.core.name_index import NameIndex
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,11 +73,17 @@ def load_places() -> list[dict]:
 
 
 def squash(s: str) -> str:
+    """Folded letters and digits only (for 'is this spelling already listed')."""
     return "".join(words(s))
 
 
-def evaluate(places, index_forms, queries, script, fuzzy):
-    """index_forms: place id -> list of forms; queries: list of (place id, query)."""
+def held_apart(pid: str) -> bool:
+    """The fold of places never used for learning (bench/calibrate_names.py): one in five."""
+    return int(pid) % 5 == 0
+
+
+def build_index(places, index_forms) -> NameIndex:
+    """A glossary of the places with the given forms (place id -> forms), indexed."""
     entries = []
     for p in places:
         forms = index_forms.get(p["id"], [])
@@ -90,26 +99,7 @@ def evaluate(places, index_forms, queries, script, fuzzy):
                 ar_variants=tuple(arabic[1:]),
             )
         )
-    index = NameIndex(Glossary(entries))
-    returned = right = found = n = 0
-    by_how = {"exact": 0, "key": 0, "fuzzy": 0}
-    for pid, q in queries:
-        n += 1
-        matches = index.lookup(q, fuzzy=fuzzy)
-        ids = {m.entry.id for m in matches}
-        returned += len(ids)
-        if pid in ids:
-            right += 1
-            found += 1
-            by_how[matches[0].how] += 1
-    precision = right / returned if returned else 1.0
-    return {
-        "queries": n,
-        "recall": found / n if n else 0.0,
-        "precision": precision,
-        "answered": returned,
-        **by_how,
-    }
+    return NameIndex(Glossary(entries))
 
 
 def unseen(place, q, indexed, script):
@@ -118,85 +108,119 @@ def unseen(place, q, indexed, script):
     return norm(q) not in {norm(f) for f in indexed}
 
 
-def run(fuzzy: bool) -> list[tuple[str, dict]]:
-    places = load_places()
-    rows = []
-    for script, field in (("Latn", "latin"), ("Arab", "arabic")):
-        # name-only
-        base = {
-            p["id"]: ([p["name"]] if script == "Latn" else [p["name"], *p["arabic"][:1]])
+def protocols(places, script):
+    """(protocol, index forms, queries) for name-only and for each of the five folds."""
+    field = "latin" if script == "Latn" else "arabic"
+    base = {
+        p["id"]: ([p["name"]] if script == "Latn" else [p["name"], *p["arabic"][:1]])
+        for p in places
+    }
+    queries = [
+        (p["id"], q)
+        for p in places
+        for q in (p[field] if script == "Latn" else p["arabic"][1:])
+        if unseen(p, q, base[p["id"]], script)
+    ]
+    yield "name-only", base, queries
+    rng = random.Random(7)
+    folds = {p["id"]: [rng.randrange(5) for _ in p[field]] for p in places}
+    for k in range(5):
+        forms = {
+            p["id"]: [p["name"]]
+            + [a for a, f in zip(p[field], folds[p["id"]], strict=True) if f != k]
             for p in places
         }
-        queries = [
-            (p["id"], q)
+        qs = [
+            (p["id"], a)
             for p in places
-            for q in (p[field] if script == "Latn" else p["arabic"][1:])
-            if unseen(p, q, base[p["id"]], script)
+            for a, f in zip(p[field], folds[p["id"]], strict=True)
+            if f == k and unseen(p, a, forms[p["id"]], script)
         ]
-        rows.append((f"{script} name-only", evaluate(places, base, queries, script, fuzzy)))
-        # 5-fold
-        rng = random.Random(7)
-        folds = {p["id"]: [rng.randrange(5) for _ in p[field]] for p in places}
-        total = {
-            "queries": 0,
-            "answered": 0,
-            "right": 0,
-            "found": 0,
-            "exact": 0,
-            "key": 0,
-            "fuzzy": 0,
-        }
-        for k in range(5):
-            forms = {
-                p["id"]: [p["name"]]
-                + [a for a, f in zip(p[field], folds[p["id"]], strict=True) if f != k]
-                for p in places
-            }
-            qs = [
-                (p["id"], a)
-                for p in places
-                for a, f in zip(p[field], folds[p["id"]], strict=True)
-                if f == k and unseen(p, a, forms[p["id"]], script)
-            ]
-            r = evaluate(places, forms, qs, script, fuzzy)
-            total["queries"] += r["queries"]
-            total["answered"] += r["answered"]
-            total["found"] += round(r["recall"] * r["queries"])
-            total["right"] += round(r["precision"] * r["answered"])
-            for h in ("exact", "key", "fuzzy"):
-                total[h] += r[h]
-        rows.append(
-            (
-                f"{script} 5-fold",
-                {
-                    "queries": total["queries"],
-                    "recall": total["found"] / total["queries"],
-                    "precision": total["right"] / total["answered"] if total["answered"] else 1.0,
-                    "answered": total["answered"],
-                    "exact": total["exact"],
-                    "key": total["key"],
-                    "fuzzy": total["fuzzy"],
-                },
+        yield "5-fold", forms, qs
+
+
+def answers(places, script, fuzzy):
+    """protocol -> [(place id, answered id or None, confidence, how)] over all queries."""
+    out: dict[str, list] = {}
+    for name, forms, queries in protocols(places, script):
+        index = build_index(places, forms)
+        rows = out.setdefault(name, [])
+        for pid, q in queries:
+            c = index.decide(q, fuzzy=fuzzy).candidates
+            top = c[0] if c else None
+            rows.append(
+                (
+                    pid,
+                    top.entry.id if top else None,
+                    top.confidence if top else 0.0,
+                    top.how if top else None,
+                )
             )
-        )
-    return rows
+    return out
+
+
+def figures(rows, threshold, only=None):
+    """Precision, recall and counts of the answers given at ``threshold`` or more."""
+    rows = [r for r in rows if only is None or only(r[0])]
+    given = [r for r in rows if r[1] is not None and r[2] >= threshold]
+    right = [r for r in given if r[1] == r[0]]
+    hows = {h: sum(1 for r in right if r[3] == h) for h in HOWS}
+    return {
+        "queries": len(rows),
+        "answered": len(given),
+        "precision": len(right) / len(given) if given else 1.0,
+        "recall": len(right) / len(rows) if rows else 0.0,
+        **hows,
+    }
 
 
 def main() -> None:
+    """Print the precision/recall table (and with --curve the curve over thresholds)."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--no-fuzzy", action="store_true", help="keys only, no fuzzy fallback")
+    ap.add_argument("--curve", action="store_true", help="precision/recall over thresholds")
+    ap.add_argument(
+        "--threshold", type=float, default=None, help="answer at this confidence (default: shipped)"
+    )
     args = ap.parse_args()
     if not (DATA / "geonames_sy").exists():
         sys.exit(f"{DATA}/geonames_sy not found")
     t = time.perf_counter()
-    rows = run(fuzzy=not args.no_fuzzy)
-    print("| protocol | queries | precision | recall | found by exact / key / fuzzy |")
+    places = load_places()
+    thr = threshold() if args.threshold is None else args.threshold
+    tag = " (no fuzzy)" if args.no_fuzzy else ""
+    print(f"answers at confidence >= {thr:g}\n")
+    print(
+        "| protocol | queries | precision | recall | found by exact / key / respelling / abjad / "
+        "fuzzy |"
+    )
     print("|---|---|---|---|---|")
-    for name, r in rows:
-        print(
-            f"| {name}{'' if not args.no_fuzzy else ' (no fuzzy)'} | {r['queries']} | "
-            f"{r['precision']:.3f} | {r['recall']:.3f} | {r['exact']} / {r['key']} / {r['fuzzy']} |"
-        )
+    all_rows = {}
+    for script in ("Latn", "Arab"):
+        for name, rows in answers(places, script, not args.no_fuzzy).items():
+            all_rows[(script, name)] = rows
+            for label, only in (("", None), (", held-apart places", held_apart)):
+                r = figures(rows, thr, only)
+                found = " / ".join(str(r[h]) for h in HOWS)
+                print(
+                    f"| {script} {name}{label}{tag} | {r['queries']} | {r['precision']:.3f} | "
+                    f"{r['recall']:.3f} | {found} |"
+                )
+    if args.curve:
+        for script, name in (("Latn", "name-only"), ("Latn", "5-fold")):
+            rows = all_rows[(script, name)]
+            print(
+                f"\n{script} {name}: precision / recall at confidence >= c "
+                "(all places; held-apart places)\n"
+            )
+            print("| c | precision | recall | held-apart precision | held-apart recall |")
+            print("|---|---|---|---|---|")
+            for c in (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99):
+                a, h = figures(rows, c), figures(rows, c, held_apart)
+                print(
+                    f"| {c:g} | {a['precision']:.3f} | {a['recall']:.3f} | "
+                    f"{h['precision']:.3f} | {h['recall']:.3f} |"
+                )
     print(f"\n{time.perf_counter() - t:.1f} s")
 
 

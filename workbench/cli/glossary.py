@@ -39,7 +39,9 @@ def lookup(ctx: click.Context, names: tuple[str, ...], as_json: bool) -> None:
     """Find the entry of each NAME, in any Latin spelling or in Arabic script.
 
     Scores: 100 a listed spelling, 90 an unseen spelling with the same transliteration
-    key, lower a close key. Exit code 1 when some name has no entry.
+    key, lower a close key. An entry is given only when its confidence (the share of right
+    answers at that confidence on the dev set) reaches the threshold; otherwise the close
+    candidates are listed. Exit code 1 when some name has no entry.
     """
     from workbench import services
 
@@ -49,11 +51,23 @@ def lookup(ctx: click.Context, names: tuple[str, ...], as_json: bool) -> None:
     else:
         for r in results:
             if not r.matches:
-                click.echo(f"{r.query}: not in the glossary")
+                shown = [c for c in r.candidates[:5] if c.confidence >= 0.01]
+                if not shown:
+                    click.echo(f"{r.query}: not in the glossary")
+                    continue
+                click.echo(f"{r.query}: no sure entry; candidates:")
+                for c in shown:
+                    click.echo(
+                        f"  {c.entry.id:<22} {c.form}  ({c.how} {c.score:g}, "
+                        f"confidence {c.confidence:.3f})"
+                    )
                 continue
             for m in r.matches:
                 e = m.entry
-                click.echo(f"{r.query}: {e.id} ({e.type}, {m.how} {m.score:g})")
+                click.echo(
+                    f"{r.query}: {e.id} ({e.type}, {m.how} {m.score:g}, "
+                    f"confidence {m.confidence:.3f})"
+                )
                 click.echo(
                     f"  en  {e.en}" + (f"  [{', '.join(e.en_variants)}]" if e.en_variants else "")
                 )

@@ -118,6 +118,10 @@ _VOWELS = frozenset("aeiouy")
 _DIGRAPHS = (
     ("dsch", "j"),
     ("tsch", "S"),
+    ("dzh", "j"),  # Slavic dž (ž is folded to zh): Dželal
+    ("dz", "j"),  # Polish dż / dz: Madzdal Szams, Falludza
+    ("sz", "S"),  # Polish sz: Madzdal Szams
+    ("cz", "S"),  # Polish cz
     ("sch", "S"),
     ("kh", "x"),
     ("gh", "g"),
@@ -195,12 +199,24 @@ def drop_articles(tokens: list[str]) -> list[str]:
     return out
 
 
+#: The place-name ending -iya in its romanisations: -iyah, -iyya, -iyeh, -iye, -ieh, French
+#: -ie: Ramadiyah, Hamidiye, Malkieh, Chamidie. One form, -ia. (Slavic -ija is left alone:
+#: its j is as often the jim of Hawija.)
+_IYA = re.compile(r"(?<=[^aeiouy])i(?:yy?[ae]|e)$")
+
+
+def canonical_ending(word: str) -> str:
+    """A folded word with the -iya family of endings written -ia (its final h already gone)."""
+    return _IYA.sub("ia", word) if len(word) > 4 else word
+
+
 @lru_cache(maxsize=65536)
 def word_classes(word: str) -> str:
     """Map one folded word to its consonant-class string (vowels as 'V', not yet collapsed)."""
     w = word
     if len(w) > 2 and w.endswith("h") and w[-2] in "aeiou":
         w = w[:-1]
+    w = canonical_ending(w)
     out: list[str] = []
     i = 0
     n = len(w)
@@ -306,3 +322,47 @@ def latin_key(name: str) -> str:
 def consonants(key: str) -> int:
     """How many consonant slots a key has (short keys need stricter matching)."""
     return sum(1 for c in key if c not in "VIAU")
+
+
+def _swap(key: str, old: str, new: str) -> str:
+    """The key with every consonant class ``old`` written ``new``, doubled classes once."""
+    return _collapse(key.replace(old, new))
+
+
+def respelling_keys(name: str) -> dict[str, str]:
+    """Keys of the name under romanisation conventions that one key cannot merge (rule -> key).
+
+    Each is a reading the key's plain rules give another meaning, so a match through one is
+    weaker evidence than a key match:
+
+    * ``s-cedilla``: ş is Turkish sh, but ṣ (sad) in BGN romanisation (Şūrān = Suran);
+    * ``nisba``: a place in -iya against its nisba in -i (Ramadiyah, Rumadiya = Ramadi);
+    * ``j-as-y``: Spanish y for j (Faluya), ``j-as-g``: Egyptian g for j (Faluga);
+    * ``kh-as-h``: Russian kh for h (Khadita = Haditha);
+    * ``t-as-d``: a devoiced final d (Turkish Bagdat);
+    * ``z-as-d``: z for dh/d (ذ ض ظ: Azamiya = Adhamiya).
+    """
+    toks = drop_articles(words(name))
+    key = key_of_words(toks)
+    out: dict[str, str] = {}
+    if not key:
+        return out
+    if "ş" in name.lower():
+        out["s-cedilla"] = latin_key(re.sub("[şŞ]", "s", name))
+    last = toks[-1] if toks else ""
+    if len(last) > 2 and last.endswith("h") and last[-2] in "aeiou":
+        last = last[:-1]
+    last = canonical_ending(last)
+    if last.endswith("ia") and key.endswith("A"):
+        out["nisba"] = key_of_words([*toks[:-1], last[:-2] + "i"])
+    if "y" in key:
+        out["j-as-y"] = _swap(key, "y", "j")
+    if "g" in key:
+        out["j-as-g"] = _swap(key, "g", "j")
+    if "x" in key:
+        out["kh-as-h"] = _swap(key, "x", "h")
+    if key.endswith("t"):
+        out["t-as-d"] = key[:-1] + "d"
+    if "z" in key:
+        out["z-as-d"] = _swap(key, "z", "d")
+    return {r: k for r, k in out.items() if k and k != key}

@@ -32,8 +32,10 @@ from workbench.core.latin_key import (
     consonants,
     drop_articles,
     key_of_words,
+    respelling_keys,
     words,
 )
+from workbench.core.name_confidence import threshold
 from workbench.core.name_index import NameIndex, acronym_signature, is_short_key, latin_light_key
 from workbench.core.textio import BIDI_CONTROLS
 
@@ -82,6 +84,7 @@ class NameHit:
     nested: bool = False
     core: str = ""  # the name as spelled, without Arabic clitics or Sorani suffixes
     clitic: bool = False  # a clitic or suffix was removed to find it
+    confidence: float = 1.0  # calibrated as for a lookup (see name_confidence)
 
     @property
     def spelling(self) -> str:
@@ -184,6 +187,9 @@ class NameFinder:
         i = 0
         while i < len(toks):
             best = self._match_at(scan, i, len(toks), exclude=None)
+            if best is not None:
+                hit = self._with_confidence(best[1])
+                best = None if hit.confidence < threshold() else (best[0], hit)
             if best is None:
                 i += 1
                 continue
@@ -193,6 +199,18 @@ class NameFinder:
                 hits.extend(self._nested(scan, i, i + n, hit.entry.id))
             i += n
         return hits
+
+    def _with_confidence(self, hit: NameHit) -> NameHit:
+        """The hit with the confidence a lookup of its spelling gives its entry.
+
+        A listed spelling is sure; an unseen one is as sure as ``NameIndex.decide`` says
+        (without the fuzzy step, which running text never uses).
+        """
+        if hit.score >= 99:
+            return hit
+        cands = self.index.candidates(hit.spelling, fuzzy=False)
+        conf = next((c.confidence for c in cands if c.entry.id == hit.entry.id), None)
+        return replace(hit, confidence=threshold() if conf is None else conf)
 
     def _nested(self, scan: _Scan, lo: int, hi: int, outer: str) -> list[NameHit]:
         """Hits of other entries inside tokens [lo, hi) of a longer hit."""
@@ -251,6 +269,16 @@ class NameFinder:
                 alt = alternative_key(toks_, key)
                 if not found and alt:
                     found = self._latin_candidates(alt, surface, span)
+                if not found and n == 1 and _FUSED.match(fw) and first[0].isupper():
+                    # a fused article: "They left Alqaim."
+                    found = self._latin_candidates(key_of_words([fw[2:]]), surface[2:], span)
+                if not found and consonants(key) >= 3:
+                    # romanisation conventions one key cannot merge (Faluya, Ramadiyah)
+                    for k in respelling_keys(surface).values():
+                        cands = self._latin_candidates(k, surface, span)
+                        found = [(e, f, min(sc, 88.0)) for e, f, sc in cands]
+                        if found:
+                            break
             found = [x for x in found if x[0].id != exclude]
             if found:
                 e, f, score = found[0]
@@ -418,6 +446,7 @@ class NameFinder:
 
 
 _ACR_START = re.compile(r"^[A-Z]{2,}$")
+_FUSED = re.compile(r"^(?:al|el)[a-z]{4,}$")
 
 
 def _hyphen_after(text: str, toks: list[_Tok], i: int) -> bool:

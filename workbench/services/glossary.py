@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core.cluster import cluster_names
@@ -55,9 +55,10 @@ class LookupResult:
 
     query: str
     matches: list[NameMatch]
+    candidates: list[NameMatch] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
-        """The JSON object of ``glossary lookup --json``."""
+        """The JSON object of ``glossary lookup --json`` (``id`` null below the threshold)."""
         m = self.matches[0] if self.matches else None
         e = m.entry if m else None
         return {
@@ -71,13 +72,30 @@ class LookupResult:
             "score": m.score if m else 0.0,
             "how": m.how if m else None,
             "also": [x.entry.id for x in self.matches[1:]],
+            "confidence": m.confidence if m else 0.0,
+            "candidates": [
+                {
+                    "id": c.entry.id,
+                    "preferred": c.entry.en,
+                    "form": c.form,
+                    "how": c.how,
+                    "score": c.score,
+                    "confidence": c.confidence,
+                }
+                for c in self.candidates[:5]
+                if c.confidence >= 0.01
+            ],
         }
 
 
 def lookup_names(glossary: Glossary, names: Iterable[str]) -> list[LookupResult]:
     """Look up each name (Latin or Arabic script) in the glossary."""
     index = NameIndex(glossary)
-    return [LookupResult(n, index.lookup(n)) for n in names]
+    out = []
+    for n in names:
+        d = index.decide(n)
+        out.append(LookupResult(n, d.matches, d.candidates))
+    return out
 
 
 @dataclass

@@ -1,0 +1,193 @@
+"""Learn the name-match confidence from GeoNames Syria and write workbench/core/name_weights.py.
+
+    python bench/calibrate_names.py [--target 0.97] [--dry-run] [--out FILE]
+
+Learning data: every candidate that ``NameIndex.scored_candidates`` returns for the Latin
+and Arabic-script queries of bench/geonames_eval.py (name-only and 5-fold protocols), plus
+"absent" queries (the alternates of one place in five, asked of an index that lacks that
+place: every candidate is wrong, as for a name the glossary does not have). Places of the
+held-apart fold (id divisible by five, ``geonames_eval.held_apart``) are never learnt from.
+
+1. A logistic regression (numpy, L2) of "this candidate is the right entry" on the features
+   of ``name_confidence.FEATURES``, one weight set per script.
+2. A calibration table: for each query, its top candidate's raw score; the confidence of a
+   raw score t is the precision of the answers with raw >= t (made monotone, conservatively).
+3. The threshold: ``--target`` (the confidence an answer needs).
+
+It prints the held-apart fold's precision and recall at the threshold. Deterministic: the
+same data gives the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from geonames_eval import build_index, held_apart, load_places, protocols
+
+from workbench.core.name_confidence import FEATURES
+
+OUT = Path(__file__).resolve().parent.parent / "workbench" / "core" / "name_weights.py"
+
+
+def absent(place_id: str) -> bool:
+    """Places left out of the index in the 'absent' protocol (none of them held apart)."""
+    return int(place_id) % 5 == 1
+
+
+def collect(places, script):
+    """(features, label, query number, held apart) of every candidate, and the query count."""
+    rows = []
+    qn = 0
+    runs = list(protocols(places, script))
+    # absent: the name-only index without one place in five; their queries have no answer
+    name, base, queries = runs[0]
+    kept = [p for p in places if not absent(p["id"])]
+    runs.append(("absent", base, [(pid, q) for pid, q in queries if absent(pid)]))
+    # small: a glossary of 40 places (like the bundled one), asked its own places' alternates
+    # and the next 40 places' (which it lacks): a lone close candidate is often another name
+    groups = [places[i : i + 40] for i in range(0, len(places), 40)]
+    by_place = {}
+    for pid, q in queries:
+        by_place.setdefault(pid, []).append((pid, q))
+    for g, nxt in zip(groups, groups[1:] + groups[:1], strict=True):
+        qs = [x for p in g + nxt for x in by_place.get(p["id"], [])]
+        runs.append(("small", (base, g), qs))
+    for name, forms, queries in runs:
+        if name == "small":
+            forms, group = forms
+            index = build_index(group, forms)
+        else:
+            index = build_index(kept if name == "absent" else places, forms)
+        for pid, q in queries:
+            qn += 1
+            for m, feats in index.scored_candidates(q):
+                rows.append(
+                    (feats, m.entry.id == pid, qn, held_apart(pid), name not in ("absent", "small"))
+                )
+    return rows, qn
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 3000) -> np.ndarray:
+    """Logistic regression by gradient descent (bias last); deterministic."""
+    xb = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(xb.shape[1])
+    lr = 0.5
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-(xb @ w)))
+        grad = xb.T @ (p - y) / len(y) + l2 * np.r_[w[:-1], 0.0]
+        w -= lr * grad
+    return w
+
+
+def raw_of(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Raw scores of feature rows."""
+    return 1.0 / (1.0 + np.exp(-(x @ w[:-1] + w[-1])))
+
+
+def tops(rows, raw):
+    """Per query: (raw score of the top candidate, it is right, held apart)."""
+    best: dict[int, tuple[float, bool, bool]] = {}
+    for (_, label, qn, held, _dev), r in zip(rows, raw, strict=True):
+        if qn not in best or r > best[qn][0]:
+            best[qn] = (float(r), bool(label), held)
+    return list(best.values())
+
+
+def table(top: list[tuple[float, bool, bool]], points: int = 40) -> list[tuple[float, float]]:
+    """(raw, confidence) breakpoints: precision of answers at raw >= t, monotone."""
+    top = sorted(top, key=lambda t: -t[0])
+    cuts = sorted({round(t[0], 4) for t in top})
+    if len(cuts) > points:
+        cuts = [cuts[int(i * (len(cuts) - 1) / (points - 1))] for i in range(points)]
+    out = []
+    for c in cuts:
+        given = [t for t in top if t[0] >= c]
+        out.append([c, sum(t[1] for t in given) / len(given) if given else 1.0])
+    for i in range(len(out) - 2, -1, -1):  # never more confident than a higher score
+        out[i][1] = min(out[i][1], out[i + 1][1])
+    return [(round(a, 4), round(b, 4)) for a, b in out]
+
+
+def conf_of(raw: float, tab: list[tuple[float, float]]) -> float:
+    """The table's confidence for a raw score (the step below it)."""
+    c = 0.0
+    for x, y in tab:
+        if raw >= x:
+            c = y
+    return c
+
+
+def main() -> None:
+    """Learn, calibrate, print the held-apart figures and write name_weights.py."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--target", type=float, default=0.97, help="confidence an answer needs")
+    ap.add_argument("--dry-run", action="store_true", help="print, do not write the file")
+    ap.add_argument(
+        "--out", type=Path, default=OUT, help="file to write (default: the shipped one)"
+    )
+    args = ap.parse_args()
+    places = load_places()
+    weights, tables = {}, {}
+    for script in ("Latn", "Arab"):
+        rows, _ = collect(places, script)
+        train = [r for r in rows if not r[3]]
+        x = np.array([r[0] for r in train], dtype=float)
+        y = np.array([r[1] for r in train], dtype=float)
+        w = fit(x, y)
+        # the confidence means precision on the dev protocols (absent queries only teach)
+        dev = [r for r in train if r[4]]
+        tab = table(tops(dev, raw_of(np.array([r[0] for r in dev], dtype=float), w)))
+        weights[script] = w
+        tables[script] = tab
+        held = [r for r in rows if r[3] and r[4]]
+        if held:
+            hx = np.array([r[0] for r in held], dtype=float)
+            ht = tops(held, raw_of(hx, w))
+            given = [t for t in ht if conf_of(t[0], tab) >= args.target]
+            right = sum(t[1] for t in given)
+            print(
+                f"{script}: {len(train)} candidates learnt from; held-apart top answers at "
+                f">= {args.target}: {len(given)}, right {right} "
+                f"(precision {right / len(given) if given else 1:.3f})"
+            )
+    lines = [
+        '"""Learnt weights of the name-match confidence. '
+        'Written by ``python bench/calibrate_names.py``."""',
+        "",
+        "# Feature order (workbench.core.name_confidence.FEATURES):",
+        *(f"#   {i}: {f}" for i, f in enumerate(FEATURES)),
+        "WEIGHTS: dict[str, tuple[tuple[float, ...], float]] = {",
+    ]
+    for script, w in weights.items():
+        lines.append(f'    "{script}": (')
+        lines.append("        (")
+        lines += [f"            {v:.4f},  # {f}" for v, f in zip(w[:-1], FEATURES, strict=True)]
+        lines.append("        ),")
+        lines.append(f"        {w[-1]:.4f},")
+        lines.append("    ),")
+    lines += [
+        "}",
+        "#: (raw score, confidence) breakpoints, raw ascending.",
+        "CALIBRATION: dict[str, list[tuple[float, float]]] = {",
+    ]
+    for script, tab in tables.items():
+        lines.append(f'    "{script}": [')
+        lines += [f"        ({a}, {b})," for a, b in tab]
+        lines.append("    ],")
+    lines += ["}", f"THRESHOLD = {args.target}", ""]
+    text = "\n".join(lines)
+    if args.dry_run:
+        print(text)
+    else:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""How sure a name match is: evidence features, a learnt weighting and a calibrated confidence.
+
+A candidate (query, glossary form) is described by a few numbers (how it was found, how
+close the transliteration keys and the spellings are, how long the key is, and how far it
+stands ahead of the next entry). A logistic weighting of them gives a raw score; a table
+learnt on the GeoNames dev set maps the raw score to a *confidence*: of the answers given
+at that confidence or more on the dev set, the share that was right. An answer is given
+only at ``THRESHOLD`` or more; below it the candidates are listed instead.
+
+The weights, the table and the threshold live in ``name_weights.py``, written by
+``python bench/calibrate_names.py`` (which also prints the precision/recall curve on the
+fold it held apart).
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from workbench.core import name_weights
+
+#: How a candidate was found, from the strongest evidence to the weakest.
+HOWS = ("exact", "key", "respelling", "abjad", "fuzzy")
+
+#: The feature names, in the order of a feature vector.
+FEATURES = (
+    "exact",
+    "key",
+    "respelling",
+    "abjad",
+    "fuzzy",
+    "key_ratio",
+    "light_ratio",
+    "skeleton_ratio",
+    "consonants",
+    "first_same",
+    "final_same",
+    "margin",
+    "tied",
+    "rivals",
+    "fuzzy_key_ratio",
+    "fuzzy_light_ratio",
+    "key_ratio_sq",
+    "light_ratio_sq",
+    "length_ratio",
+    "vowel_slot_only",
+)
+
+
+def feature_vector(
+    how: str,
+    key_ratio: float,
+    light_ratio: float,
+    skeleton_ratio: float,
+    consonants: int,
+    first_same: bool,
+    final_same: bool,
+    margin: float,
+    rivals: int,
+    length_ratio: float = 1.0,
+    vowel_slot_only: bool = False,
+) -> tuple[float, ...]:
+    """The features of one candidate (ratios 0-1, ``margin`` over the best other entry)."""
+    fuzzy = how == "fuzzy"
+    return (
+        *(1.0 if how == h else 0.0 for h in HOWS),
+        key_ratio,
+        light_ratio,
+        skeleton_ratio,
+        min(consonants, 8) / 8.0,
+        1.0 if first_same else 0.0,
+        1.0 if final_same else 0.0,
+        max(-1.0, min(1.0, margin)),
+        1.0 if margin <= 0.0 else 0.0,
+        min(rivals, 5) / 5.0,
+        key_ratio if fuzzy else 0.0,
+        light_ratio if fuzzy else 0.0,
+        key_ratio * key_ratio,
+        light_ratio * light_ratio,
+        length_ratio,
+        1.0 if vowel_slot_only and fuzzy else 0.0,
+    )
+
+
+def raw_score(features: Sequence[float], script: str) -> float:
+    """The logistic score (0-1) of a feature vector under the weights learnt for ``script``."""
+    weights, bias = name_weights.WEIGHTS.get(script, name_weights.WEIGHTS["Latn"])
+    z = bias + sum(w * x for w, x in zip(weights, features, strict=True))
+    if z < -40:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def calibrate(raw: float, script: str) -> float:
+    """The confidence of a raw score: dev-set precision of answers at that score or more.
+
+    The table is a step function (raw score, confidence), raw ascending; a raw score below
+    every step scales the first step down.
+    """
+    table = name_weights.CALIBRATION.get(script, name_weights.CALIBRATION["Latn"])
+    if not table:
+        return raw
+    i = bisect_right([x for x, _ in table], raw) - 1
+    if i < 0:
+        return table[0][1] * raw
+    return table[i][1]
+
+
+def confidence(features: Sequence[float], script: str) -> float:
+    """The calibrated confidence (0-1) of one candidate."""
+    return round(calibrate(raw_score(features, script), script), 3)
+
+
+def threshold() -> float:
+    """The confidence an answer needs (chosen on the dev set for precision)."""
+    return name_weights.THRESHOLD
