@@ -9,6 +9,9 @@ two texts, counted in characters after lower-casing and collapsing whitespace, c
 99 unless the texts are the same. 100 means the same text, as in other CAT tools (OmegaT
 and Trados count words or characters, with small differences in penalties). Above it,
 **101** is a context match: the same text with the same previous and next source segments.
+Both are given only to the stored translation word for word: the same source whose
+translation had names put into the glossary's forms (a leveraged match) scores **99**, so
+what a translator inserts as "100" is always what the memory holds.
 
 The **variant-aware** score uses the same formula after each glossary name is replaced by
 one symbol standing for its entry, so "ISIS" and "the Islamic State group", or "al-Qaim"

@@ -6,7 +6,9 @@ Lookup: candidates come from an FTS5 word index over the name-normalised sources
 the rarest words of the new segment, OR-ed, ranked by bm25), then every candidate is
 rescored with the character-level formula of :mod:`workbench.core.tm_match`. With a
 glossary, names are compared through it, and the leveraged translation carries the
-glossary's target form of each name (the one in the new segment where the names differ).
+glossary's target form of each name (the one in the new segment where the names differ);
+an exact or context match whose translation was changed so scores 99 ("leveraged"), never
+100 or 101. ``version()`` tells a caller that caches lookups when the TM changed.
 
 The default TM lives under the workbench home: ``$WORKBENCH_HOME/tm.sqlite``, else
 ``$XDG_DATA_HOME/workbench/tm.sqlite`` (``~/.local/share/workbench/tm.sqlite``).
