@@ -171,3 +171,51 @@ def arabic_light_key(name: str) -> str:
 def is_arabic_script(text: str) -> bool:
     """True when the text contains at least one Arabic-script letter."""
     return any("\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff" for ch in text)
+
+
+# The usual Arabic typing confusions: hamza seats, alef forms, teh marbuta / heh, alef
+# maqsura / yeh, and the Arabic / Sorani kaf and yeh; shadda is kept (its absence is one).
+_TYPO_FOLD = str.maketrans(
+    {
+        "ئ": "ي",
+        "ى": "ي",
+        "ی": "ي",
+        "ء": "",
+        "ؤ": "و",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ة": "ه",
+        "ە": "ه",
+        "ک": "ك",
+        "\u0651": "",
+        TATWEEL: "",
+        ZWNJ: "",
+    }
+)
+_HARAKAT = re.compile("[\u064b-\u0650\u0652-\u065f\u0670]")
+
+
+def _as_typed(text: str) -> str:
+    """The spelling letter for letter, without harakat or tatweel (shadda kept)."""
+    return " ".join(_HARAKAT.sub("", text.replace(TATWEEL, "")).split())
+
+
+def misspelling_of(spelling: str, forms: tuple[str, ...] | list[str]) -> str | None:
+    """The listed form that ``spelling`` mistypes, or None.
+
+    A misspelling differs from a listed form only by the usual typing confusions (ئ/ي/ى/ء
+    seats, ة/ه, أ/إ/آ/ا, ك/ک, ي/ی, a missing or doubled shadda): القايم for القائم. A
+    listed form itself (variants included) is not one, and neither is an inflection, which
+    changes letters the confusions do not cover (الأمريكية beside الأمريكي, ـين, ـون).
+    """
+    typed = _as_typed(spelling)
+    listed = [_as_typed(f) for f in forms if f]
+    if not typed or typed in listed:
+        return None
+    folded = typed.translate(_TYPO_FOLD)
+    for form, as_typed in zip([f for f in forms if f], listed, strict=True):
+        if as_typed.translate(_TYPO_FOLD) == folded:
+            return form
+    return None

@@ -9,6 +9,8 @@ evidence. The checks:
   Arabic-Indic and Persian digits ("40,000" is also "٤٠ ألف");
 * ``name-missing``: a glossary name of the source absent from the target;
 * ``name-form``: a glossary name written otherwise than the glossary's preferred form;
+* ``name-misspelled``: an Arabic-script name mistyped (القايم for القائم: hamza seats,
+  ة/ه, alef forms, ى/ي, ك/ک, shadda), with the listed form;
 * ``script``: Arabic letters where Sorani has its own (ي ك ة ى in ckb), or Sorani and
   Persian letters in Arabic (ی ک ە ڕ ڵ ۆ ێ in ar).
 
@@ -21,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.core.align.anchors import sentence_anchors
+from workbench.core.arabic_script import is_arabic_script, misspelling_of
 from workbench.core.consistency import spelling_norm
 from workbench.core.name_finder import NameFinder
 
@@ -73,6 +76,17 @@ def _names(
             out.append(Warning("name-missing", f"{entry.en} is missing (glossary: {form})", form))
     for h in found:
         form = h.entry.preferred(tgt_lang)
+        if form and is_arabic_script(form):
+            wrong = misspelling_of(h.spelling, h.entry.forms(tgt_lang))
+            if wrong:
+                out.append(
+                    Warning(
+                        "name-misspelled",
+                        f"{h.spelling}: a misspelling of {h.entry.en} (glossary: {wrong})",
+                        wrong,
+                    )
+                )
+                continue
         if form and spelling_norm(h.spelling) != spelling_norm(form):
             out.append(Warning("name-form", f"{h.spelling}: the glossary writes {form}", form))
     return out
