@@ -146,23 +146,30 @@ def answers(places, script, fuzzy):
         index = build_index(places, forms)
         rows = out.setdefault(name, [])
         for pid, q in queries:
-            c = index.decide(q, fuzzy=fuzzy).candidates
-            top = c[0] if c else None
+            d = index.decide(q, fuzzy=fuzzy)
+            top = d.candidates[0] if d.candidates else None
             rows.append(
                 (
                     pid,
                     top.entry.id if top else None,
                     top.confidence if top else 0.0,
                     top.how if top else None,
+                    bool(d.matches),  # what lookup answers (the shipped decision)
                 )
             )
     return out
 
 
 def figures(rows, threshold, only=None):
-    """Precision, recall and counts of the answers given at ``threshold`` or more."""
+    """Precision, recall and counts of the answers given at ``threshold`` or more.
+
+    ``threshold`` None: the answers ``NameIndex.lookup`` gives (the shipped decision).
+    """
     rows = [r for r in rows if only is None or only(r[0])]
-    given = [r for r in rows if r[1] is not None and r[2] >= threshold]
+    if threshold is None:
+        given = [r for r in rows if r[4]]
+    else:
+        given = [r for r in rows if r[1] is not None and r[2] >= threshold]
     right = [r for r in given if r[1] == r[0]]
     hows = {h: sum(1 for r in right if r[3] == h) for h in HOWS}
     return {
@@ -187,9 +194,13 @@ def main() -> None:
         sys.exit(f"{DATA}/geonames_sy not found")
     t = time.perf_counter()
     places = load_places()
-    thr = threshold() if args.threshold is None else args.threshold
+    thr = args.threshold
     tag = " (no fuzzy)" if args.no_fuzzy else ""
-    print(f"answers at confidence >= {thr:g}\n")
+    print(
+        f"answers at confidence >= {thr:g}\n"
+        if thr is not None
+        else f"answers as lookup gives them (threshold {threshold():g})\n"
+    )
     print(
         "| protocol | queries | precision | recall | found by exact / key / respelling / abjad / "
         "fuzzy |"

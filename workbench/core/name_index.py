@@ -211,7 +211,7 @@ class NameIndex:
         """The calibrated answer for one name and every candidate, most confident first."""
         query = query.strip()
         cands = self.candidates(query, fuzzy=fuzzy) if query else []
-        answer = cands[:1] if cands and cands[0].confidence >= threshold() else []
+        answer = cands[:1] if cands and _sure(query, cands) else []
         return NameDecision(query, answer, cands)
 
     def candidates(self, query: str, *, fuzzy: bool = True) -> list[NameMatch]:
@@ -385,6 +385,21 @@ class NameIndex:
             out.append((NameMatch(r.entry, r.form, r.score, r.how, conf, r.rule), feats))
         out.sort(key=lambda x: (-x[0].confidence, -x[0].score, x[0].entry.id))
         return out
+
+
+def _sure(query: str, cands: list[NameMatch]) -> bool:
+    """Is the best candidate an answer? At the threshold; in Arabic script, any key match.
+
+    The Arabic-script dev set (112 name-only queries) is too small to calibrate key matches
+    (their skeleton and spelling guards already keep precision at 0.9), so only fuzzy
+    Arabic matches must reach the threshold, and no tie of two entries is an answer.
+    """
+    top = cands[0]
+    if top.confidence >= threshold():
+        return True
+    if not is_arabic_script(query) or top.how not in ("exact", "key"):
+        return False
+    return len(cands) == 1 or cands[1].how not in ("exact", "key")
 
 
 def _squash(text: str) -> str:
