@@ -65,8 +65,8 @@ def lookup(ctx: click.Context, names: tuple[str, ...], as_json: bool) -> None:
             for m in r.matches:
                 e = m.entry
                 click.echo(
-                    f"{r.query}: {e.id} ({e.type}, {m.how} {m.score:g}, "
-                    f"confidence {m.confidence:.3f})"
+                    f"{r.query}: {e.id} ({e.type}, {m.how} {m.score:g}), "
+                    f"confidence {m.confidence:.3f}"
                 )
                 click.echo(
                     f"  en  {e.en}" + (f"  [{', '.join(e.en_variants)}]" if e.en_variants else "")
