@@ -52,10 +52,28 @@ def _block(name: str) -> str:
     return "L" + first
 
 
+def _deletions(key: str) -> set[str]:
+    """Blocking variants of one word key; two keys that ``_words_match`` share one.
+
+    The key itself, and, with three or more consonants (where one edit may still be the
+    same word), every key one character shorter.
+    """
+    if len(key) > 40 or consonants(key) < 3:
+        return {key}
+    return {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}
+
+
+#: A block of more name keys than this is split again, by the first word's variants.
+_SMALL_BLOCK = 64
+
+
 def cluster_names(names: list[str]) -> list[list[int]]:
     """Group indices of ``names`` that spell the same name; every index in exactly one group.
 
-    Groups are ordered by their first member; members keep input order.
+    Groups are ordered by their first member; members keep input order. Names with equal
+    keys join at once; one name of each key is compared with the others that share a
+    blocking variant of the last word (then of the first word), so the work grows with the
+    number of names, not its square.
     """
     parent = list(range(len(names)))
 
@@ -65,20 +83,58 @@ def cluster_names(names: list[str]) -> list[list[int]]:
             i = parent[i]
         return i
 
-    blocks: dict[str, list[int]] = defaultdict(list)
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    arabic: dict[str, int] = {}
+    joined: dict[tuple[str, str], int] = {}  # (block, every word key joined) -> first name
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    keys: dict[int, tuple[str, ...]] = {}
     for i, name in enumerate(names):
-        if name.strip():
-            blocks[_block(name)].append(i)
-    for key, members in blocks.items():
-        if key.startswith("A"):
-            for i in members[1:]:
-                parent[find(i)] = find(members[0])
+        if not name.strip():
             continue
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if find(i) != find(j) and same_name(names[i], names[j]):
-                    parent[find(j)] = find(i)
+        block = _block(name)
+        if block.startswith("A"):
+            union(arabic.setdefault(block, i), i)
+            continue
+        ks = _word_keys(name)
+        if not ks:
+            continue
+        first = joined.setdefault((block, "".join(ks)), i)
+        if first != i:
+            union(first, i)
+            continue
+        keys[i] = ks
+        for v in _deletions(ks[-1]):
+            blocks[(block, len(ks), v)].append(i)
+    for members in blocks.values():
+        if len(members) <= _SMALL_BLOCK or len(keys[members[0]]) == 1:
+            _compare_all(members, keys, find, union)
+            continue
+        by_first: dict[str, list[int]] = defaultdict(list)
+        for i in members:
+            for v in _deletions(keys[i][0]):
+                by_first[v].append(i)
+        for sub in by_first.values():
+            _compare_all(sub, keys, find, union)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(names)):
         groups[find(i)].append(i)
     return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _compare_all(members: list[int], keys: dict, find, union) -> None:  # type: ignore[no-untyped-def]
+    """Join every pair of ``members`` whose keys spell one name."""
+    for x, i in enumerate(members):
+        for j in members[x + 1 :]:
+            if find(i) != find(j) and _same_keys(keys[i], keys[j]):
+                union(i, j)
+
+
+def _same_keys(ka: tuple[str, ...], kb: tuple[str, ...]) -> bool:
+    """``same_name`` on per-word keys already computed."""
+    if "".join(ka) == "".join(kb):
+        return True
+    return len(ka) == len(kb) and all(_words_match(x, y) for x, y in zip(ka, kb, strict=True))

@@ -15,6 +15,7 @@ quote, or any Arabic-script letter (Arabic has no capitals). Not at:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from workbench.core.document import Document, Segment
@@ -80,8 +81,10 @@ def split_sentences(text: str, lang: str = "en") -> list[tuple[int, int]]:
         nxt = m.end(3)
         if not _starts_sentence(text, nxt):
             continue
-        next_word = re.match(r"[\w’']*", text[nxt:].lstrip(_OPENERS)).group(0)
-        if _is_abbreviation(text[start : m.start(1)], m.group(1), next_word):
+        # bounded windows, never the rest of the text: linear in the paragraph's length
+        next_word = re.match(r"[\w’']*", text[nxt : nxt + 64].lstrip(_OPENERS)).group(0)
+        before = text[max(start, m.start(1) - 64) : m.start(1)]
+        if _is_abbreviation(before, m.group(1), next_word):
             continue
         spans.append((start, cut))
         start = nxt
@@ -99,11 +102,48 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+#: The longest segment (characters). A longer sentence is cut, at a space where it has one,
+#: into segments of at most this length: no step downstream (names, TM, MT) sees more.
+MAX_SEGMENT_CHARS = 4000
+
+
+def cap_spans(
+    text: str, spans: list[tuple[int, int]], limit: int = MAX_SEGMENT_CHARS
+) -> list[tuple[int, int]]:
+    """``spans`` with every span longer than ``limit`` cut into pieces of at most ``limit``.
+
+    A piece ends at the last whitespace of its window (else at the limit, never between a
+    letter and its combining marks); pieces are trimmed of whitespace.
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while e - s > limit:
+            cut = s + limit
+            space = max(text.rfind(" ", s + 1, cut + 1), text.rfind("\n", s + 1, cut + 1))
+            if space > s + limit // 2:
+                cut = space
+            else:
+                while cut > s + 1 and unicodedata.combining(text[cut]):
+                    cut -= 1
+            piece = _trim(text, s, cut)
+            if piece[1] > piece[0]:
+                out.append(piece)
+            s = _trim(text, cut, e)[0]
+        if e > s:
+            out.append((s, e))
+    return out
+
+
 def segment_document(doc: Document) -> Iterator[Segment]:
-    """All segments of a document, paragraph by paragraph, with stable ids."""
+    """All segments of a document, paragraph by paragraph, with stable ids.
+
+    No segment is longer than :data:`MAX_SEGMENT_CHARS` (see :func:`cap_spans`).
+    """
     for para in doc.paragraphs:
         spans = split_sentences(para.text, doc.lang)
         if para.kind in ("title", "heading"):
             spans = [(0, len(para.text))]
+        if any(e - s > MAX_SEGMENT_CHARS for s, e in spans):
+            spans = cap_spans(para.text, spans)
         for n, (s, e) in enumerate(spans, start=1):
             yield Segment(doc.id, para.number, n, para.kind, para.text[s:e], s, e)

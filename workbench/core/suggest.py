@@ -9,6 +9,7 @@ name are grouped under one candidate by :func:`workbench.core.cluster.cluster_na
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -103,9 +104,32 @@ def _runs(text: str) -> list[tuple[int, int, str, bool]]:
             and text[words[i - 1].end() : start] == "-"
         ):
             start = words[i - 1].start()
-        out.append((start, end, text[start:end], bool(_SENT_START.search(text[:start]))))
+        # searched in a window ending at the run (^ still means the text's start): linear
+        at_start = _SENT_START.search(text, max(0, start - 64), start) is not None
+        out.append((start, end, text[start:end], at_start))
         i = j + 1
     return out
+
+
+#: A capitalised run longer than this (characters) is no name: it is not suggested.
+MAX_NAME_CHARS = 120
+
+
+class _Covered:
+    """Whether a span lies inside one of a text's glossary hits (bisect: log time per span)."""
+
+    def __init__(self, hits: list[NameHit]) -> None:
+        """Index the hits by start; ``reach[k]`` is the furthest end of the first k+1."""
+        spans = sorted((h.start, h.end) for h in hits)
+        self.starts = [s for s, _ in spans]
+        self.reach: list[int] = []
+        for _, e in spans:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def __call__(self, start: int, end: int) -> bool:
+        """True when some hit starts at or before ``start`` and ends at or after ``end``."""
+        k = bisect.bisect_right(self.starts, start) - 1
+        return k >= 0 and self.reach[k] >= end
 
 
 def _is_known_or_demonym(word: str, is_known: Callable[[str], bool]) -> bool:
@@ -152,13 +176,13 @@ def suggest_names(
         lower_words.update(w.group() for w in _WORD.finditer(text) if w.group().islower())
     found: list[tuple[str, str, str, bool]] = []  # (name, path, context, at sentence start)
     for path, text in texts.items():
-        covered = [(h.start, h.end) for h in known.get(path, [])]
+        covered = _Covered(known.get(path, []))
         for start, end, name, sentence_start in _runs(text):
             start, name, sentence_start = _trim_leading_common(start, name, sentence_start)
             name = _strip_possessive(name)
             end = start + len(name)
-            if not name or any(s <= start and end <= e for s, e in covered):
-                continue  # empty, or the glossary knows the whole name
+            if not name or len(name) > MAX_NAME_CHARS or covered(start, end):
+                continue  # empty, no name, or the glossary knows the whole name
             words = name.replace("-", " ").split()
             if len(words) == 1:
                 low = name.lower()
@@ -171,17 +195,22 @@ def suggest_names(
     # a single word seen only at the start of sentences is an ordinary word ("Cutting")
     mid = {n for n, _, _, initial in found if not initial}
     found = [f for f in found if not f[3] or f[0] in mid]
-    names = [n for n, _, _, _ in found]
-    distinct = list(dict.fromkeys(names))
+    per_name = Counter(n for n, _, _, _ in found)
+    first_examples: dict[str, list[tuple[int, str]]] = {}
+    for k, (n, p, c, _) in enumerate(found):
+        ex = first_examples.setdefault(n, [])
+        if len(ex) < 2:
+            ex.append((k, f"{p}: …{c}…"))
+    distinct = list(per_name)
     out = []
     for group in cluster_names(distinct):
         spellings = [distinct[i] for i in group]
-        counts = Counter(n for n in names if n in spellings)
+        counts = Counter({n: per_name[n] for n in spellings})
         total = sum(counts.values())
         if total < min_count:
             continue
         best = counts.most_common(1)[0][0]
-        examples = [f"{p}: …{c}…" for n, p, c, _ in found if n in spellings][:2]
+        examples = [e for _, e in sorted(x for n in spellings for x in first_examples[n])][:2]
         out.append(Candidate(best, [s for s in spellings if s != best], total, examples))
     out.sort(key=lambda c: (-c.count, c.name))
     return out
