@@ -125,7 +125,7 @@ def test_a_project_from_before_schema_3_opens_and_its_old_history_still_undoes(t
     )
     con.close()
     with Project.open(folder) as p:
-        assert p.con.execute("PRAGMA user_version").fetchone()[0] == len(PROJECT_MIGRATIONS) == 3
+        assert p.con.execute("PRAGMA user_version").fetchone()[0] == len(PROJECT_MIGRATIONS) >= 3
         p.set_translation(1, "ar", "بشري", "translated")  # a new edit: full state recorded
         assert p.undo(1, "ar")
         assert state(p, 1)[:5] == ("آلي", "draft", "machine", "hf", "m")

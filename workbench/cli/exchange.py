@@ -105,6 +105,8 @@ def import_cmd(xliff_file: str, folder: str, force: bool, lang: str | None, as_j
             f"  conflict {c.id}: changed in the project since the export "
             f"(project {c.project_status}, file {c.file_status}; {how})"
         )
+    if r.learned:
+        click.echo(f"  learned: {r.learned} confirmed targets into the project's TM and yours")
     if r.with_revision == 0 and r.updated:
         click.echo(
             f"  note: {xliff_file} carries no workbench revisions (made elsewhere or by an older "

@@ -115,6 +115,7 @@ class XliffImport:
     unknown_ids: list[str] = field(default_factory=list)
     with_revision: int = 0  # units whose export revision the file carried
     matched: list[Matched] = field(default_factory=list)  # unknown ids matched by text
+    learned: int = 0  # confirmed targets applied, now in the project's TM and the user's TM
 
     @property
     def matched_by_source(self) -> int:
@@ -168,6 +169,7 @@ def import_xliff(
     elif wanted is not None and wanted != read.tgt:
         raise InputError(f"{p}: the file's target language is {read.tgt}, not {wanted}")
     report = XliffImport(read.tgt)
+    written: list[tuple[int, str]] = []  # (segment id, language) applied: the TMs learn them
     with Project.open(folder) as project:
         ordered = project.rows(read.tgt)
         rows = {r.key: r for r in ordered}
@@ -217,6 +219,23 @@ def import_xliff(
                 continue
             report.updated += 1
             report.applied.append(seg.id)
+            written.append((row.segment_id, read.tgt))
             if stale:
                 report.forced.append(seg.id)
+        if written:
+            report.learned = _learn(project, folder, written)
     return report
+
+
+def _learn(project: Project, folder: str, written: list[tuple[int, str]]) -> int:
+    """The memory learns the import's confirmed targets (and forgets demoted ones)."""
+    from workbench.services.glossary import open_glossary
+    from workbench.services.learning import learn_segments, open_learning_tms
+    from workbench.services.settings import load_settings
+
+    tms = open_learning_tms(folder, open_glossary(None))
+    try:
+        return learn_segments(project, tms, load_settings().translator, written)
+    finally:
+        for tm in tms:
+            tm.close()

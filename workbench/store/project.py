@@ -52,7 +52,7 @@ def now() -> str:
 class Provenance:
     """Where a translation came from: a machine, the memory, or a person."""
 
-    origin: str = "human"  # machine | memory | human
+    origin: str = "human"  # machine | memory | human | propagated (from a repetition)
     engine: str | None = None
     model: str | None = None
     checksum: str | None = None
@@ -88,6 +88,15 @@ _ROW_SQL = (
     "FROM segments s JOIN documents d ON d.id = s.doc_id "
     "LEFT JOIN translations t ON t.segment_id = s.id AND t.lang = ? "
 )
+
+
+class ChangedUnderYou(StoreError):
+    """A save found the segment changed since the translator began (nothing was written)."""
+
+    def __init__(self, segment_id: int, lang: str, now: State) -> None:
+        """The segment, its language and what it holds now."""
+        super().__init__(f"segment {segment_id} [{lang}] changed since you began editing it")
+        self.segment_id, self.lang, self.now = segment_id, lang, now
 
 
 class Project(Database):
@@ -281,7 +290,8 @@ class Project(Database):
             before = read_state(self.con, segment_id, lang)
             if expect is not None and (before.target, before.status) != tuple(expect):
                 return None
-            draft = {"machine": text, "memory": None}.get(provenance.origin, before.machine_draft)
+            copied = {"machine": text, "memory": None, "propagated": None}
+            draft = copied.get(provenance.origin, before.machine_draft)
             after = State(
                 text,
                 status,
@@ -297,8 +307,19 @@ class Project(Database):
             write_state(self.con, segment_id, lang, after)
             return record(self.con, segment_id, lang, before, after)
 
-    def save_edit(self, segment_id: int, lang: str, text: str, status: str) -> int | None:
+    def save_edit(
+        self,
+        segment_id: int,
+        lang: str,
+        text: str,
+        status: str,
+        expect: tuple[str, str] | None = None,
+    ) -> int | None:
         """A translator's save or confirm of ``text``; the history row's id, None if no change.
+
+        ``expect`` (target, status as the translator began from): when the segment holds
+        something else now (another translator, an import), nothing is written and
+        :class:`ChangedUnderYou` says what it holds.
 
         Text unchanged from the stored target: only the status changes, and the origin
         stays (a memory match keeps its score, a machine draft its engine and model).
@@ -311,6 +332,9 @@ class Project(Database):
         get_language(lang)
         with transaction(self.con, self.path):
             before = read_state(self.con, segment_id, lang)
+            if expect is not None and (before.target, before.status) != tuple(expect):
+                if (before.target, before.status) != (text, status):
+                    raise ChangedUnderYou(segment_id, lang, before)
             if text == before.target:
                 if status == before.status:
                     return None

@@ -78,6 +78,38 @@ PROJECT_MIGRATIONS: list[str] = [
     ALTER TABLE history ADD COLUMN state_before TEXT;
     ALTER TABLE history ADD COLUMN state_after TEXT
     """,
+    # 4: a draft propagated from a confirmed repetition has origin 'propagated' (its
+    #    tm_origin names the segment it came from), so the CHECK is widened: the table is
+    #    rebuilt. Who confirmed each target, and when (for the TM's origin and the article's
+    #    front matter)
+    """
+    CREATE TABLE translations_v4 (
+        segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+        lang TEXT NOT NULL,
+        target TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'new'
+            CHECK (status IN ('new', 'draft', 'translated', 'reviewed', 'final')),
+        origin TEXT NOT NULL DEFAULT 'none'
+            CHECK (origin IN ('none', 'machine', 'memory', 'human', 'propagated')),
+        engine TEXT, model TEXT, checksum TEXT,
+        match REAL, tm_origin TEXT,
+        machine_draft TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (segment_id, lang)
+    );
+    INSERT INTO translations_v4 SELECT segment_id, lang, target, status, origin, engine,
+        model, checksum, match, tm_origin, machine_draft, note, updated_at FROM translations;
+    DROP TABLE translations;
+    ALTER TABLE translations_v4 RENAME TO translations;
+    CREATE TABLE confirmations (
+        segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+        lang TEXT NOT NULL,
+        translator TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (segment_id, lang)
+    )
+    """,
 ]
 
 TM_MIGRATIONS: list[str] = [
@@ -110,5 +142,11 @@ TM_MIGRATIONS: list[str] = [
     """
     ALTER TABLE units ADD COLUMN note TEXT NOT NULL DEFAULT '';
     ALTER TABLE units ADD COLUMN props TEXT NOT NULL DEFAULT ''
+    """,
+    # 4: a unit the TM learned from a confirmed project segment names it (project folder,
+    #    segment key, language), so re-confirming replaces it and undoing takes it out
+    """
+    ALTER TABLE units ADD COLUMN learned_from TEXT;
+    CREATE INDEX units_learned ON units (learned_from) WHERE learned_from IS NOT NULL
     """,
 ]

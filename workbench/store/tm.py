@@ -242,6 +242,87 @@ class TranslationMemory(Database):
             )
         return added, skipped
 
+    def learn(self, unit: Unit, key: str) -> int | None:
+        """Store ``unit`` as what the TM learned from ``key`` (a confirmed segment).
+
+        Whatever was learned from ``key`` before is replaced, in one transaction; an
+        identical unit already there (imported, or learned from another segment) is kept
+        and not added twice. Returns the new unit's id, or None when it was there already.
+        """
+        src = get_language(unit.src_lang).tag
+        tgt = get_language(unit.tgt_lang).tag
+        if not unit.source.strip() or not unit.target.strip():
+            self.forget(key)
+            return None
+        with transaction(self.con, self.path):
+            self._forget(key)
+            norm = name_norm(unit.source, src, self.finder, self._code).norm
+            props = json.dumps([list(p) for p in unit.props], ensure_ascii=False)
+            cur = self.con.execute(
+                "INSERT OR IGNORE INTO units (src_lang, tgt_lang, source, target, prev, next, "
+                "norm, origin, created_at, note, props, learned_from) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    src,
+                    tgt,
+                    unit.source,
+                    unit.target,
+                    unit.prev,
+                    unit.next,
+                    norm,
+                    unit.origin,
+                    now(),
+                    unit.note,
+                    props if unit.props else "",
+                    key,
+                ),
+            )
+            if cur.rowcount == 0:
+                return None
+            self.con.execute(
+                "INSERT INTO units_fts (rowid, words) VALUES (?, ?)",
+                (cur.lastrowid, index_words(norm)),
+            )
+            self.con.executemany(
+                "INSERT INTO terms (term, df) VALUES (?, 1) "
+                "ON CONFLICT (term) DO UPDATE SET df = df + 1",
+                [(w,) for w in set(query_words(norm))],
+            )
+            return cur.lastrowid
+
+    def forget(self, key: str) -> int:
+        """Take out what the TM learned from ``key``; the number of units removed."""
+        with transaction(self.con, self.path):
+            return self._forget(key)
+
+    def _forget(self, key: str) -> int:
+        rows = self.con.execute(
+            "SELECT id, norm FROM units WHERE learned_from = ?", (key,)
+        ).fetchall()
+        for uid, norm in rows:
+            self.con.execute(
+                "INSERT INTO units_fts (units_fts, rowid, words) VALUES ('delete', ?, ?)",
+                (uid, index_words(norm)),
+            )
+            self.con.executemany(
+                "UPDATE terms SET df = max(df - 1, 0) WHERE term = ?",
+                [(w,) for w in set(query_words(norm))],
+            )
+            self.con.execute("DELETE FROM units WHERE id = ?", (uid,))
+        return len(rows)
+
+    def learned(self, key: str) -> list[Unit]:
+        """The units learned from ``key`` (none, or one)."""
+        rows = self.con.execute(
+            "SELECT source, target, src_lang, tgt_lang, prev, next, origin, note, props "
+            "FROM units WHERE learned_from = ?",
+            (key,),
+        ).fetchall()
+        return [
+            Unit(*r[:8], props=tuple((str(k), str(v)) for k, v in json.loads(r[8])) if r[8] else ())
+            for r in rows
+        ]
+
     def reindex(self, progress: Callable[[int], None] | None = None, step: int = 5000) -> int:
         """Compare names through the current glossary again; return the number of units.
 

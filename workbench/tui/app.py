@@ -36,6 +36,7 @@ from workbench.tui.rtl import detect
 from workbench.tui.rtl_edit import RtlInput
 from workbench.tui.segment_view import Row, SegmentView, origin_label
 from workbench.tui.spellings import SpellingsMixin
+from workbench.tui.workflow import WorkflowMixin
 
 FIRST_RUN = (
     "Enter edits the highlighted target, Enter again confirms it. t machine-translates the "
@@ -55,6 +56,7 @@ def taken_first(bindings: list[Binding]) -> list[Binding]:
 
 
 class WorkbenchApp(
+    WorkflowMixin,
     HistoryMixin,
     EditingMixin,
     ContextMixin,
@@ -130,8 +132,15 @@ class WorkbenchApp(
         engine_for=None,
         keymap: dict[str, str] | None = None,
         first_run: bool = False,
+        settings=None,
+        home: Path | None = None,
     ) -> None:
-        """Open the project in ``project_dir`` showing the ``langs`` targets."""
+        """Open the project in ``project_dir`` showing the ``langs`` targets.
+
+        ``settings`` (translator, propagate; see workbench.services.settings) turn on the
+        TM learning, propagation and reopening where the translator left off; ``home``
+        keeps that position.
+        """
         super().__init__()
         self.project = Project.open(project_dir)
         self.langs = langs
@@ -152,6 +161,7 @@ class WorkbenchApp(
         self.all_rows = self._load()
         self.rows = list(self.all_rows)  # the rows shown (all, or those a filter keeps)
         self.init_spellings()
+        self.init_workflow(settings, home)  # TMs learn, repetitions, other writers
 
     def _load(self) -> list[Row]:
         rows = []
@@ -190,6 +200,7 @@ class WorkbenchApp(
             for sig in (signal.SIGHUP, signal.SIGTERM):  # so an open edit is kept as a draft
                 loop.add_signal_handler(sig, self.exit)
         self._show_qa()
+        self.start_workflow()
         # background work starts once the first screen is drawn (it shares the GIL)
         self.call_after_refresh(self.start_spelling_index)
         if self.tm is not None and getattr(self.tm, "stale", False):
@@ -367,9 +378,11 @@ class WorkbenchApp(
                     self.project.set_translation(
                         row.segment_id, lang, edit.value, status, Provenance("human")
                     )
+                    self.learn(row.segment_id, lang)  # (a confirm made a draft: out of the TMs)
                 except WorkbenchError as e:  # (a full disk): the CLI prints the text
                     why = f"{e}; this edit of {row.key} [{lang}] was not saved"
                     self.unsaved = (why, edit.value)
+        self.stop_workflow()
         self.project.close()
 
 

@@ -19,7 +19,13 @@ import click
     show_default=True,
     help="Who does right-to-left: this app, or the terminal.",
 )
-def open_cmd(target: str, to: str, rtl: str) -> None:
+@click.option(
+    "--no-propagate",
+    is_flag=True,
+    help="Do not copy a confirmed target to its repetitions (also: propagate = false in "
+    "settings.toml).",
+)
+def open_cmd(target: str, to: str, rtl: str, no_propagate: bool) -> None:
     """Open TARGET: a project folder, or a document.
 
     For a document, its project is the folder STORY.workbench beside it (created, and the
@@ -56,8 +62,26 @@ def open_cmd(target: str, to: str, rtl: str) -> None:
     with contextlib.suppress(OSError):  # a read-only home only means the hint comes again
         seen.parent.mkdir(parents=True, exist_ok=True)
         seen.touch()
+    from dataclasses import replace
+
+    from workbench.services.settings import load_settings
+
+    settings = load_settings()
+    if no_propagate:
+        settings = replace(settings, propagate=False)
     enter, leave = terminal_modes(detect(rtl))
-    app = WorkbenchApp(folder, langs, rtl, finder, tm, installed_engine, keys, first_run)
+    app = WorkbenchApp(
+        folder,
+        langs,
+        rtl,
+        finder,
+        tm,
+        installed_engine,
+        keys,
+        first_run,
+        settings=settings,
+        home=services.workbench_home(),
+    )
     try:
         sys.stdout.write(enter)
         sys.stdout.flush()

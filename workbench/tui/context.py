@@ -71,7 +71,10 @@ class ContextMixin:
         warnings = check_segment(row.source, target, src, self.lang, self.finder)
         warnings += self.spelling_warnings(row, self.lang, target)
         text = "; ".join(w.message for w in warnings)
-        where = f"{row.key} [{self.lang}{', as typed' if typing else ''}] "
+        from workbench.tui.workflow import status_word
+
+        state = "" if typing else status_word(row, self.lang) + " · "  # in words
+        where = f"{row.key} [{self.lang}{', as typed' if typing else ''}] {state}"
         line = where + (f"⚠ {text}" if text else "✓ no QA warning")
         # one line: cut to the width before the Arabic in it is put in visual order
         width = self.qa_line.size.width or self.size.width

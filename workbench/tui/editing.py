@@ -42,6 +42,9 @@ class EditingMixin:
         # the edit belongs to this row and language, whatever moves meanwhile (a worker's
         # filter or search result)
         self.edit_row, self.edit_lang = self.row, self.lang
+        # what the translator began from: a save that finds other work there asks first
+        row = self.row
+        self.edit_base = (row.targets.get(self.lang, ""), row.status.get(self.lang, "new"))
         self.discard_armed = None
         edit.rtl = self.lang in RTL and self.rtl_mode == "app"
         edit.value = self.row.targets.get(self.lang, "")
@@ -146,7 +149,14 @@ class EditingMixin:
             self._close_edit()
             self.action_next_unconfirmed()
 
-    def _save(self, text: str, status: str, row: Row | None = None, lang: str = "") -> bool:
+    def _save(
+        self,
+        text: str,
+        status: str,
+        row: Row | None = None,
+        lang: str = "",
+        base: tuple[str, str] | None = None,
+    ) -> bool:
         """Commit a target (the current one unless ``row`` and ``lang``) to the project.
 
         False, with the store's one-line reason shown, when it could not be written (a full
@@ -158,7 +168,9 @@ class EditingMixin:
         try:
             # unchanged text keeps its origin (memory 100%, the machine's engine and model);
             # changed text becomes the translator's, with the machine draft kept for HTER
-            self.remember(self.project.save_edit(row.segment_id, lang, text, status))
+            # (base: what the translator began from; changed since, a dialog asks first)
+            if not self.store_edit(row, lang, text, status, base):
+                return False
         except WorkbenchError as e:
             self.notify(f"not saved: {e}", severity="error", timeout=30)
             return False
@@ -177,8 +189,10 @@ class EditingMixin:
             return True  # nothing typed, nothing stored: nothing to write
         if not edit.value.strip():
             status = "new"  # a cleared target (Ctrl+S) is no draft
-        if self._save(edit.value, status, row, lang):
+        if self._save(edit.value, status, row, lang, getattr(self, "edit_base", None)):
             return True
+        if self.conflict_open:
+            return False  # the dialog decides; the text stays in the line meanwhile
         self.notify(
             "your text is still in the edit line: free some space (or fix the folder), "
             "then press Enter again",
@@ -202,7 +216,8 @@ class EditingMixin:
         if not row.targets.get(self.lang, "").strip():
             self.notify(f"nothing to confirm: {row.key} has no {self.lang} translation yet")
             return
-        if self._save(row.targets[self.lang], "translated"):
+        base = (row.targets[self.lang], row.status.get(self.lang, "new"))
+        if self._save(row.targets[self.lang], "translated", base=base):
             self.action_next_unconfirmed()
 
     def action_mark(self, status: str) -> None:
@@ -221,6 +236,7 @@ class EditingMixin:
             return
         row.status[self.lang] = status
         self.target_changed(self.view.current)
+        self.learn(row.segment_id, self.lang, confirmed_now=True)  # the TMs: this status
         rank = STATUS_RANK[status]
         n = len(self.rows)
         for k in range(1, n + 1):
@@ -247,6 +263,7 @@ class EditingMixin:
             self.notify(f"not saved: {e}", severity="error", timeout=30)
             return
         self.remember(hid)
+        self.learn(row.segment_id, self.lang)  # (a draft over a confirm: out of the TMs)
         row.targets[self.lang], row.status[self.lang] = m.target, "draft"
         row.origin[self.lang] = origin_label("memory", None, None, m.score)
         self.target_changed(self.view.current)

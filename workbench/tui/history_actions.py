@@ -64,6 +64,7 @@ class HistoryMixin:
                 continue  # taken back already (U on that segment): the next action
             for sid, lang in done + changed:
                 self.reload_target(sid, lang)
+            self.history_stepped(done)  # the TMs hold what the segments hold now
             first = min(done or changed, key=lambda x: self._position(x[0]))
             self.go_to_segment(*first)
             if done:
@@ -99,6 +100,7 @@ class HistoryMixin:
             self.notify(f"{nothing} in {row.key} [{self.lang}]")
             return
         self.reload_target(row.segment_id, self.lang)
+        self.history_stepped([(row.segment_id, self.lang)])
 
     # --- rows ----------------------------------------------------------------------------
 

@@ -29,6 +29,8 @@ STATUS = {
     "reviewed": ("✓", "bold green"),
     "final": ("■", "bold cyan"),
 }
+#: A draft propagated from a confirmed repetition.
+PROPAGATED = ("⇉", "magenta")
 RTL = {"ar", "ckb"}
 
 
@@ -69,6 +71,8 @@ def origin_label(origin: str, engine: str | None, model: str | None, match: floa
         return f"machine: {engine or '?'} {model or ''}".strip()
     if origin == "memory":
         return f"memory {match:.0f}%" if match is not None else "memory"
+    if origin == "propagated":  # copied from a confirmed repetition
+        return f"propagated {match:.0f}%" if match is not None else "propagated"
     return ""
 
 
@@ -192,6 +196,8 @@ class SegmentView(ScrollView, can_focus=True):
                         sym, colour = STATUS.get(
                             row.status.get(self.langs[c], "new"), STATUS["new"]
                         )
+                        if sym == "✎" and row.origin.get(self.langs[c], "").startswith("propa"):
+                            sym, colour = PROPAGATED  # a draft copied from a repetition
                         got += [Segment(" "), Segment(sym, Style.parse(colour)), Segment(" ")]
                     else:
                         got.append(Segment(" │ ", Style(color="grey35")))
