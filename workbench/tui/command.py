@@ -40,6 +40,13 @@ def open_cmd(target: str, to: str, rtl: str, no_propagate: bool) -> None:
     from workbench.tui.keymap import FILE_NAME, load_keymap
     from workbench.tui.rtl import detect, terminal_modes
 
+    from dataclasses import replace
+
+    from workbench.services.settings import load_settings
+
+    settings = load_settings()  # a broken settings.toml stops here, before anything is made
+    if no_propagate:
+        settings = replace(settings, propagate=False)
     path = Path(target)
     if not path.exists():
         raise InputError(f"{path}: no such document or project folder")
@@ -62,13 +69,6 @@ def open_cmd(target: str, to: str, rtl: str, no_propagate: bool) -> None:
     with contextlib.suppress(OSError):  # a read-only home only means the hint comes again
         seen.parent.mkdir(parents=True, exist_ok=True)
         seen.touch()
-    from dataclasses import replace
-
-    from workbench.services.settings import load_settings
-
-    settings = load_settings()
-    if no_propagate:
-        settings = replace(settings, propagate=False)
     enter, leave = terminal_modes(detect(rtl))
     app = WorkbenchApp(
         folder,
