@@ -69,3 +69,48 @@ def test_qa_sorani_suffix_is_not_a_misspelling(finder):
     """موسڵ with the Sorani suffix ـەکە / ـی is the name inflected, not mistyped."""
     ws = check_segment("Fighters left Mosul.", "چەکدارەکان موسڵیان بەجێهێشت.", "en", "ckb", finder)
     assert not [w for w in ws if w.code == "name-misspelled"]
+
+
+# --- glossary check ------------------------------------------------------------------------
+
+
+def _check(tmp_path: Path, name: str, text: str, *args: str):
+    from click.testing import CliRunner
+
+    from workbench.cli import cli as cli_main
+
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(
+        cli_main, ["glossary", "--glossary", str(GLOSSARY), "check", "--lang", "ar", *args, str(f)]
+    )
+    return res, f
+
+
+def test_check_reports_the_misspelling_with_the_right_form(tmp_path):
+    res, f = _check(tmp_path, "a.txt", "وصل الجيش إلى القائم.\n\nثم غادر القايم.\n")
+    assert res.exit_code == 0, res.output
+    assert "Every entry is spelled one way" not in res.output
+    line = next(ln for ln in res.output.splitlines() if "misspelling" in ln)
+    assert "al-qaem" in line and "القايم" in line and "القائم" in line and f"{f}:p2" in line
+
+
+def test_check_json_lists_misspellings_and_strict_exits_3(tmp_path):
+    import json
+
+    res, f = _check(tmp_path, "a.txt", "القائم والقايم والقايم.\n", "--json")
+    out = json.loads(res.output)
+    assert [(m["id"], m["spelling"], m["right"], m["count"]) for m in out["misspelled"]] == [
+        ("al-qaem", "القايم", "القائم", 2)
+    ]
+    assert out["misspelled"][0]["where"] == [f"{f}:p1 ×2"]
+    res, _ = _check(tmp_path, "b.txt", "القائم والقايم.\n", "--strict")
+    assert res.exit_code == 3
+
+
+def test_check_is_silent_on_inflections_and_listed_variants(tmp_path):
+    text = "قال البغدادي إن الجيش الأمريكي والقوات الأمريكية في القائم.\n"
+    res, _ = _check(tmp_path, "a.txt", text, "--json")
+    import json
+
+    assert json.loads(res.output)["misspelled"] == []

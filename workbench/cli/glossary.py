@@ -87,7 +87,9 @@ def lookup(ctx: click.Context, names: tuple[str, ...], as_json: bool) -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Names per file and inconsistencies as JSON.")
 @click.option(
-    "--strict", is_flag=True, help="Exit with code 3 when an entry is spelled more than one way."
+    "--strict",
+    is_flag=True,
+    help="Exit with code 3 when an entry is spelled more than one way or misspelled.",
 )
 @click.option(
     "--names/--no-names", "show_names", default=True, help="List the names found in each file."
@@ -101,7 +103,7 @@ def check(
     strict: bool,
     show_names: bool,
 ) -> None:
-    """Report glossary names in FILES and every entry spelled more than one way."""
+    """Report glossary names in FILES, every entry spelled more than one way, and misspellings."""
     from workbench import services
     from workbench.core.consistency import spelling_norm
 
@@ -120,6 +122,16 @@ def check(
             if file_lang[path] == lang
             and h.entry.id == entry_id
             and spelling_norm(h.spelling) == norm
+        )
+        return [p if n == 1 else f"{p} ×{n}" for p, n in places.items()]
+
+    def where_typed(entry_id: str, spelling: str, lang: str) -> list[str]:
+        """Distinct FILE:pN locations of one exact spelling (a misspelling) of an entry."""
+        places = Counter(
+            f"{path}:p{para}"
+            for path, found in located.items()
+            for para, h in found
+            if file_lang[path] == lang and h.entry.id == entry_id and h.spelling == spelling
         )
         return [p if n == 1 else f"{p} ×{n}" for p, n in places.items()]
 
@@ -169,6 +181,19 @@ def check(
                     }
                     for i in report.inconsistencies
                 ],
+                "misspelled": [
+                    {
+                        "id": m.entry.id,
+                        "preferred": m.entry.en,
+                        "lang": m.lang,
+                        "spelling": m.spelling,
+                        "right": m.right,
+                        "count": m.count,
+                        "files": m.files,
+                        "where": where_typed(m.entry.id, m.spelling, m.lang),
+                    }
+                    for m in report.misspellings
+                ],
             }
         )
     else:
@@ -186,8 +211,19 @@ def check(
                     groups = sorted(spellings[entry_id].values(), key=lambda c: -c.total())
                     forms = ", ".join(f"{c.most_common(1)[0][0]} ×{c.total()}" for c in groups)
                     click.echo(f"  {entry_id:<22} {forms}")
-        if not report.inconsistencies:
+        if not report.inconsistencies and not report.misspellings:
             click.echo("\nEvery entry is spelled one way.")
+        if report.misspellings:
+            click.echo("\nMisspelled:")
+            many = len({f.lang for f in report.files}) > 1
+            for m in report.misspellings:
+                lang = f" [{m.lang}]" if many else ""
+                locs = where_typed(m.entry.id, m.spelling, m.lang)
+                shown = ", ".join(locs[:3]) + (f", +{len(locs) - 3} more" if len(locs) > 3 else "")
+                click.echo(
+                    f"  {m.entry.id}{lang} (glossary: {m.entry.en}): {m.spelling} ×{m.count} "
+                    f"is a misspelling of {m.right}  {shown}"
+                )
         for kind, title in (
             ("spelling", "Spelled more than one way"),
             ("alias", "Named more than one way"),
@@ -205,7 +241,7 @@ def check(
                         f", +{len(locs) - 3} more" if len(locs) > 3 else ""
                     )
                     click.echo(f"    {s.text:<24} ×{s.count:<3} {shown}")
-    if strict and report.inconsistencies:
+    if strict and (report.inconsistencies or report.misspellings):
         sys.exit(3)
 
 

@@ -11,6 +11,10 @@ marbuta, Sorani suffixes). Different spellings are classed as:
 The scope says where: ``within`` one file (``within`` lists the files that mix spellings),
 or only ``across`` files (each file consistent on its own, but the files disagree);
 ``across`` is also set when files disagree as well as mixing spellings inside.
+
+:func:`find_misspellings` reports what folding hides: an Arabic-script spelling that differs
+from the entry's listed forms only by the usual typing confusions (القايم for القائم), with
+the form the glossary writes.
 """
 
 from __future__ import annotations
@@ -18,7 +22,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from workbench.core.arabic_script import arabic_key, arabic_light_key, is_arabic_script
+from workbench.core.arabic_script import (
+    arabic_key,
+    arabic_light_key,
+    is_arabic_script,
+    misspelling_of,
+)
 from workbench.core.glossary import Entry
 from workbench.core.latin_key import latin_key
 from workbench.core.name_finder import NameHit
@@ -107,3 +116,49 @@ def find_inconsistencies(
         out.append(Inconsistency(entries[entry_id], kind, scope, spellings, within, across, lang))
     out.sort(key=lambda i: (i.kind != "spelling", i.lang, i.entry.id))
     return out
+
+
+@dataclass
+class Misspelling:
+    """An Arabic-script spelling of an entry mistyped (القايم for القائم), with the right form."""
+
+    entry: Entry
+    lang: str  # the language of the files it occurs in ('' when unknown)
+    spelling: str  # as written in the files
+    right: str  # the glossary's form it mistypes
+    count: int = 0
+    files: dict[str, int] = field(default_factory=dict)
+
+
+def _listed_forms(entry: Entry, lang: str) -> tuple[str, ...]:
+    """The Arabic-script forms a spelling in ``lang`` is compared with (both when unknown)."""
+    if lang in ("ar", "ckb"):
+        return entry.forms(lang)
+    return entry.arabic_forms()
+
+
+def find_misspellings(
+    hits_by_file: dict[str, list[NameHit]], langs: dict[str, str] | None = None
+) -> list[Misspelling]:
+    """Arabic-script spellings of entries that mistype a listed form, most frequent first.
+
+    A listed form (preferred or variant) is never a misspelling, and neither is an
+    inflection (الأمريكية beside الأمريكي, ـين/ـون plurals, Sorani suffixes, which the finder
+    strips); see :func:`workbench.core.arabic_script.misspelling_of`.
+    """
+    langs = langs or {}
+    found: dict[tuple[str, str, str], Misspelling] = {}
+    for path, hits in hits_by_file.items():
+        lang = langs.get(path, "")
+        for h in hits:
+            if h.nested or not is_arabic_script(h.spelling):
+                continue
+            right = misspelling_of(h.spelling, _listed_forms(h.entry, lang))
+            if right is None:
+                continue
+            m = found.setdefault(
+                (h.entry.id, lang, h.spelling), Misspelling(h.entry, lang, h.spelling, right)
+            )
+            m.count += 1
+            m.files[path] = m.files.get(path, 0) + 1
+    return sorted(found.values(), key=lambda m: (m.lang, m.entry.id, -m.count, m.spelling))

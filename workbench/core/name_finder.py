@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -22,6 +23,7 @@ from workbench.core.arabic_script import (
     _key_word,
     arabic_light_key,
     arabic_words,
+    misspelling_of,
     normalize,
 )
 from workbench.core.glossary import Entry
@@ -111,11 +113,26 @@ class _Scan:
     sorani: bool  # the text is Sorani: normalise Arabic-keyboard spellings first
 
 
+#: A word longer than this (characters) is no name and is skipped: no key is made of it.
+MAX_NAME_WORD = 64
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded(token: str) -> str:
+    """The folded letters of one token (cached: running text repeats its words)."""
+    return "".join(words(token))
+
+
 def _tokens(text: str) -> list[_Tok]:
-    """Word tokens with offsets; a possessive 's is left outside the token."""
+    """Word tokens with offsets; a possessive 's is left outside the token.
+
+    A token longer than MAX_NAME_WORD is left out (and so never joins its neighbours).
+    """
     out = []
     for m in _TOKEN.finditer(text):
         s, e, t = m.start(), m.end(), m.group()
+        if e - s > MAX_NAME_WORD:
+            continue
         if _POSSESSIVE.search(t):
             e -= 2
             t = t[:-2]
@@ -243,7 +260,7 @@ class NameFinder:
         idx = self.index
         text, toks, joinable = scan.text, scan.toks, scan.joinable
         first = toks[i].text
-        fw = "".join(words(first))
+        fw = _folded(first)
         is_article = fw in ARTICLES or fw in SUN_ARTICLES
         if not (first[0].isupper() or fw in idx.first_words or is_article):
             return None
@@ -255,7 +272,7 @@ class NameFinder:
             j = i + n - 1
             if j >= hi or toks[j].arabic:
                 break
-            folded.append("".join(words(toks[j].text)))
+            folded.append(_folded(toks[j].text))
             span = toks[i : j + 1]
             surface = text[span[0].start : span[-1].end]
             sig = acronym_signature(t.text for t in span)
@@ -423,9 +440,13 @@ class NameFinder:
                 ]
             if stripped and len(key) < 4:
                 # a short skeleton (رق, سر) after a clitic: letter for letter (وسوريا, not
-                # ورقة "paper")
+                # ورقة "paper"), or a mistyping of it (والقايم for والقائم, reported by QA)
                 exact_word = _ortho(word)
-                cands = [(e, f) for e, f in cands if _ortho(f) == exact_word]
+                cands = [
+                    (e, f)
+                    for e, f in cands
+                    if _ortho(f) == exact_word or misspelling_of(word, (f,)) is not None
+                ]
             else:
                 # a skeleton is shared by common words (المسؤول / الموصل, بأكمله /
                 # البوكمال): the spelling must be the form's, or very close to it

@@ -8,7 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core.cluster import cluster_names
-from workbench.core.consistency import Inconsistency, find_inconsistencies
+from workbench.core.consistency import (
+    Inconsistency,
+    Misspelling,
+    find_inconsistencies,
+    find_misspellings,
+)
 from workbench.core.document import Document, Segment
 from workbench.core.errors import InputError
 from workbench.core.glossary import Entry, Glossary
@@ -114,6 +119,7 @@ class CheckReport:
 
     files: list[FileNames]
     inconsistencies: list[Inconsistency]
+    misspellings: list[Misspelling] = field(default_factory=list)
 
 
 def find_names_in_document(finder: NameFinder, doc: Document) -> list[tuple[int, NameHit]]:
@@ -138,8 +144,10 @@ def check_files(
         files.append(FileNames(p, doc.lang, doc, [h for _, h in found]))
         if progress:
             progress(1)
-    incons = find_inconsistencies({f.path: f.hits for f in files}, {f.path: f.lang for f in files})
-    return CheckReport(files, incons), located
+    hits = {f.path: f.hits for f in files}
+    langs = {f.path: f.lang for f in files}
+    report = CheckReport(files, find_inconsistencies(hits, langs), find_misspellings(hits, langs))
+    return report, located
 
 
 def suggest_for_files(glossary: Glossary, paths: list[str], min_count: int = 1) -> list[Candidate]:
