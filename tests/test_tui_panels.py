@@ -324,3 +324,21 @@ def test_the_first_run_greeting_leaves_the_panels_visible(project, finder, seed_
     for toast in toasts:
         assert toast.right <= size.width // 2
         assert not any(toast.overlaps(r) for r in regions)
+
+
+def test_q_right_after_a_confirm_exits_cleanly_with_the_panels_timers_pending(
+    project, finder, seed_tm
+):
+    from workbench import services
+
+    services.add_reference(str(project), str(TEXTS / "al-qaem.ar.md"))
+    seen = {}
+
+    async def script(app, pilot):
+        await pilot.press("enter", *"موطن", "enter", "q")  # the score and header timers set
+        await until(pilot, lambda: not app.is_running, "the app to quit")
+        seen["app"] = app
+
+    run_app(project, finder, script, tm=seed_tm)  # re-raises an error met while quitting
+    assert seen["app"].return_code == 0
+    assert stored(project)["al-qaem:p1:s1"].target == "موطن"

@@ -9,7 +9,9 @@ from workbench.cli.output import FORCE_OPTION, print_json
 
 @click.command("export")
 @click.argument("project", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["xliff", "tmx", "txt"]), required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["xliff", "tmx", "txt", "article"]), required=True
+)
 @click.option(
     "--xliff-version",
     type=click.Choice(["2.1", "1.2"]),
@@ -18,11 +20,25 @@ from workbench.cli.output import FORCE_OPTION, print_json
     help="XLIFF 1.2 for older CAT tools.",
 )
 @click.option("--lang", required=True, help="Target language to export.")
-@click.option("--out", type=click.Path(), help="File to write (default: stdout).")
+@click.option(
+    "--out",
+    type=click.Path(),
+    help="File to write (default: stdout); for article, the folder the documents go to.",
+)
 @click.option(
     "--include-drafts",
     is_flag=True,
     help="TMX: add the drafts too (marked with an x-status prop); default confirmed only.",
+)
+@click.option(
+    "--allow-drafts",
+    is_flag=True,
+    help="article: use drafts where a segment is not confirmed (listed in the front matter).",
+)
+@click.option(
+    "--allow-missing",
+    is_flag=True,
+    help="article: keep the source where a segment has no translation (listed).",
 )
 @FORCE_OPTION
 def export_cmd(
@@ -32,6 +48,8 @@ def export_cmd(
     lang: str,
     out: str | None,
     include_drafts: bool,
+    allow_drafts: bool,
+    allow_missing: bool,
     force: bool,
 ) -> None:
     """Export PROJECT's translations into LANG as XLIFF, TMX or plain text.
@@ -39,9 +57,16 @@ def export_cmd(
     XLIFF carries every segment with its status and note, for other CAT tools and for
     'workbench import' (docs/exchange.md says which export suits which tool). TMX holds the
     confirmed translations with their notes, status and context. In plain text,
-    untranslated segments keep their source text.
+    untranslated segments keep their source text. As article: each document in its own
+    format (front matter, headings, captions, paragraphs) with the confirmed targets, into
+    the folder --out; a segment not confirmed stops it unless --allow-drafts or
+    --allow-missing.
     """
     from workbench import services
+
+    if fmt == "article":
+        _export_articles(project, lang, out, allow_drafts, allow_missing, force)
+        return
 
     if fmt == "xliff" and xliff_version == "1.2":
         fmt = "xliff12"
@@ -53,6 +78,26 @@ def export_cmd(
         click.echo(f"wrote {out}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+def _export_articles(
+    project: str, lang: str, out: str | None, drafts: bool, missing: bool, force: bool
+) -> None:
+    """``export --format article``: every document into the folder ``out``."""
+    from workbench.core.errors import InputError
+    from workbench.services.article_export import export_articles
+
+    if not out:
+        raise InputError("--format article needs --out FOLDER (the documents are written there)")
+    for w in export_articles(
+        project, lang, out, allow_drafts=drafts, allow_missing=missing, force=force
+    ):
+        parts = [f"{w.confirmed} confirmed"]
+        parts += [f"{len(w.drafts)} drafts"] if w.drafts else []
+        parts += [f"{len(w.untranslated)} kept in the source"] if w.untranslated else []
+        click.echo(f"wrote {w.path} ({w.segments} segments: {', '.join(parts)})")
+        if w.untranslated:
+            click.echo("  untranslated: " + ", ".join(w.untranslated))
 
 
 @click.command("import")
