@@ -246,14 +246,16 @@ def _write_translation(
             ),
         }
     )
-    lines = ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip(), "---", ""]
-    for p in doc.paragraphs:
-        text = " ".join(t for t in paras.get(p.number, []) if t)
-        prefix = {"title": "# ", "heading": "## ", "caption": "> "}.get(p.kind, "")
-        lines += [prefix + text, ""]
+    if untranslated:
+        meta["untranslated"] = untranslated
+    from workbench.formats.article_writer import render_article  # the article export's too
+
+    paragraphs = [
+        (p.kind, " ".join(t for t in paras.get(p.number, []) if t)) for p in doc.paragraphs
+    ]
     out = _out_file(doc, tgt, out_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
-    write_text(str(out), "\n".join(lines).rstrip() + "\n", keep=[doc.path])
+    write_text(str(out), render_article(meta, paragraphs), keep=[doc.path])
     return str(out)
 
 
