@@ -227,8 +227,6 @@ def _write_translation(
     doc: Document, segs: list[Segment], finals: dict[int, str], tgt: str, engine, out_dir: str
 ) -> str:
     """The translated document in the input's format: front matter, title, captions."""
-    import yaml
-
     paras: dict[int, list[str]] = {}
     for i, s in enumerate(segs):
         paras.setdefault(s.para, []).append(finals.get(i) or s.text)  # untranslated: source
@@ -246,8 +244,6 @@ def _write_translation(
             ),
         }
     )
-    if untranslated:
-        meta["untranslated"] = untranslated
     from workbench.formats.article_writer import render_article  # the article export's too
 
     paragraphs = [
