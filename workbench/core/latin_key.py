@@ -164,6 +164,16 @@ _SINGLE = {
 
 def fold(text: str) -> str:
     """Lower-case, drop diacritics and apostrophes; keep letters, digits and separators."""
+    return _fold_short(text) if len(text) <= 256 else _fold(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_short(text: str) -> str:
+    """:func:`fold` of a short text, cached (names and words repeat across a text)."""
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = text.translate(_PRE)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))

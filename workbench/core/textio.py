@@ -60,19 +60,22 @@ def _kind(mode: int) -> str:
 
 
 def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):g} MB"
+    return f"{n / (1024 * 1024):.3g} MB"
 
 
-def read_input_bytes(path: str | Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
+def read_input_bytes(
+    path: str | Path, *, limit: int = MAX_INPUT_BYTES, what: str = "one input file"
+) -> bytes:
     """The bytes of a regular file, or of standard input for ``-``; one-line InputError else.
 
     Refused before anything is read: a missing path, a folder, a FIFO, a device, a socket.
-    A file larger than ``limit`` bytes is refused too (it is never read whole).
+    A file larger than ``limit`` bytes is refused too (it is never read whole); ``what``
+    names the kind of input in that message.
     """
     if str(path) == STDIN:
         data = sys.stdin.buffer.read(limit + 1)
         if len(data) > limit:
-            raise InputError(f"standard input: more than {_mb(limit)}, the limit for one input")
+            raise InputError(f"standard input: more than {_mb(limit)}, the limit for {what}")
         return data
     p = Path(path)
     try:
@@ -87,8 +90,7 @@ def read_input_bytes(path: str | Path, *, limit: int = MAX_INPUT_BYTES) -> bytes
         raise InputError(f"{p}: is {_kind(st.st_mode)}, not a regular file; not read")
     if st.st_size > limit:
         raise InputError(
-            f"{p}: {_mb(st.st_size)}, larger than {_mb(limit)}, the limit for one input file; "
-            "split it"
+            f"{p}: {_mb(st.st_size)}, larger than {_mb(limit)}, the limit for {what}; split it"
         )
     try:
         # O_NONBLOCK: should the path become a FIFO after the check, opening does not wait
@@ -106,7 +108,7 @@ def read_input_bytes(path: str | Path, *, limit: int = MAX_INPUT_BYTES) -> bytes
     finally:
         os.close(fd)
     if len(data) > limit:
-        raise InputError(f"{p}: larger than {_mb(limit)}, the limit for one input file; split it")
+        raise InputError(f"{p}: larger than {_mb(limit)}, the limit for {what}; split it")
     return data
 
 
@@ -152,10 +154,20 @@ def display_name(path: str | Path) -> str:
     return "standard input" if str(path) == STDIN else str(path)
 
 
-def read_text(path: str | Path, *, allow_empty: bool = False) -> str:
-    """Read a UTF-8 text file (or ``-``, standard input); one-line InputError on any problem."""
+def read_text(
+    path: str | Path,
+    *,
+    allow_empty: bool = False,
+    limit: int = MAX_INPUT_BYTES,
+    what: str = "one input file",
+) -> str:
+    """Read a UTF-8 text file (or ``-``, standard input); one-line InputError on any problem.
+
+    ``limit``: the largest size accepted, in bytes, ``what`` the kind of input (see
+    :func:`read_input_bytes`).
+    """
     name = display_name(path)
-    text = decode_text(read_input_bytes(path), name)
+    text = decode_text(read_input_bytes(path, limit=limit, what=what), name)
     if not allow_empty and is_blank(text):
         what = "empty" if not text.strip() else "empty (only invisible characters)"
         raise InputError(f"{name}: file is {what}")

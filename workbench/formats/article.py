@@ -26,6 +26,9 @@ from workbench.core.textio import read_text
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 
+#: The largest article read (10 MiB: a long news article is well under 1 MB).
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+
 #: The longest front matter read (characters): it holds a few short fields.
 MAX_FRONT_MATTER = 64 * 1024
 
@@ -117,7 +120,7 @@ def doc_id_and_lang(path: Path, meta: dict[str, str]) -> tuple[str, str | None]:
 def read_document(path: str | Path, lang: str | None = None) -> Document:
     """Read an article; ``lang`` overrides front matter and file name (else it is guessed)."""
     p = Path(path)
-    text = read_text(p)
+    text = read_text(p, limit=MAX_ARTICLE_BYTES, what="an article")
     meta, body = split_front_matter(text, str(p))
     story, file_lang = doc_id_and_lang(p, meta)
     tag = lang or file_lang or guess_language(body)

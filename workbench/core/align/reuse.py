@@ -19,7 +19,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from workbench.core.document import Segment
 from workbench.core.name_finder import NameFinder, NameHit
@@ -85,16 +86,11 @@ def find_reuse(
                 ([i, i + 1], nt.norm + " " + nxt.norm, hits, seg.text + " " + original[i + 1].text)
             )
     out = []
+    choose = _Chooser([c[1] for c in candidates], [len(c[0]) for c in candidates])
+    choose.prepare(len(derived))
     for seg, dn in zip(derived, d_norm, strict=True):
-        best = None
-        for idx, norm, hits, text in candidates:
-            score = fuzz.ratio(dn.norm, norm)
-            if (
-                best is None
-                or score > best[0] + 1e-9
-                or (score == best[0] and len(idx) < len(best[1]))
-            ):
-                best = (score, idx, norm, hits, text)
+        k = choose(dn.norm)
+        best = None if k is None else (choose.score, *candidates[k])
         if best is None:
             out.append(ReuseMatch(seg, [], 0.0, 0.0))
             continue
@@ -108,6 +104,65 @@ def find_reuse(
             ReuseMatch(seg, [original[i] for i in idx], round(score, 1), round(plain, 1), edits)
         )
     return out
+
+
+#: Up to this many sentence pairs, every derived sentence is compared with every candidate.
+EXACT_PAIRS = 2_000_000
+#: Beyond it, a sentence is compared with the candidates sharing one of its rarest words.
+RARE_WORDS = 5
+
+
+class _Chooser:
+    """The best candidate for a derived sentence: highest Indel similarity, then the shorter.
+
+    Small inputs compare every pair (in C, rapidfuzz's cdist). Large ones (over
+    EXACT_PAIRS pairs) compare a sentence only with the candidates that share one of its
+    RARE_WORDS rarest words, so the work grows with the texts rather than their product:
+    reused text shares its rare words with its source.
+    """
+
+    def __init__(self, norms: list[str], sizes: list[int]) -> None:
+        """Index the candidates' normalised texts; ``sizes`` 1 for a sentence, 2 for a merge."""
+        self.norms, self.sizes = norms, sizes
+        self.score = 0.0
+        self.index: dict[str, list[int]] | None = None
+
+    def prepare(self, n_derived: int) -> None:
+        """Build the word index when ``n_derived`` x candidates is beyond EXACT_PAIRS."""
+        if n_derived * len(self.norms) <= EXACT_PAIRS:
+            return
+        self.index = {}
+        for k, norm in enumerate(self.norms):
+            for w in set(_tokens(norm)):
+                if len(w) > 1 or not w.isalnum():
+                    self.index.setdefault(w, []).append(k)
+
+    def __call__(self, norm: str) -> int | None:
+        """The index of the best candidate for ``norm`` (None without candidates)."""
+        if not self.norms:
+            return None
+        if self.index is None:
+            ids = None
+            scores = process.cdist([norm], self.norms, scorer=fuzz.ratio, dtype=np.float64)[0]
+        else:
+            words = sorted(
+                {w for w in _tokens(norm) if w in self.index}, key=lambda w: len(self.index[w])
+            )
+            ids = sorted({k for w in words[:RARE_WORDS] for k in self.index[w]})
+            if not ids:
+                self.score = 0.0
+                return None
+            scores = process.cdist(
+                [norm], [self.norms[k] for k in ids], scorer=fuzz.ratio, dtype=np.float64
+            )[0]
+        top = scores.max()
+        ties = [int(x) for x in (scores == top).nonzero()[0]]
+        pick = next((t for t in ties if self._size(ids, t) == 1), ties[0])
+        self.score = float(top)
+        return pick if ids is None else ids[pick]
+
+    def _size(self, ids: list[int] | None, t: int) -> int:
+        return self.sizes[t if ids is None else ids[t]]
 
 
 def _shifted(hit: NameHit, shift: int) -> NameHit:

@@ -30,6 +30,7 @@ import numpy as np
 
 from workbench.core.align.anchors import Anchors, sentence_anchors
 from workbench.core.align.beads import Bead
+from workbench.core.errors import InputError
 
 #: Bead shapes and their prior probabilities.
 BEADS: list[tuple[int, int, float]] = [
@@ -70,6 +71,26 @@ def _band(n: int, m: int, params: Params) -> int:
     return int(min(max(30, 0.08 * max(n, m), abs(n - m) + 20), 120 + abs(n - m)))
 
 
+#: The most sentences on either side of one alignment (about a minute and 0.5 GB at the limit).
+MAX_ALIGN_SENTENCES = 20_000
+#: The most cells of the dynamic-programming table (rows x band): about 400 MB of tables.
+MAX_ALIGN_CELLS = 12_000_000
+
+
+def check_size(n: int, m: int, params: Params | None = None) -> None:
+    """InputError (one line) when ``n`` x ``m`` sentences are beyond what one alignment takes."""
+    if max(n, m) > MAX_ALIGN_SENTENCES:
+        raise InputError(
+            f"{n:,} and {m:,} sentences: an alignment takes at most {MAX_ALIGN_SENTENCES:,} "
+            "a side; split the texts (by article or chapter) and align the parts"
+        )
+    if n and m and (n + 1) * (2 * _band(n, m, params or Params()) + 1) > MAX_ALIGN_CELLS:
+        raise InputError(
+            f"{n:,} and {m:,} sentences differ too much in number to be one text and its "
+            "translation; align matching parts"
+        )
+
+
 def align_sentences(
     src: list[str],
     tgt: list[str],
@@ -85,6 +106,7 @@ def align_sentences(
     """
     p = params or Params()
     n, m = len(src), len(tgt)
+    check_size(n, m, p)
     if n == 0 or m == 0:
         beads = [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
         return Alignment(beads, False, 0.0)
