@@ -123,6 +123,7 @@ def source_mt(
     "--threshold",
     default=60.0,
     show_default=True,
+    type=click.FloatRange(0, 100),
     help="Lowest similarity (0-100) that counts as reuse.",
 )
 @click.option("--glossary", "glossary_path", type=click.Path(), envvar="WORKBENCH_GLOSSARY")

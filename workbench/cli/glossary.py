@@ -248,7 +248,11 @@ def check(
 @glossary.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option(
-    "--min-count", default=1, show_default=True, help="Only names seen at least this often."
+    "--min-count",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Only names seen at least this often.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Candidates as a JSON array.")
 @click.pass_context

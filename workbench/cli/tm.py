@@ -92,8 +92,14 @@ def export_cmd(
 @GLOSSARY_OPTION
 @click.option("--prev", default="", help="The previous source segment (for 101% context matches).")
 @click.option("--next", "next_", default="", help="The next source segment.")
-@click.option("--limit", default=5, show_default=True)
-@click.option("--threshold", default=70.0, show_default=True, help="Lowest score shown.")
+@click.option("--limit", default=5, show_default=True, type=click.IntRange(1, 1000))
+@click.option(
+    "--threshold",
+    default=70.0,
+    show_default=True,
+    type=click.FloatRange(0, 101),
+    help="Lowest score shown.",
+)
 @click.option(
     "--json",
     "as_json",
@@ -169,7 +175,13 @@ STALE = (
 @click.option("--src-lang", required=True)
 @click.option("--tgt-lang", required=True)
 @click.option("--segment", is_flag=True, help="SRC and TGT are documents, not sentence lines.")
-@click.option("--min-score", default=0.3, show_default=True, help="Lowest bead score kept (0-1).")
+@click.option(
+    "--min-score",
+    default=0.3,
+    show_default=True,
+    type=click.FloatRange(0, 1),
+    help="Lowest bead score kept (0-1).",
+)
 @click.option(
     "--engine",
     type=click.Choice(["hf", "ct2"]),

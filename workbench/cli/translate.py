@@ -32,10 +32,28 @@ from workbench.cli.output import progress_bar
     help="Replace files in --out that are not earlier machine drafts (never an input).",
 )
 @click.option("--project", type=click.Path(), help="Write machine drafts into this project.")
-@click.option("--beams", default=1, show_default=True, help="Beam size (1 = greedy).")
-@click.option("--max-length", default=256, show_default=True)
-@click.option("--batch-tokens", default=2048, show_default=True, help="Token budget per batch.")
-@click.option("--threads", type=int, help="CPU threads for the model.")
+@click.option(
+    "--beams",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 16),
+    help="Beam size (1 = greedy).",
+)
+@click.option(
+    "--max-length",
+    default=256,
+    show_default=True,
+    type=click.IntRange(1, 1024),
+    help="Most tokens in one translation.",
+)
+@click.option(
+    "--batch-tokens",
+    default=2048,
+    show_default=True,
+    type=click.IntRange(1, 1_000_000),
+    help="Token budget per batch.",
+)
+@click.option("--threads", type=click.IntRange(1, 256), help="CPU threads for the model.")
 @click.option(
     "--allow-pickle",
     is_flag=True,
@@ -65,12 +83,15 @@ def translate(
 
     if not out_dir and not project:
         raise click.UsageError("say where translations go: --out DIR or --project P")
+    if not [x for x in to.split(",") if x.strip()]:
+        raise click.BadParameter("no target language given (e.g. --to ar,ckb)", param_hint="--to")
     options = DecodeOptions(beams=beams, max_length=max_length, batch_tokens=batch_tokens)
     cache = MTCache(services.workbench_home() / "mt-cache.sqlite")
     engines: dict[str, object] = {}
     try:
         for lang in [x.strip() for x in to.split(",") if x.strip()]:
-            folder = "memory" if engine == "memory" else str(services.model_dir(model, lang))
+            memory = engine == "memory"
+            folder = "memory" if memory else str(services.model_dir(model, lang, engine))
             if folder not in engines:  # one engine per model, shared by its languages
                 engines[folder] = services.open_engine(
                     engine, lang, model, tm_path, glossary_path, threads, allow_pickle
@@ -93,9 +114,19 @@ def translate(
                     )  # fmt: skip
                 where = r.written or project
                 kept = f", {r.kept} left alone (changed meanwhile)" if r.kept else ""
+                empty = (
+                    f", {len(r.empty)} left untranslated (no usable MT output: {_ids(r.empty)})"
+                    if r.empty
+                    else ""
+                )
                 click.echo(
                     f"{f} -> {lang}: {r.segments} segments, {r.translated} translated now, "
-                    f"{len(r.flagged)} flagged for names{kept} ({where})"
+                    f"{len(r.flagged)} flagged for names{empty}{kept} ({where})"
                 )
     finally:
         cache.close()
+
+
+def _ids(ids: list[str], most: int = 5) -> str:
+    """Some segment ids, for a summary line."""
+    return ", ".join(ids[:most]) + (f" and {len(ids) - most} more" if len(ids) > most else "")

@@ -51,6 +51,8 @@ def open_cmd(target: str, to: str, rtl: str, no_propagate: bool) -> None:
     if not path.exists():
         raise InputError(f"{path}: no such document or project folder")
     langs = [x.strip() for x in to.split(",") if x.strip()]
+    if not langs:
+        raise click.BadParameter("no target language given (e.g. --to ar,ckb)", param_hint="--to")
     for lang in langs:
         get_language(lang)  # an unknown code stops here, before a project is made
     if path.is_file():
@@ -129,16 +131,13 @@ def add_sibling_references(
 def installed_engine(lang: str):
     """The pulled default model for ``lang`` (CTranslate2 if converted, else transformers).
 
-    Raises the store's one-line error, with the command that gets the model, if none is.
+    Checked now, loaded on its first translation that the MT cache cannot answer. Raises
+    the store's one-line error, with the command that gets the model, if none is.
     """
     from workbench import services
 
     folder = services.model_dir(None, lang)
     fast = folder.with_name(folder.name + "-ct2")  # where `workbench models convert` puts it
     if (fast / "model.bin").is_file():
-        from workbench.engines.ct2 import CT2Engine
-
-        return CT2Engine(fast)
-    from workbench.engines.hf import HFEngine
-
-    return HFEngine(folder)
+        return services.open_engine("ct2", lang, str(fast))
+    return services.open_engine("hf", lang, str(folder))
