@@ -62,13 +62,18 @@ def _run(argv: list[str] | None) -> None:
     try:
         cli.main(args=argv, prog_name="workbench", standalone_mode=False)
     except WorkbenchError as exc:
-        click.echo(f"workbench: error: {exc}", err=True)
+        _error(str(exc))
         sys.exit(1)
     except click.exceptions.Abort:
         click.echo("workbench: interrupted", err=True)
         sys.exit(130)
+    except click.UsageError as exc:  # one line, like every other error; exit code 2
+        ctx = exc.ctx
+        see = f" (see: {ctx.command_path} --help)" if ctx is not None else ""
+        _error(exc.format_message() + see)
+        sys.exit(exc.exit_code)
     except click.ClickException as exc:
-        exc.show()
+        _error(exc.format_message())
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         click.echo("workbench: interrupted", err=True)
@@ -77,5 +82,12 @@ def _run(argv: list[str] | None) -> None:
         sys.stderr.close()
         sys.exit(0)
     except OSError as exc:
-        click.echo(f"workbench: error: {exc.strerror or exc}", err=True)
+        _error(f"{exc.strerror or exc}")
         sys.exit(1)
+
+
+def _error(message: str) -> None:
+    """``workbench: error: MESSAGE`` on stderr, always one line (a newline shows as ␤)."""
+    from workbench.core.terminal_text import terminal_safe
+
+    click.echo(f"workbench: error: {terminal_safe(message.strip(), newlines=False)}", err=True)
