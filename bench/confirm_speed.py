@@ -1,0 +1,113 @@
+"""How long a confirm takes: store edit + propagation + the TM writes, with a large TM.
+
+Builds (or reuses, ``--db``) a TM of N units (bench/tm_scale.py's synthetic units,
+default 1,000,000) and a project of S segments (default 10,000: ntrex128 sentences, every
+tenth one repeated elsewhere, so confirms propagate), then confirms K segments (default
+200) as the app does and reports p50 / p95 in ms of
+
+- the UI thread's part: ``save_edit`` and propagation to the repetitions (one transaction);
+- the TM writer thread's part: the unit learned into the project's TM and the large TM
+  (one transaction each), replacing what was learned from the segment before;
+- both together.
+
+    python bench/confirm_speed.py [--units 1000000] [--segments 10000] [--db PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from tm_scale import base_pairs, generate  # noqa: E402
+
+from workbench import services  # noqa: E402
+from workbench.core.document import Document, Paragraph  # noqa: E402
+from workbench.core.name_finder import NameFinder  # noqa: E402
+from workbench.core.name_index import NameIndex  # noqa: E402
+from workbench.core.repetitions import build_index  # noqa: E402
+from workbench.services.learning import Learner  # noqa: E402
+from workbench.services.propagation import propagate  # noqa: E402
+from workbench.store.project import Project  # noqa: E402
+from workbench.store.tm import TranslationMemory  # noqa: E402
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[max(int(len(xs) * p) - 1, 0)]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--units", type=int, default=1_000_000)
+    ap.add_argument("--segments", type=int, default=10_000)
+    ap.add_argument("--confirms", type=int, default=200)
+    ap.add_argument("--db", help="TM file to fill (or reuse, if it holds --units already)")
+    args = ap.parse_args()
+    glossary = services.open_glossary(ROOT / "glossaries" / "names.tsv")
+    finder = NameFinder(NameIndex(glossary))
+    tmp = tempfile.TemporaryDirectory()
+    big_path = Path(args.db) if args.db else Path(tmp.name) / "big.sqlite"
+    with TranslationMemory(big_path, glossary) as tm:
+        t = time.perf_counter()
+        gen = generate(args.units * 2)
+        while tm.count() < args.units:
+            need = args.units - tm.count()
+            tm.add([u for _, u in zip(range(min(need, 50_000)), gen, strict=False)], batch=5000)
+        print(f"TM: {tm.count():,} units ({time.perf_counter() - t:.0f} s to fill)", flush=True)
+    # a project: documents of 100 segments, one paragraph each sentence
+    pairs = [s for s, _, lang in base_pairs() if lang == "ar" and len(s) > 30]
+    rng = random.Random(3)
+    sources = [pairs[i % len(pairs)] for i in range(args.segments)]
+    for i in range(0, args.segments, 10):  # every tenth repeats an earlier sentence
+        sources[i] = sources[rng.randrange(max(i, 1))]
+    folder = Path(tmp.name) / "proj"
+    with Project.init(folder) as p:
+        for d in range(0, args.segments, 100):
+            paras = [Paragraph(n + 1, "body", s) for n, s in enumerate(sources[d : d + 100])]
+            p.add_document(Document(f"doc{d // 100}", "en", paras, {}, f"doc{d}.md"))
+    with Project.open(folder) as p:
+        rows = p.rows("ar")
+        t = time.perf_counter()
+        index = build_index([(r.segment_id, r.doc, "en", r.source) for r in rows], finder)
+        print(f"project: {len(rows):,} segments; repetition index {time.perf_counter() - t:.1f} s")
+        tms = [
+            TranslationMemory(folder / "tm.sqlite", glossary),
+            TranslationMemory(big_path, glossary),
+        ]
+        learner = Learner(p, tms, "bench")
+        ui, writer, propagated = [], [], 0
+        picks = rng.sample(rows, args.confirms)
+        for r in picks:
+            t0 = time.perf_counter()
+            p.save_edit(r.segment_id, "ar", f"ترجمة {r.segment_id}", "translated")
+            propagated += len(propagate(p, index, r.segment_id, "ar", r.key))
+            t1 = time.perf_counter()
+            learner.sync(r.segment_id, "ar", confirmed_now=True)
+            t2 = time.perf_counter()
+            ui.append((t1 - t0) * 1000)
+            writer.append((t2 - t1) * 1000)
+        total = [a + b for a, b in zip(ui, writer, strict=True)]
+        for tm in tms:
+            tm.close()
+    print(f"{args.confirms} confirms, {propagated} propagated drafts")
+    print("| part | p50 ms | p95 ms |")
+    print("|---|---|---|")
+    for name, xs in (
+        ("UI thread: store edit + propagation", ui),
+        ("TM writer: both TMs learn", writer),
+        ("confirm in all", total),
+    ):
+        print(f"| {name} | {statistics.median(xs):.1f} | {pct(xs, 0.95):.1f} |")
+    tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()
