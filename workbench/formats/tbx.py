@@ -81,6 +81,10 @@ def parse_tbx(data: bytes, source: str = "<tbx>") -> Glossary:
         raise GlossaryError(
             source, None, "refusing a TBX with a DTD or entity declarations"
         ) from None
+    except (LookupError, ValueError) as exc:  # an encoding Python does not know or support
+        raise GlossaryError(
+            source, None, f"cannot read this TBX ({exc}); save it as UTF-8"
+        ) from None
     except ET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
         raise GlossaryError(
@@ -88,6 +92,10 @@ def parse_tbx(data: bytes, source: str = "<tbx>") -> Glossary:
         ) from None
     if _local(root.tag) not in ("tbx", "martif"):
         raise GlossaryError(source, None, f"not a TBX document (root element <{_local(root.tag)}>)")
+    if not any(_local(el.tag) == "body" for el in root.iter()):
+        raise GlossaryError(
+            source, None, f"not a TBX document (<{_local(root.tag)}> without <text><body>)"
+        )
     glossary = Glossary(source=source)
     for n, ce in enumerate(
         (el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")), 1
