@@ -105,3 +105,51 @@ def scores(folder: str, langs: tuple[str, ...], as_json: bool) -> None:
         )
         effort = f"HTER {d.hter:.1f} over {d.post_edited} post-edited" if d.post_edited else ""
         click.echo(f"{d.doc} [{d.lang}]: {ref}" + (f"; {effort}" if effort else ""))
+
+
+@project.command()
+@click.argument("folder", type=click.Path())
+@click.option("--lang", "langs", multiple=True, help="Target languages (default: ar and ckb).")
+@click.option(
+    "--tm",
+    "tm_path",
+    type=click.Path(),
+    envvar="WORKBENCH_TM",
+    help="TM to analyse against (default: the user's TM).",
+)
+@click.option("--json", "as_json", is_flag=True)
+def analyze(folder: str, langs: tuple[str, ...], tm_path: str | None, as_json: bool) -> None:
+    """Words and segments per document and language in the bands CAT tools use.
+
+    Repetition (an earlier segment of the project says the same), 101 (context), 100,
+    95-99, 85-94, 75-84, 50-74 and new, from the TM and the project's own repetitions.
+    Words are the whitespace tokens of the source.
+    """
+    from workbench import services
+    from workbench.cli.output import progress_bar
+    from workbench.core.languages import get_language
+    from workbench.core.name_finder import NameFinder
+    from workbench.core.name_index import NameIndex
+    from workbench.services.analysis import BANDS
+    from workbench.services.analysis import analyze as run_analysis
+    from workbench.store.project import Project
+
+    wanted = [get_language(x).tag for x in (langs or ("ar", "ckb"))]
+    with Project.open(folder, readonly=True) as p:
+        total = sum(p.segment_count(name) for _, name, _, _ in p.documents()) * len(wanted)
+    with services.open_tm(tm_path, None, readonly=True) as memory:
+        finder = NameFinder(NameIndex(memory.glossary)) if memory.glossary else None
+        with progress_bar(total, "analysing") as bar:
+            result = run_analysis(folder, wanted, memory, finder, bar.update)
+    if as_json:
+        print_json(result.as_json())
+        return
+    width = max([len(d) for d, _, _ in result.documents] + [8])
+    head = f"{'document':<{width}}  lang  " + "  ".join(f"{b:>10}" for b in BANDS) + "       total"
+    click.echo(head)
+    rows = [(d, lang, c) for d, lang, c in result.documents]
+    rows += [("(total)", lang, c) for lang, c in result.totals.items()]
+    for doc, lang, c in rows:
+        cells = "  ".join(f"{c.words[b]:>5}w/{c.segments[b]:<3}" for b in BANDS)
+        words, segs = sum(c.words.values()), sum(c.segments.values())
+        click.echo(f"{doc:<{width}}  {lang:<4}  {cells}  {words:>5}w/{segs}")

@@ -1,0 +1,126 @@
+"""``project analyze``: words and segments per document and language, in CAT-tool bands.
+
+Each segment falls in one band, in project order: **repetition** (its source repeats an
+earlier segment of the project: whitespace, case and name spellings through the glossary
+aside), else by its best TM match: **101** (context), **100**, **95-99**, **85-94**,
+**75-84**, **50-74**, else **new**. Words are counted as a newsroom bills them: the
+whitespace tokens of the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.repetitions import repetition_key
+from workbench.services.progress import Progress
+from workbench.store.project import Project
+from workbench.store.tm import TranslationMemory
+
+BANDS = ("repetition", "101", "100", "95-99", "85-94", "75-84", "50-74", "new")
+
+
+def band_of(score: float | None) -> str:
+    """The band of a best TM match score (None: no match of 50 or more)."""
+    if score is None or score < 50:
+        return "new"
+    if score >= 101:
+        return "101"
+    if score >= 100:
+        return "100"
+    for low, name in ((95, "95-99"), (85, "85-94"), (75, "75-84")):
+        if score >= low:
+            return name
+    return "50-74"
+
+
+@dataclass
+class Counts:
+    """Segments and words in each band."""
+
+    segments: dict[str, int] = field(default_factory=lambda: dict.fromkeys(BANDS, 0))
+    words: dict[str, int] = field(default_factory=lambda: dict.fromkeys(BANDS, 0))
+
+    def add(self, band: str, words: int) -> None:
+        """Count one segment of ``words`` words in ``band``."""
+        self.segments[band] += 1
+        self.words[band] += words
+
+    def merge(self, other: Counts) -> None:
+        """Add another's counts to these."""
+        for b in BANDS:
+            self.segments[b] += other.segments[b]
+            self.words[b] += other.words[b]
+
+    def as_json(self) -> dict[str, object]:
+        """Per band {segments, words}, and the totals."""
+        return {
+            "bands": {b: {"segments": self.segments[b], "words": self.words[b]} for b in BANDS},
+            "segments": sum(self.segments.values()),
+            "words": sum(self.words.values()),
+        }
+
+
+@dataclass
+class Analysis:
+    """Counts per (document, language), and the totals per language."""
+
+    documents: list[tuple[str, str, Counts]]
+    totals: dict[str, Counts]
+
+    def as_json(self) -> dict[str, object]:
+        """The JSON of ``project analyze --json``."""
+        return {
+            "bands": list(BANDS),
+            "documents": [
+                {"document": d, "lang": lang, **c.as_json()} for d, lang, c in self.documents
+            ],
+            "totals": {lang: c.as_json() for lang, c in self.totals.items()},
+        }
+
+
+def analyze(
+    folder: str,
+    langs: list[str],
+    tm: TranslationMemory | None,
+    finder=None,
+    progress: Progress | None = None,
+) -> Analysis:
+    """Analyse the project's documents for each of ``langs`` against ``tm`` (may be None)."""
+    with Project.open(folder, readonly=True) as project:
+        docs = {name: src for _, name, src, _ in project.documents()}
+        rows = project.rows(langs[0]) if langs else []
+    keys = [repetition_key(r.source, docs[r.doc], finder) for r in rows]
+    out: list[tuple[str, str, Counts]] = []
+    totals = {lang: Counts() for lang in langs}
+    for lang in langs:
+        seen: set[str] = set()
+        per_doc: dict[str, Counts] = {}
+        for i, r in enumerate(rows):
+            counts = per_doc.setdefault(r.doc, Counts())
+            words = len(r.source.split())
+            if keys[i] in seen:
+                counts.add("repetition", words)
+            else:
+                seen.add(keys[i])
+                counts.add(band_of(_best(tm, rows, i, docs[r.doc], lang)), words)
+            if progress:
+                progress(1)
+        for doc, counts in per_doc.items():
+            out.append((doc, lang, counts))
+            totals[lang].merge(counts)
+    return Analysis(out, totals)
+
+
+def _best(tm: TranslationMemory | None, rows: list, i: int, src: str, lang: str) -> float | None:
+    """The best TM score of row ``i`` (with its neighbours, for a 101), or None."""
+    r = rows[i]
+    if tm is None or not r.source.strip():
+        return None
+    prev = rows[i - 1].source if i and rows[i - 1].doc == r.doc else ""
+    nxt = rows[i + 1].source if i + 1 < len(rows) and rows[i + 1].doc == r.doc else ""
+    try:
+        found = tm.lookup(r.source, src, lang, prev=prev, next=nxt, limit=1, threshold=50)
+    except WorkbenchError:
+        return None
+    return found[0].score if found else None
