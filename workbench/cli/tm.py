@@ -145,6 +145,46 @@ def lookup(
 
 
 @tm.command()
+@click.argument("text")
+@click.option("--src", help="Only units from this source language ...")
+@click.option("--tgt", help="... into this target language.")
+@TM_OPTION
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="JSON array: source, target, src_lang, tgt_lang, origin, side (source|target|both).",
+)
+def concordance(
+    text: str, src: str | None, tgt: str | None, tm_path: str | None, limit: int, as_json: bool
+) -> None:
+    """Every unit whose source or target contains TEXT (a word or phrase), both sides shown.
+
+    Case-insensitive; Arabic diacritics and tatweel are ignored.
+    """
+    from workbench.core.languages import get_language
+    from workbench.store.concordance import concordance as find
+    from workbench.store.tm import TranslationMemory, default_tm_path
+
+    if bool(src) != bool(tgt):
+        raise click.UsageError("give both --src and --tgt, or neither")
+    src = get_language(src).tag if src else None
+    tgt = get_language(tgt).tag if tgt else None
+    with TranslationMemory(tm_path or default_tm_path(), readonly=True) as memory:
+        hits = find(memory.con, text, src, tgt, limit)
+    if as_json:
+        print_json([h.as_json() for h in hits])
+        return
+    if not hits:
+        click.echo(f"no unit contains {text!r}")
+    for h in hits:
+        click.echo(f"[{h.src_lang}-{h.tgt_lang}, {h.side}] {h.origin}")
+        click.echo(f"  {h.source}")
+        click.echo(f"  {h.target}")
+
+
+@tm.command()
 @TM_OPTION
 @GLOSSARY_OPTION
 def reindex(tm_path: str | None, glossary_path: str | None) -> None:
