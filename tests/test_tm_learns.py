@@ -41,9 +41,11 @@ def project(tmp_path, home):
     return folder
 
 
-def run_app(project, finder, home, script, settings=Settings("Layla Hassan")):
+def run_app(project, finder, home, script, settings=None):
     from workbench import services
     from workbench.tui.app import WorkbenchApp
+
+    settings = settings or Settings("Layla Hassan")
 
     async def main():
         tm = services.open_tm(None)

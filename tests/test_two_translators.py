@@ -57,8 +57,10 @@ def other_translator(folder, key, lang, text, status="translated"):
     )
 
 
-def run_app(project, finder, home, script, settings=Settings("Layla")):
+def run_app(project, finder, home, script, settings=None):
     from workbench.tui.app import WorkbenchApp
+
+    settings = settings or Settings("Layla")
 
     async def main():
         app = WorkbenchApp(

@@ -68,8 +68,9 @@ class Learner:
             return False
         known = confirmation(self.project, segment_id, lang)
         if confirmed_now or known is None:
-            who, at = self.translator, record_confirmation(
-                self.project, segment_id, lang, self.translator
+            who, at = (
+                self.translator,
+                record_confirmation(self.project, segment_id, lang, self.translator),
             )
         else:
             who, at = known

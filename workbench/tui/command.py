@@ -31,18 +31,17 @@ def open_cmd(target: str, to: str, rtl: str, no_propagate: bool) -> None:
     For a document, its project is the folder STORY.workbench beside it (created, and the
     document added, if needed).
     """
+    from dataclasses import replace
+
     from workbench import services
     from workbench.core.errors import InputError, WorkbenchError
     from workbench.core.languages import get_language
     from workbench.core.name_finder import NameFinder
     from workbench.core.name_index import NameIndex
+    from workbench.services.settings import load_settings
     from workbench.tui.app import WorkbenchApp, binding_ids
     from workbench.tui.keymap import FILE_NAME, load_keymap
     from workbench.tui.rtl import detect, terminal_modes
-
-    from dataclasses import replace
-
-    from workbench.services.settings import load_settings
 
     settings = load_settings()  # a broken settings.toml stops here, before anything is made
     if no_propagate:
