@@ -30,7 +30,7 @@ def test_missing_and_misspelled_names(finder):
         SRC, "يسيطر تنظيم الدولة الإسلامية على المنطقة منذ آب ٢٠١٤.", "en", "ar", finder
     )
     assert ("name-missing", "القائم") in [(w.code, w.detail) for w in ws]
-    assert ("name-form", "داعش") in [(w.code, w.detail) for w in ws]
+    assert ("name-deprecated", "داعش") in [(w.code, w.detail) for w in ws]
 
 
 def test_arabic_letters_in_sorani_and_the_reverse(finder):

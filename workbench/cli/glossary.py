@@ -89,7 +89,7 @@ def lookup(ctx: click.Context, names: tuple[str, ...], as_json: bool) -> None:
 @click.option(
     "--strict",
     is_flag=True,
-    help="Exit with code 3 when an entry is spelled more than one way or misspelled.",
+    help="Exit with code 3 when an entry is spelled more than one way, misspelled or deprecated.",
 )
 @click.option(
     "--names/--no-names", "show_names", default=True, help="List the names found in each file."
@@ -193,6 +193,21 @@ def check(
                         "where": where_typed(m.entry.id, m.spelling, m.lang),
                     }
                     for m in report.misspellings
+                    if m.kind == "misspelled"
+                ],
+                "deprecated": [
+                    {
+                        "id": m.entry.id,
+                        "preferred": m.entry.en,
+                        "lang": m.lang,
+                        "spelling": m.spelling,
+                        "right": m.right,
+                        "count": m.count,
+                        "files": m.files,
+                        "where": where_typed(m.entry.id, m.spelling, m.lang),
+                    }
+                    for m in report.misspellings
+                    if m.kind == "deprecated"
                 ],
             }
         )
@@ -213,16 +228,21 @@ def check(
                     click.echo(f"  {entry_id:<22} {forms}")
         if not report.inconsistencies and not report.misspellings:
             click.echo("\nEvery entry is spelled one way.")
-        if report.misspellings:
-            click.echo("\nMisspelled:")
-            many = len({f.lang for f in report.files}) > 1
-            for m in report.misspellings:
+        many = len({f.lang for f in report.files}) > 1
+        for kind, title, what in (
+            ("misspelled", "Misspelled", "is a misspelling of"),
+            ("deprecated", "Deprecated by the house style", "is deprecated: write"),
+        ):
+            wrong = [m for m in report.misspellings if m.kind == kind]
+            if wrong:
+                click.echo(f"\n{title}:")
+            for m in wrong:
                 lang = f" [{m.lang}]" if many else ""
                 locs = where_typed(m.entry.id, m.spelling, m.lang)
                 shown = ", ".join(locs[:3]) + (f", +{len(locs) - 3} more" if len(locs) > 3 else "")
                 click.echo(
                     f"  {m.entry.id}{lang} (glossary: {m.entry.en}): {m.spelling} ×{m.count} "
-                    f"is a misspelling of {m.right}  {shown}"
+                    f"{what} {m.right}  {shown}"
                 )
         for kind, title in (
             ("spelling", "Spelled more than one way"),

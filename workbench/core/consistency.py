@@ -120,7 +120,11 @@ def find_inconsistencies(
 
 @dataclass
 class Misspelling:
-    """An Arabic-script spelling of an entry mistyped (القايم for القائم), with the right form."""
+    """A spelling of an entry that is wrong, with the right form.
+
+    ``kind`` is ``misspelled`` (an Arabic-script name mistyped: القايم for القائم) or
+    ``deprecated`` (a variant the glossary's house style says is wrong: عانه for عانة).
+    """
 
     entry: Entry
     lang: str  # the language of the files it occurs in ('' when unknown)
@@ -128,6 +132,7 @@ class Misspelling:
     right: str  # the glossary's form it mistypes
     count: int = 0
     files: dict[str, int] = field(default_factory=dict)
+    kind: str = "misspelled"
 
 
 def _listed_forms(entry: Entry, lang: str) -> tuple[str, ...]:
@@ -153,11 +158,42 @@ def find_misspellings(
         for h in hits:
             if h.nested or not is_arabic_script(h.spelling):
                 continue
-            right = misspelling_of(h.spelling, _listed_forms(h.entry, lang))
+            listed = _listed_forms(h.entry, lang)
+            right = misspelling_of(h.spelling, listed)
             if right is None:
                 continue
+            if lang and h.entry.is_deprecated(lang, right):
+                right = h.entry.preferred(lang) or right
             m = found.setdefault(
                 (h.entry.id, lang, h.spelling), Misspelling(h.entry, lang, h.spelling, right)
+            )
+            m.count += 1
+            m.files[path] = m.files.get(path, 0) + 1
+    return sorted(found.values(), key=lambda m: (m.lang, m.entry.id, -m.count, m.spelling))
+
+
+def find_deprecated(
+    hits_by_file: dict[str, list[NameHit]], langs: dict[str, str]
+) -> list[Misspelling]:
+    """Names written in a variant the house style deprecates, with the preferred form.
+
+    Only files of a known language are checked (a form may be deprecated in one language
+    and preferred in another).
+    """
+    found: dict[tuple[str, str, str], Misspelling] = {}
+    for path, hits in hits_by_file.items():
+        lang = langs.get(path, "")
+        for h in hits:
+            if h.nested or not lang or not h.entry.deprecated:
+                continue
+            norm = spelling_norm(h.spelling)
+            listed = next((f for f in h.entry.forms(lang) if spelling_norm(f) == norm), None)
+            right = h.entry.preferred(lang)
+            if listed is None or not right or not h.entry.is_deprecated(lang, listed):
+                continue
+            m = found.setdefault(
+                (h.entry.id, lang, h.spelling),
+                Misspelling(h.entry, lang, h.spelling, right, kind="deprecated"),
             )
             m.count += 1
             m.files[path] = m.files.get(path, 0) + 1

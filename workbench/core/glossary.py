@@ -1,4 +1,10 @@
-"""The transliteration glossary: one entry per person, place, tribe, organisation or term."""
+"""The transliteration glossary: one entry per person, place, tribe, organisation or term.
+
+House style: per language, the preferred form is the one to write; a listed variant is
+*admitted* (accepted, found in text, not flagged unless the house asks for it:
+``Glossary.flag_admitted``) unless it is *deprecated* (wrong: still found, so that QA can
+flag it and MT restoration and TM leverage can write the preferred form instead).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,8 @@ from dataclasses import dataclass, field
 from workbench.core.errors import GlossaryError
 
 ENTRY_TYPES = ("person", "place", "tribe", "organisation", "term")
+#: The house-style status of a listed form (TBX ``administrativeStatus`` without the suffix).
+PREFERRED, ADMITTED, DEPRECATED = "preferred", "admitted", "deprecated"
 
 
 @dataclass(frozen=True)
@@ -18,6 +26,8 @@ class Entry:
     ``en`` is the preferred English form; ``en_variants`` the other Latin spellings met in the
     wild. ``ar``/``ckb`` are the preferred Arabic and Sorani forms (Arabic script), with their
     own variants; ``kmr`` is the Kurmanji (Latin) form, empty where none is established.
+    ``deprecated`` holds the (language, variant) pairs the house says are wrong; every other
+    variant is admitted.
     """
 
     id: str
@@ -31,6 +41,7 @@ class Entry:
     kmr: str = ""
     note: str = ""
     line: int | None = field(default=None, compare=False)
+    deprecated: tuple[tuple[str, str], ...] = ()
 
     def forms(self, lang: str) -> tuple[str, ...]:
         """Preferred form first, then variants, for 'en', 'ar', 'ckb' or 'kmr'."""
@@ -48,6 +59,18 @@ class Entry:
         """The preferred form in a language ('' when the glossary has none)."""
         return {"en": self.en, "ar": self.ar, "ckb": self.ckb, "kmr": self.kmr}.get(lang, "")
 
+    def status(self, lang: str, form: str) -> str:
+        """'preferred', 'admitted' or 'deprecated' for a listed form of ``lang``; '' if unlisted."""
+        if not form or form not in self.forms(lang):
+            return ""
+        if form == self.preferred(lang):
+            return PREFERRED
+        return DEPRECATED if (lang, form) in self.deprecated else ADMITTED
+
+    def is_deprecated(self, lang: str, form: str) -> bool:
+        """True when the house says ``form`` is a wrong way to write the name in ``lang``."""
+        return (lang, form) in self.deprecated and form != self.preferred(lang)
+
     def latin_forms(self) -> tuple[str, ...]:
         """Every Latin-script form: English spellings and the Kurmanji form."""
         return (*self.forms("en"), *self.forms("kmr"))
@@ -60,9 +83,19 @@ class Entry:
 class Glossary:
     """An ordered collection of entries with unique ids."""
 
-    def __init__(self, entries: Iterable[Entry] = (), source: str = "<glossary>") -> None:
-        """Validate and store entries; GlossaryError names the offending line."""
+    def __init__(
+        self,
+        entries: Iterable[Entry] = (),
+        source: str = "<glossary>",
+        flag_admitted: bool = False,
+    ) -> None:
+        """Validate and store entries; GlossaryError names the offending line.
+
+        ``flag_admitted``: the house wants QA to flag admitted variants too, not only
+        deprecated ones.
+        """
         self.source = source
+        self.flag_admitted = flag_admitted
         self._entries: dict[str, Entry] = {}
         for e in entries:
             self.add(e)

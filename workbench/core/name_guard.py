@@ -93,24 +93,31 @@ def restore(output: str, guarded: Guarded, tgt_lang: str, finder: NameFinder) ->
     # names the model translated itself: accept them in the glossary's spelling
     hits = finder.find(text, tgt_lang, nested=False)
     present = {h.entry.id for h in hits}
+    fixes: list[tuple[NameHit, Slot]] = []
     for slot in guarded.slots:
         if slot.n in seen:
             continue
         if slot.entry.id in present:
-            text = _respell(text, [h for h in hits if h.entry.id == slot.entry.id], slot, result)
+            fixes += [(h, slot) for h in hits if h.entry.id == slot.entry.id]
         else:
             result.missing.append(slot)
-    result.text = text
+    result.text = _respell(text, fixes, result)
     return result
 
 
-def _respell(text: str, hits: list[NameHit], slot: Slot, result: Restored) -> str:
-    """Rewrite the model's spelling of a name into the glossary's form."""
-    for h in sorted(hits, key=lambda h: -h.start):
+def _respell(text: str, fixes: list[tuple[NameHit, Slot]], result: Restored) -> str:
+    """Rewrite the model's spellings of names into the glossary's forms.
+
+    Every name of every slot is rewritten from the end of the text back, so that the
+    offsets of the names not yet rewritten stay right.
+    """
+    corrected = []
+    for h, slot in sorted(fixes, key=lambda x: -x[0].start):
         core = h.spelling
         if core == slot.target or core not in h.surface:
             continue
         new = h.surface.replace(core, slot.target, 1)
-        result.corrected.append((h.surface, new))
+        corrected.append((h.surface, new))
         text = text[: h.start] + new + text[h.end :]
+    result.corrected.extend(reversed(corrected))  # in text order
     return text

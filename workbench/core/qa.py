@@ -8,7 +8,11 @@ evidence. The checks:
 * ``number``: a number of the source missing from the target, compared across Latin,
   Arabic-Indic and Persian digits ("40,000" is also "٤٠ ألف");
 * ``name-missing``: a glossary name of the source absent from the target;
-* ``name-form``: a glossary name written otherwise than the glossary's preferred form;
+* ``name-deprecated``: a glossary name written in a form the house says is wrong (a
+  variant marked deprecated), with the preferred form;
+* ``name-form``: a glossary name written in a spelling the glossary does not list, or in
+  an admitted variant when the house asks for that (``Glossary.flag_admitted``); admitted
+  variants (البغدادي for Abu Bakr al-Baghdadi) are not flagged otherwise;
 * ``name-misspelled``: an Arabic-script name mistyped (القايم for القائم: hamza seats,
   ة/ه, alef forms, ى/ي, ك/ک, shadda), with the listed form;
 * ``script``: Arabic letters where Sorani has its own (ي ك ة ى in ckb), or Sorani and
@@ -25,6 +29,7 @@ from dataclasses import dataclass
 from workbench.core.align.anchors import sentence_anchors
 from workbench.core.arabic_script import is_arabic_script, misspelling_of
 from workbench.core.consistency import spelling_norm
+from workbench.core.glossary import Entry
 from workbench.core.name_finder import NameFinder
 
 _ARABIC_IN_SORANI = {"ي": "ی", "ك": "ک", "ة": "ە", "ى": "ی"}
@@ -42,9 +47,19 @@ class Warning:
 
 
 def check_segment(
-    source: str, target: str, src_lang: str, tgt_lang: str, finder: NameFinder | None = None
+    source: str,
+    target: str,
+    src_lang: str,
+    tgt_lang: str,
+    finder: NameFinder | None = None,
+    *,
+    flag_admitted: bool | None = None,
 ) -> list[Warning]:
-    """Every QA warning for one segment's translation."""
+    """Every QA warning for one segment's translation.
+
+    ``flag_admitted``: also flag admitted variants of names (default: as the glossary's
+    house style says).
+    """
     if not target.strip():
         return [Warning("empty", "not translated yet")]
     out: list[Warning] = []
@@ -58,13 +73,20 @@ def check_segment(
             continue
         out.append(Warning("number", f"number {n[2:]} is missing", n[2:]))
     if finder is not None:
-        out += _names(source, target, src_lang, tgt_lang, finder)
+        if flag_admitted is None:
+            flag_admitted = bool(getattr(finder.index.glossary, "flag_admitted", False))
+        out += _names(source, target, src_lang, tgt_lang, finder, flag_admitted)
     out += _script(target, tgt_lang)
     return out
 
 
 def _names(
-    source: str, target: str, src_lang: str, tgt_lang: str, finder: NameFinder
+    source: str,
+    target: str,
+    src_lang: str,
+    tgt_lang: str,
+    finder: NameFinder,
+    flag_admitted: bool = False,
 ) -> list[Warning]:
     out = []
     wanted = {h.entry.id: h.entry for h in finder.find(source, src_lang, nested=False)}
@@ -79,17 +101,38 @@ def _names(
         if form and is_arabic_script(form):
             wrong = misspelling_of(h.spelling, h.entry.forms(tgt_lang))
             if wrong:
+                right = form if h.entry.is_deprecated(tgt_lang, wrong) else wrong
                 out.append(
                     Warning(
                         "name-misspelled",
-                        f"{h.spelling}: a misspelling of {h.entry.en} (glossary: {wrong})",
-                        wrong,
+                        f"{h.spelling}: a misspelling of {h.entry.en} (glossary: {right})",
+                        right,
                     )
                 )
                 continue
-        if form and spelling_norm(h.spelling) != spelling_norm(form):
+        if not form:
+            continue
+        status = _status(h.entry, tgt_lang, h.spelling)
+        if status == "preferred" or (status == "admitted" and not flag_admitted):
+            continue
+        if status == "deprecated":
+            message = f"{h.spelling}: deprecated for {h.entry.en}; the house writes {form}"
+            out.append(Warning("name-deprecated", message, form))
+        elif status == "admitted":
+            message = f"{h.spelling}: an admitted variant; the house prefers {form}"
+            out.append(Warning("name-form", message, form))
+        else:
             out.append(Warning("name-form", f"{h.spelling}: the glossary writes {form}", form))
     return out
+
+
+def _status(entry: Entry, lang: str, spelling: str) -> str:
+    """The house-style status of the listed form a spelling is ('' when none is it)."""
+    norm = spelling_norm(spelling)
+    for form in entry.forms(lang):  # preferred first
+        if spelling_norm(form) == norm:
+            return entry.status(lang, form)
+    return ""
 
 
 def _script(target: str, tgt_lang: str) -> list[Warning]:

@@ -2,7 +2,9 @@
 
 Each entry is a ``conceptEntry`` whose ``id`` is the glossary id. Per language (en, ar,
 ckb, kmr) a ``langSec`` holds one ``termSec`` per form: the preferred form carries
-``administrativeStatus = preferredTerm-admn-sts``, variants ``admittedTerm-admn-sts``; all
+``administrativeStatus = preferredTerm-admn-sts``, variants ``admittedTerm-admn-sts``, or
+``deprecatedTerm-admn-sts`` for those the house says are wrong (import also reads
+``supersededTerm`` as deprecated, and v2's ``normativeAuthorization``); all
 are ``partOfSpeech = noun``, the one TBX-Basic value (adjective, noun, other, verb,
 adverb) that fits a name; that a term is a proper name is said in a ``note`` of its
 ``termSec`` (``proper name``; entries of type ``term`` have none). The entry type is a
@@ -28,6 +30,8 @@ NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
+DEPRECATED = "deprecatedTerm-admn-sts"
+_STATUS_TYPES = ("administrativeStatus", "normativeAuthorization")
 LANGS = ("en", "ar", "ckb", "kmr")
 #: TBX-Basic's partOfSpeech picklist; a name is a ``noun`` with this note beside it.
 PARTS_OF_SPEECH = ("adjective", "noun", "other", "verb", "adverb")
@@ -61,7 +65,9 @@ def glossary_to_tbx(glossary: Glossary) -> str:
                 ts = ET.SubElement(ls, _q("termSec"))
                 ET.SubElement(ts, _q("term")).text = form
                 ET.SubElement(ts, _q("termNote"), {"type": "partOfSpeech"}).text = "noun"
-                status = PREFERRED if i == 0 else ADMITTED
+                status = (
+                    PREFERRED if i == 0 else DEPRECATED if e.is_deprecated(lang, form) else ADMITTED
+                )
                 ET.SubElement(ts, _q("termNote"), {"type": "administrativeStatus"}).text = status
                 if e.type != "term":
                     ET.SubElement(ts, _q("note")).text = PROPER_NAME
@@ -102,7 +108,7 @@ def parse_tbx(data: bytes, source: str = "<tbx>") -> Glossary:
     ):
         entry_id = ce.get("id") or f"entry-{n}"
         etype, note = "term", ""
-        forms: dict[str, list[tuple[str, bool]]] = {}
+        forms: dict[str, list[tuple[str, str]]] = {}
         for child in ce:
             tag = _local(child.tag)
             text = (child.text or "").strip()
@@ -119,24 +125,31 @@ def parse_tbx(data: bytes, source: str = "<tbx>") -> Glossary:
                     term = next((t for t in ts.iter() if _local(t.tag) == "term"), None)
                     if term is None or not (term.text or "").strip():
                         continue
-                    preferred = any(
-                        _local(t.tag) == "termNote"
-                        and t.get("type") == "administrativeStatus"
-                        and (t.text or "").strip().startswith("preferredTerm")
-                        for t in ts.iter()
-                    )
-                    forms.setdefault(lang, []).append((term.text.strip(), preferred))
+                    forms.setdefault(lang, []).append((term.text.strip(), _status(ts)))
         if etype not in ENTRY_TYPES:
             etype = "term"
 
-        def ordered(lang: str, forms: dict[str, list[tuple[str, bool]]] = forms) -> list[str]:
+        def ordered(lang: str, forms: dict[str, list[tuple[str, str]]] = forms) -> list[str]:
+            """Preferred terms first, then the others in file order."""
             items = forms.get(lang, [])
-            return [t for t, p in items if p] + [t for t, p in items if not p]
+            return [t for t, st in items if st == "preferred"] + [
+                t for t, st in items if st != "preferred"
+            ]
 
+        deprecated = tuple(
+            (lang, t)
+            for lang, items in forms.items()
+            if lang in ("en", "ar", "ckb")
+            for t, st in items
+            if st == "deprecated"
+        )
         en = ordered("en")
         if not en:
             raise GlossaryError(source, None, f"entry {entry_id!r} has no English term")
         ar, ckb, kmr = ordered("ar"), ordered("ckb"), ordered("kmr")
+        # a language whose every term is deprecated has no preferred form
+        ar = ar if not ar or ("ar", ar[0]) not in deprecated else ["", *ar]
+        ckb = ckb if not ckb or ("ckb", ckb[0]) not in deprecated else ["", *ckb]
         glossary.add(
             Entry(
                 id=entry_id,
@@ -149,9 +162,22 @@ def parse_tbx(data: bytes, source: str = "<tbx>") -> Glossary:
                 ckb_variants=tuple(ckb[1:]),
                 kmr=kmr[0] if kmr else "",
                 note=note,
+                deprecated=deprecated,
             )
         )
     return glossary
+
+
+def _status(term_sec: ET.Element) -> str:
+    """'preferred', 'deprecated' or '' (admitted) from a termSec's administrative status."""
+    for t in term_sec.iter():
+        if _local(t.tag) == "termNote" and t.get("type") in _STATUS_TYPES:
+            value = (t.text or "").strip()
+            if value.startswith("preferredTerm"):
+                return "preferred"
+            if value.startswith(("deprecatedTerm", "supersededTerm")):
+                return "deprecated"
+    return ""
 
 
 def load_tbx(path: str | Path) -> Glossary:

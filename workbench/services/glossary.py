@@ -11,6 +11,7 @@ from workbench.core.cluster import cluster_names
 from workbench.core.consistency import (
     Inconsistency,
     Misspelling,
+    find_deprecated,
     find_inconsistencies,
     find_misspellings,
 )
@@ -23,7 +24,12 @@ from workbench.core.segment import segment_document
 from workbench.core.suggest import Candidate, suggest_names
 from workbench.core.textio import read_text
 from workbench.formats.article import read_document
-from workbench.formats.glossary_tsv import dump_glossary_tsv, load_glossary, parse_glossary_tsv
+from workbench.formats.glossary_tsv import (
+    dump_glossary_tsv,
+    is_house_style_line,
+    load_glossary,
+    parse_glossary_tsv,
+)
 from workbench.formats.tbx import glossary_to_tbx, load_tbx
 from workbench.services.file_lock import locked
 from workbench.services.files import write_text
@@ -119,7 +125,7 @@ class CheckReport:
 
     files: list[FileNames]
     inconsistencies: list[Inconsistency]
-    misspellings: list[Misspelling] = field(default_factory=list)
+    misspellings: list[Misspelling] = field(default_factory=list)  # and deprecated forms
 
 
 def find_names_in_document(finder: NameFinder, doc: Document) -> list[tuple[int, NameHit]]:
@@ -146,7 +152,8 @@ def check_files(
             progress(1)
     hits = {f.path: f.hits for f in files}
     langs = {f.path: f.lang for f in files}
-    report = CheckReport(files, find_inconsistencies(hits, langs), find_misspellings(hits, langs))
+    wrong = find_misspellings(hits, langs) + find_deprecated(hits, langs)
+    report = CheckReport(files, find_inconsistencies(hits, langs), wrong)
     return report, located
 
 
@@ -213,7 +220,8 @@ def import_glossary(
             for line in text.split("\n"):
                 if not line.startswith("#"):
                     break
-                head.append(line)
+                if not is_house_style_line(line):  # the dump writes it from the glossary
+                    head.append(line)
         merged: dict[str, Entry] = {e.id: e for e in current}
         added = updated = 0
         for e in incoming:
@@ -224,6 +232,8 @@ def import_glossary(
             else:
                 merged[e.id] = e
                 added += 1
-        body = dump_glossary_tsv(Glossary(merged.values(), source=str(target)))
+        body = dump_glossary_tsv(
+            Glossary(merged.values(), source=str(target), flag_admitted=current.flag_admitted)
+        )
         write_text(target, "".join(h + "\n" for h in head) + body)
     return added, updated, target
