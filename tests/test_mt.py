@@ -172,7 +172,7 @@ def test_translate_errors(run, tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
     en = str(TEXTS / "al-qaem.en.md")
     r = run("translate", en, "--to", "ar", "--out", str(tmp_path / "o"))
-    assert r.code == 1 and "workbench models pull Helsinki-NLP/opus-mt-en-ar" in r.err
+    assert r.code == 1 and "workbench models pull Helsinki-NLP/opus-mt-tc-big-en-ar" in r.err
     assert "Traceback" not in r.err and len(r.err.strip().splitlines()) == 1
     r = run("translate", en, "--to", "ar")
     assert r.code == 2 and "--out DIR or --project P" in r.err
@@ -243,11 +243,11 @@ def test_models_list_convert_remove(run, marian, tmp_path, monkeypatch):
 
     monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
     store = tmp_path / "home" / "models"
-    shutil.copytree(marian, store / "Helsinki-NLP--opus-mt-en-ar")
+    shutil.copytree(marian, store / "Helsinki-NLP--opus-mt-tc-big-en-ar")
     r = run("models", "list")
     assert (
-        "Helsinki-NLP--opus-mt-en-ar" in r.out
-        and "default for ar: Helsinki-NLP/opus-mt-en-ar (installed)" in r.out
+        "Helsinki-NLP--opus-mt-tc-big-en-ar" in r.out
+        and "default for ar: Helsinki-NLP/opus-mt-tc-big-en-ar (installed)" in r.out
     )
     assert "CC-BY-NC" in r.out
     # with the default model installed, --model is not needed
@@ -262,8 +262,8 @@ def test_models_list_convert_remove(run, marian, tmp_path, monkeypatch):
         "6",
     )
     assert r.code == 0, r.err
-    assert run("models", "remove", "Helsinki-NLP/opus-mt-en-ar").code == 0
-    assert not (store / "Helsinki-NLP--opus-mt-en-ar").exists()
+    assert run("models", "remove", "Helsinki-NLP/opus-mt-tc-big-en-ar").code == 0
+    assert not (store / "Helsinki-NLP--opus-mt-tc-big-en-ar").exists()
 
 
 @pytest.fixture(scope="session")

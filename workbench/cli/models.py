@@ -68,20 +68,49 @@ def _model_path(model: str) -> Path:
 
 @models.command()
 @click.argument("model")
-def info(model: str) -> None:
-    """Kind, languages, files and checksum of a model."""
-    import json
+@click.option("--from", "src", default="en", show_default=True, help="Source language.")
+@click.option("--json", "as_json", is_flag=True, help="The report as JSON.")
+def info(model: str, src: str, as_json: bool) -> None:
+    """Family, how each target language is driven, licence, size and checksum of MODEL.
 
-    p = _model_path(model)
-    cfg = json.loads((p / "config.json").read_text()) if (p / "config.json").is_file() else {}
-    meta = (
-        json.loads((p / "workbench.json").read_text()) if (p / "workbench.json").is_file() else {}
-    )
-    click.echo(f"{p}\n  type: {meta.get('model_type') or cfg.get('model_type', '?')}")
-    if meta:
-        click.echo(f"  workbench: {json.dumps(meta)}")
-    for f in sorted(p.iterdir()):
-        click.echo(f"  {f.name}")
+    MODEL is a folder or a name in the store. Nothing is loaded: the files say it all.
+    """
+    from workbench.cli.output import print_json
+    from workbench.services.models import model_report
+
+    r = model_report(_model_path(model), src)
+    if as_json:
+        print_json(r.to_json())
+        return
+    click.echo(f"{r.path}")
+    click.echo(f"  family:   {r.family} ({r.family_name})")
+    click.echo(f"  backend:  {r.backend} (model type {r.model_type})")
+    click.echo(f"  repo:     {r.repo} @ {r.revision}")
+    click.echo(f"  licence:  {r.licence}")
+    click.echo(f"  size:     {r.size_bytes / 1e6:.1f} MB in {len(r.files)} files")
+    click.echo(f"  checksum: {r.checksum}")
+    for t in r.targets:
+        mark = "" if t.ok else "cannot: "
+        click.echo(f"  {r.source_lang}->{t.lang}: {mark}{t.says}")
+
+
+@models.command()
+@click.option("--lang", "langs", multiple=True, help="Target language (default: ar, ckb, kmr).")
+@click.option("--commercial", is_flag=True, help="Only models whose licence allows commercial use.")
+def recommend(langs: tuple[str, ...], commercial: bool) -> None:
+    """The model to use per target language, from published FLORES-200 scores, and why."""
+    from workbench.services.models import recommend as do_recommend
+    from workbench.services.models import registry
+
+    for lang in langs or tuple(registry()):
+        r = do_recommend(lang, commercial)
+        click.echo(f"{r.lang}: {r.model}")
+        click.echo(f"    {r.why}")
+        for c in r.others:
+            score = f"chrF++ {c['chrf']}" if c.get("chrf") is not None else "no published score"
+            why = f"; {c['why']}" if c.get("why") else ""
+            click.echo(f"    also: {c['model']} ({score}, {c['licence']}{why})")
+        click.echo(f"    get it with: workbench models pull {r.model}")
 
 
 @models.command()

@@ -16,8 +16,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from workbench.core.languages import get_language
-from workbench.engines.base import DecodeOptions, EngineError, check_stop, madlad_tag
+from workbench.engines.base import DecodeOptions, EngineError, check_stop
+from workbench.engines.families import Drive, detect
 from workbench.engines.model_gate import refuse_custom_code, refuse_pickle
 
 
@@ -113,6 +113,24 @@ def _swap_in(work: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def require_converted(folder: Path) -> None:
+    """EngineError (one line, with the command that makes it) unless ``folder`` is converted."""
+    if not (folder / "model.bin").is_file():
+        raise EngineError(
+            f"{folder} is not a CTranslate2 model; make one with: "
+            f"workbench models convert {folder} --out {folder}-ct2"
+        )
+
+
+def model_checksum(folder: Path) -> str:
+    """sha256 of a converted model's ``model.bin`` (first 16 hex digits)."""
+    h = hashlib.sha256()
+    with (folder / "model.bin").open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()[:16]
+
+
 class CT2Engine:
     """A CTranslate2 model kept loaded across calls."""
 
@@ -130,11 +148,7 @@ class CT2Engine:
         """Load a converted model folder; EngineError (one line) when impossible."""
         folder = Path(model_dir)
         self.model_id = folder.name
-        if not (folder / "model.bin").is_file():
-            raise EngineError(
-                f"{folder} is not a CTranslate2 model; make one with: "
-                f"workbench models convert {folder} --out {folder}-ct2"
-            )
+        require_converted(folder)
         from workbench.engines.hf import _offline
 
         refuse_custom_code(folder)
@@ -158,31 +172,29 @@ class CT2Engine:
         meta_path = folder / "workbench.json"
         self.meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
         self.revision = self.meta.get("revision", "local")
-        h = hashlib.sha256()
-        with (folder / "model.bin").open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                h.update(block)
-        self.checksum = h.hexdigest()[:16]
+        self.info = detect(folder)
+        self.family = self.info.family
+        self.checksum = model_checksum(folder)
+
+    def drive(self, src: str, tgt: str) -> Drive:
+        """How this model is driven for ``src`` -> ``tgt`` (see engines.families)."""
+        return self.info.drive(src, tgt)
 
     def translate(self, texts: list[str], src: str, tgt: str, options: DecodeOptions) -> list[str]:
-        """Translate ``texts`` in batches of at most ``options.batch_tokens`` tokens."""
-        s, t = get_language(src), get_language(tgt)
-        kind = self.meta.get("model_type", "marian")
-        prefix = None
-        if kind == "marian":
-            pair = (self.meta.get("src"), self.meta.get("tgt"))
-            if all(pair) and pair != (s.tag, t.tag):
-                raise EngineError(
-                    f"model {self.model_id} translates {pair[0]}-{pair[1]}, not {s.tag}-{t.tag}"
-                )
-        elif kind == "t5":  # MADLAD-400: the target token before the source
-            tag = madlad_tag(t.tag)
-            if tag not in self.tokenizer.get_vocab():
-                raise EngineError(f"model {self.model_id} has no target token {tag}")
-            texts = [f"{tag} {x}" for x in texts]
-        else:
-            self.tokenizer.src_lang = s.nllb
-            prefix = [[t.nllb]] * len(texts)
+        """Translate ``texts`` in batches of at most ``options.batch_tokens`` tokens.
+
+        The family registry says what to add: a source prefix token (``>>ara<<``,
+        ``<2ar>``), the tokenizer's ``src_lang`` and the forced first target token.
+        """
+        d = self.drive(src, tgt)
+        vocab = self.tokenizer.get_vocab()
+        for token in (d.source_prefix.strip(), d.src_lang, d.target_bos):
+            if token and not _known(self.tokenizer, vocab, token, d.family):
+                raise EngineError(f"model {self.model_id} has no token {token}")
+        if d.src_lang:
+            self.tokenizer.src_lang = d.tokenizer_src_lang
+        prefix = [[d.target_bos]] * len(texts) if d.target_bos else None
+        texts = [d.source_prefix + x for x in texts]
         tokens = [self.tokenizer.convert_ids_to_tokens(self.tokenizer.encode(x)) for x in texts]
         check_stop(self)
         stop = self.should_stop
@@ -201,8 +213,15 @@ class CT2Engine:
         out = []
         for r in results:
             hyp = r.hypotheses[0]
-            if prefix and hyp and hyp[0] == t.nllb:
+            if prefix and hyp and hyp[0] == d.target_bos:
                 hyp = hyp[1:]
             ids = self.tokenizer.convert_tokens_to_ids(hyp)
             out.append(self.tokenizer.decode(ids, skip_special_tokens=True).strip())
         return out
+
+
+def _known(tokenizer, vocab: dict, token: str, family: str) -> bool:
+    """Whether the tokenizer has ``token`` (M2M-100 keeps its language codes outside vocab)."""
+    if token in vocab:
+        return True
+    return family == "m2m100" and tokenizer.convert_tokens_to_ids(token) != tokenizer.unk_token_id

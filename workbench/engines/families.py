@@ -35,6 +35,15 @@ MARIAN_TARGETS: dict[str, tuple[str, ...]] = {
 #: M2M-100's language codes.
 M2M_CODES = {"en": "__en__", "ar": "__ar__", "ckb": "__ckb__", "kmr": "__ku__"}
 
+#: The languages of M2M-100's tokenizer when its files name no codes ("language_codes":
+#: "m2m100"): fairseq's list. There is no Kurdish in it.
+M2M100_LANGUAGES = (
+    "af am ar ast az ba be bg bn br bs ca ceb cs cy da de el en es et fa ff fi fr fy ga gd gl "
+    "gu ha he hi hr ht hu hy id ig ilo is it ja jv ka kk km kn ko lb lg ln lo lt lv mg mk ml "
+    "mn mr ms my ne nl no ns oc or pa pl ps pt ro ru sd si sk sl so sq sr ss su sv sw ta th tl "
+    "tn tr uk ur uz vi wo xh yi yo zh zu"
+).split()
+
 #: MADLAD-400's target tokens (Kurmanji is its "ku").
 MADLAD_CODES = {"kmr": "ku"}
 
@@ -50,6 +59,13 @@ class Drive:
     source_prefix: str = ""  # text put before every source segment ('>>ara<< ', '<2ar> ')
     src_lang: str | None = None  # the tokenizer's source language code (NLLB, M2M-100)
     target_bos: str | None = None  # the token forced first in the output (NLLB, M2M-100)
+
+    @property
+    def tokenizer_src_lang(self) -> str | None:
+        """What the tokenizer's ``src_lang`` is set to (M2M-100 takes 'en' for ``__en__``)."""
+        if self.src_lang and self.family == "m2m100":
+            return self.src_lang.strip("_")
+        return self.src_lang
 
     def key(self) -> str:
         """A stable text form, part of the MT cache key (a change of driving is a new key)."""
@@ -214,6 +230,9 @@ def detect(folder: str | Path) -> ModelInfo:
         cls = str(tok_cfg.get("tokenizer_class", ""))
         nllb = cls.startswith("Nllb") or any(t.endswith("_Latn") for t in tokens)
         info.family = "nllb" if nllb else "m2m100"
+        if not nllb and not any(_M2M_CODE.fullmatch(t) for t in tokens):
+            if tok_cfg.get("language_codes", "m2m100") == "m2m100":
+                tokens |= {f"__{c}__" for c in M2M100_LANGUAGES}
         info.tokens = frozenset(tokens)
         return info
     if model_type in ("t5", "mt5"):

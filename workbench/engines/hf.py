@@ -12,18 +12,14 @@ small; the results come back in the input order.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-import re
 import warnings
 from collections.abc import Callable
 from pathlib import Path
 
-from workbench.core.languages import get_language
-from workbench.engines.base import DecodeOptions, EngineError, check_stop, madlad_tag
+from workbench.engines.base import DecodeOptions, EngineError, check_stop
+from workbench.engines.families import Drive, detect
 from workbench.engines.model_gate import refuse_custom_code, refuse_pickle
-
-_OPUS_PAIR = re.compile(r"opus-mt-([a-z]{2,3})-([a-z]{2,3})")
 
 
 def _offline() -> None:
@@ -52,6 +48,15 @@ def file_checksum(folder: Path) -> str:
     return h.hexdigest()[:16]
 
 
+def require_model(folder: Path) -> None:
+    """EngineError (one line, with the command that gets it) unless ``folder`` is a model."""
+    if not (folder / "config.json").is_file():
+        raise EngineError(
+            f"model {folder} not found (no config.json); get it with: "
+            f"workbench models pull {folder.name}"
+        )
+
+
 class HFEngine:
     """A loaded transformers seq2seq model, kept in memory across calls."""
 
@@ -69,13 +74,10 @@ class HFEngine:
         """Load the model in ``model_dir``; EngineError (one line) when that is impossible."""
         folder = Path(model_dir)
         self.model_id = folder.name
-        if not (folder / "config.json").is_file():
-            raise EngineError(
-                f"model {folder} not found (no config.json); get it with: "
-                f"workbench models pull {folder.name}"
-            )
+        require_model(folder)
         refuse_custom_code(folder)
         has_safe = refuse_pickle(folder, allow_pickle)
+        self.info = detect(folder)  # the model family: how to drive each pair (no torch)
         _offline()
         try:
             import torch
@@ -111,48 +113,35 @@ class HFEngine:
         self._torch = torch
         self.kind = self.model.config.model_type  # marian | m2m_100 | ...
         self.checksum = file_checksum(folder)
-        self.pair = self._declared_pair(folder)
-        meta = folder / "workbench.json"
-        data = json.loads(meta.read_text(encoding="utf-8")) if meta.is_file() else {}
-        self.revision = data.get("revision", "local")  # the Hub commit pulled, if pulled
+        self.family = self.info.family
+        self.pair = self.info.pair
+        self.revision = self.info.meta.get("revision", "local")  # the Hub commit pulled
+        self.prefix = ""
 
-    def _declared_pair(self, folder: Path) -> tuple[str, str] | None:
-        """The one language pair of a Marian model (workbench.json, or its OPUS name)."""
-        meta = folder / "workbench.json"
-        if meta.is_file():
-            data = json.loads(meta.read_text(encoding="utf-8"))
-            if data.get("src") and data.get("tgt"):
-                return data["src"], data["tgt"]
-        m = _OPUS_PAIR.search(folder.name)
-        return (m.group(1), m.group(2)) if m else None
+    def drive(self, src: str, tgt: str) -> Drive:
+        """How this model is driven for ``src`` -> ``tgt`` (see engines.families)."""
+        return self.info.drive(src, tgt)
 
     def _prepare(self, src: str, tgt: str) -> dict:
         """Language settings for generate(); EngineError for a pair the model cannot do.
 
-        Marian: one pair, nothing to add. NLLB / M2M-100: the source code on the input, the
-        target code forced as the first output token. T5 (MADLAD-400): a <2xx> token
-        before each input (``self.prefix``).
+        The family registry says what to add: a source prefix (Marian multi-target
+        ``>>ara<<``, MADLAD ``<2ar>``, kept in ``self.prefix``), the tokenizer's
+        ``src_lang`` and a forced first target token (NLLB-200, M2M-100). Every token is
+        checked against the loaded tokenizer's vocabulary too.
         """
-        s, t = get_language(src), get_language(tgt)
-        self.prefix = ""
-        if self.kind == "t5":
-            tag = madlad_tag(t.tag)
-            if tag not in self.tokenizer.get_vocab():
-                raise EngineError(f"model {self.model_id} has no target token {tag}")
-            self.prefix = tag + " "
-            return {}
-        if self.kind == "marian":
-            if self.pair and self.pair != (s.opus, t.opus):
-                raise EngineError(
-                    f"model {self.model_id} translates {self.pair[0]}-{self.pair[1]}, "
-                    f"not {s.tag}-{t.tag}"
-                )
-            return {}
+        d = self.drive(src, tgt)
         vocab = self.tokenizer.get_vocab()
-        if s.nllb not in vocab or t.nllb not in vocab:
-            raise EngineError(f"model {self.model_id} has no language codes for {s.tag}-{t.tag}")
-        self.tokenizer.src_lang = s.nllb
-        return {"forced_bos_token_id": self.tokenizer.convert_tokens_to_ids(t.nllb)}
+        for token in (d.source_prefix.strip(), d.src_lang, d.target_bos):
+            if token and not _known(self.tokenizer, vocab, token, d.family):
+                what = "language code" if token in (d.src_lang, d.target_bos) else "target token"
+                raise EngineError(f"model {self.model_id} has no {what} {token}")
+        self.prefix = d.source_prefix
+        if d.src_lang:
+            self.tokenizer.src_lang = d.tokenizer_src_lang
+        if d.target_bos:
+            return {"forced_bos_token_id": self.tokenizer.convert_tokens_to_ids(d.target_bos)}
+        return {}
 
     def translate(self, texts: list[str], src: str, tgt: str, options: DecodeOptions) -> list[str]:
         """Translate ``texts`` (batched by a token budget, longest first); input order out."""
@@ -176,8 +165,10 @@ class HFEngine:
         return out
 
     def _generate(self, texts: list[str], options: DecodeOptions, extra: dict) -> list[str]:
+        # inputs are cut only at what the model can take, not at the output's length
+        limit = min(int(self.tokenizer.model_max_length or 512), 1024)
         enc = self.tokenizer(
-            texts, return_tensors="pt", padding=True, truncation=True, max_length=options.max_length
+            texts, return_tensors="pt", padding=True, truncation=True, max_length=limit
         ).to(self.device)
         if self.should_stop is not None:  # polled at every decoding step
             from transformers import StoppingCriteria, StoppingCriteriaList
@@ -199,3 +190,10 @@ class HFEngine:
                 **extra,
             )
         return [t.strip() for t in self.tokenizer.batch_decode(gen, skip_special_tokens=True)]
+
+
+def _known(tokenizer, vocab: dict, token: str, family: str) -> bool:
+    """Whether the tokenizer has ``token`` (M2M-100 keeps its language codes outside vocab)."""
+    if token in vocab:
+        return True
+    return family == "m2m100" and tokenizer.convert_tokens_to_ids(token) != tokenizer.unk_token_id

@@ -50,8 +50,13 @@ def build_marian(
     *,
     safetensors: bool = True,
     seed: int = 0,
+    target_tokens: tuple[str, ...] = (),
 ) -> Path:
-    """A Marian en->ar model laid out as OPUS-MT: </s> first, <pad> last."""
+    """A Marian en->ar model laid out as OPUS-MT: </s> first, <pad> last.
+
+    ``target_tokens`` (``>>ara<<``, ``>>arz<<`` …) make it multi-target as the Tatoeba
+    models are: the tokens join the vocabulary, and the tokenizer declares eng -> ara.
+    """
     import sentencepiece as spm
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
@@ -76,6 +81,8 @@ def build_marian(
         sp = spm.SentencePieceProcessor(model_file=str(work / f"{lang}.model"))
         for i in range(sp.get_piece_size()):
             vocab.setdefault(sp.id_to_piece(i), len(vocab))
+    for t in target_tokens:
+        vocab.setdefault(t, len(vocab))
     while len(vocab) < size.vocab - 1:
         vocab[f"<filler_{len(vocab)}>"] = len(vocab)
     vocab.pop("<pad>", None)
@@ -106,7 +113,13 @@ def build_marian(
         torch.save(model.state_dict(), folder / "pytorch_model.bin")
         (folder / "model.safetensors").unlink()
     tok.save_pretrained(folder)
-    (folder / "workbench.json").write_text('{"src": "en", "tgt": "ar"}', encoding="utf-8")
+    if target_tokens:  # as the Tatoeba models declare themselves
+        cfg_path = folder / "tokenizer_config.json"
+        data = json.loads(cfg_path.read_text(encoding="utf-8"))
+        data.update(source_lang="eng", target_lang="ara")
+        cfg_path.write_text(json.dumps(data), encoding="utf-8")
+    else:
+        (folder / "workbench.json").write_text('{"src": "en", "tgt": "ar"}', encoding="utf-8")
     return folder
 
 
@@ -137,6 +150,36 @@ def build_nllb(folder: Path, text: str, size: Size = Size(), seed: int = 0) -> P
     tok = NllbTokenizer(vocab_file=str(work / "spm.model"))
     cfg = M2M100Config(
         **_dims(size, len(tok)),
+        max_position_embeddings=256,
+        pad_token_id=tok.pad_token_id,
+        eos_token_id=tok.eos_token_id,
+        bos_token_id=tok.bos_token_id,
+        decoder_start_token_id=tok.eos_token_id,
+    )
+    torch.manual_seed(seed)
+    M2M100ForConditionalGeneration(cfg).save_pretrained(folder)
+    tok.save_pretrained(folder)
+    return folder
+
+
+def build_m2m100(folder: Path, text: str, size: Size = Size(), seed: int = 0) -> Path:
+    """An M2M-100 model: M2M100Tokenizer with its ``__xx__`` language codes."""
+    import sentencepiece as spm
+    import torch
+    from transformers import M2M100Config, M2M100ForConditionalGeneration, M2M100Tokenizer
+
+    work = _train_spm(folder, text, size, model_type="bpe", pad_id=1, unk_id=3, bos_id=0, eos_id=2)
+    sp = spm.SentencePieceProcessor(model_file=str(work / "spm.model"))
+    vocab = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}
+    for i in range(sp.get_piece_size()):
+        vocab.setdefault(sp.id_to_piece(i), len(vocab))
+    folder.mkdir(parents=True, exist_ok=True)
+    (work / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    tok = M2M100Tokenizer(str(work / "vocab.json"), str(work / "spm.model"), src_lang="en")
+    # the language codes (and 8 made-up words) come after the vocabulary
+    n_ids = max([len(tok), *tok.lang_token_to_id.values()]) + 1 + 8
+    cfg = M2M100Config(
+        **_dims(size, n_ids),
         max_position_embeddings=256,
         pad_token_id=tok.pad_token_id,
         eos_token_id=tok.eos_token_id,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core.document import Document, Segment
@@ -20,23 +20,25 @@ from workbench.store.tm import default_tm_path
 
 
 def mt_sentences(
-    engine, sentences: list[str], src: str, tgt: str, progress: Progress | None = None
+    engine,
+    sentences: list[str],
+    src: str,
+    tgt: str,
+    progress: Progress | None = None,
+    glossary_path: str | None = None,
 ) -> dict[str, str]:
-    """Each distinct non-empty sentence with its MT (models through the MT cache)."""
-    from workbench.engines.base import DecodeOptions
+    """Each distinct non-empty sentence with its MT, through the pipeline (names, cache).
 
-    src, tgt = get_language(src).tag, get_language(tgt).tag
+    For the aligner: a sentence without a usable translation maps to ''.
+    """
+    from workbench.services.pipeline import Pipeline
+    from workbench.store.mt_cache import MTCache
+
     todo = sorted({x for x in sentences if x.strip()})
-    if engine.name == "memory":
-        outs = engine.translate(todo, src, tgt, DecodeOptions())
-        if progress:
-            progress(len(todo))
-    else:
-        from workbench.store.mt_cache import MTCache
-
-        with MTCache(workbench_home() / "mt-cache.sqlite") as cache:
-            outs, _ = machine_translate(engine, cache, todo, src, tgt, DecodeOptions(), progress)
-    return dict(zip(todo, outs, strict=True))
+    finder = NameFinder(NameIndex(open_glossary(glossary_path)))
+    with MTCache(workbench_home() / "mt-cache.sqlite") as cache:
+        outcomes = Pipeline(engine, finder, cache).run(todo, src, tgt, progress)
+    return {t: o.text for t, o in zip(todo, outcomes, strict=True)}
 
 
 def open_engine(
@@ -48,17 +50,18 @@ def open_engine(
     threads: int | None = None,
     allow_pickle: bool = False,
 ):
-    """An MT engine: 'hf' (transformers), 'ct2' (CTranslate2) or 'memory' (the TM)."""
+    """An MT engine: 'hf' (transformers), 'ct2' (CTranslate2) or 'memory' (the TM).
+
+    A model engine is an EngineHandle: checked now, loaded on its first translation, so a
+    run that finds everything in the MT cache never loads it.
+    """
     if kind == "memory":
         return MemoryEngine(open_tm(tm_path, glossary_path))
-    folder = model_dir(model, lang)
-    if kind == "ct2":
-        from workbench.engines.ct2 import CT2Engine
+    from workbench.services.pipeline import EngineHandle
 
-        return CT2Engine(folder, threads=threads or 0)
-    from workbench.engines.hf import HFEngine
-
-    return HFEngine(folder, allow_pickle=allow_pickle, threads=threads)
+    return EngineHandle(
+        kind, model_dir(model, lang, kind), threads=threads, allow_pickle=allow_pickle
+    )
 
 
 def _default_models() -> dict[str, str]:
@@ -80,14 +83,28 @@ def workbench_home() -> Path:
     return default_tm_path().parent
 
 
-def model_dir(model: str | None, tgt: str) -> Path:
-    """A model folder: the path given, else the pulled default model for ``tgt``."""
+def model_dir(model: str | None, tgt: str, kind: str = "hf") -> Path:
+    """A model folder: the path given, else the model (by name) in the store.
+
+    For ``kind`` 'ct2' a name (or the default model of ``tgt``) means its converted copy,
+    ``NAME-ct2``, where ``workbench models convert`` puts it.
+    """
     if model and Path(model).exists():
         return Path(model)
     name = model or DEFAULT_MODELS.get(tgt)
     if not name:
         raise InputError(f"no default model for {tgt}; pass --model PATH")
-    folder = workbench_home() / "models" / name.replace("/", "--")
+    store = workbench_home() / "models"
+    folder = store / name.replace("/", "--")
+    if kind == "ct2" and not (folder / "model.bin").is_file():
+        fast = folder.with_name(folder.name + "-ct2")
+        if (fast / "model.bin").is_file():
+            return fast
+        if folder.is_dir():
+            raise InputError(
+                f"model {name} is not converted for --engine ct2; convert it with: "
+                f"workbench models convert {name}"
+            )
     if not folder.is_dir():
         raise InputError(
             f"model {name} is not installed; get it with: workbench models pull {name}"
@@ -103,31 +120,15 @@ def machine_translate(
     tgt: str,
     options,
     progress: Progress | None = None,
-    chunk: int = 16,
 ) -> tuple[list[str], int]:
-    """Translations of ``texts`` through the cache; (translations, segments sent to MT).
+    """Raw MT of ``texts`` through the cache; (translations, segments sent to MT).
 
-    Work is committed to the cache chunk by chunk, so a killed run resumes where it was.
+    The pipeline's cache step (see services.pipeline.cached_translate), without names.
     """
-    from workbench.store.mt_cache import cache_key
+    from workbench.services.pipeline import cached_translate
 
-    keys = [cache_key(engine.checksum, src, tgt, options.key(), t) for t in texts]
-    have = cache.get_many(keys)
-    todo = [i for i, k in enumerate(keys) if k not in have and texts[i].strip()]
-    if progress:
-        progress(len(texts) - len(todo))
-    for n in range(0, len(todo), chunk):
-        part = todo[n : n + chunk]
-        outs = engine.translate([texts[i] for i in part], src, tgt, options)
-        rows = [
-            (keys[i], engine.model_id, engine.checksum, src, tgt, options.key(), texts[i], o)
-            for i, o in zip(part, outs, strict=True)
-        ]
-        cache.put_many(rows)
-        have.update((keys[i], o) for i, o in zip(part, outs, strict=True))
-        if progress:
-            progress(len(part))
-    return [have.get(k, "") for k in keys], len(todo)
+    outs, sent, _ = cached_translate(engine, cache, texts, src, tgt, options, progress)
+    return outs, sent
 
 
 @dataclass
@@ -141,6 +142,9 @@ class TranslateReport:
     flagged: list[str]  # segment ids whose glossary names the output lacks
     written: str = ""
     kept: int = 0  # drafts not written: someone changed the segment while it translated
+    empty: list[str] = field(default_factory=list)  # ids the model gave no usable output for
+    cached: int = 0  # segments whose translation came from the MT cache
+    engine_loaded: bool = False  # whether a model had to be loaded at all
 
 
 def translate_file(
@@ -155,7 +159,7 @@ def translate_file(
     progress: Progress | None = None,
     force: bool = False,
 ) -> TranslateReport:
-    """Translate a document into ``tgt`` with names protected; write a file or project drafts.
+    """Translate a document into ``tgt`` through the pipeline; write a file or project drafts.
 
     A file in ``out_dir`` that is there already is replaced when it is an earlier machine
     draft (a rerun), else only with ``force``; checked before any work is done.
@@ -163,9 +167,11 @@ def translate_file(
     A project draft is written only where the segment is still as it was when read (a
     compare-and-set in the write's transaction): a target that a translator or an import
     wrote while the model ran is kept, and counted in ``kept``.
+
+    A segment the model gave nothing usable for (empty or broken output) is never written
+    as a translation: it stays untranslated and is listed in ``empty``.
     """
-    from workbench.core.name_guard import Guarded, protect, restore
-    from workbench.store.project import Provenance
+    from workbench.services.pipeline import Pipeline
 
     doc, segs = segment_file(path)
     tgt = get_language(tgt).tag
@@ -181,52 +187,58 @@ def translate_file(
         todo = [i for i, s in enumerate(segs) if rows[s.id].status == "new"]  # resume
         if progress:
             progress(len(segs) - len(todo))
-    memory = engine.name == "memory"
-    if memory:  # TM leverage already writes every name in its glossary form
-        guarded = [Guarded(segs[i].text, []) for i in todo]
-        outs = engine.translate([g.text for g in guarded], doc.lang, tgt, options)
-        sent = 0
-        if progress:
-            progress(len(todo))
-    else:
-        guarded = [protect(segs[i].text, doc.lang, tgt, finder) for i in todo]
-        outs, sent = machine_translate(
-            engine, cache, [g.text for g in guarded], doc.lang, tgt, options, progress
-        )
-    report = TranslateReport(path, tgt, len(segs), sent, [])
+    pipe = Pipeline(engine, finder, cache, options)
+    outcomes = pipe.run([segs[i].text for i in todo], doc.lang, tgt, progress)
+    memory = pipe.memory
+    report = TranslateReport(path, tgt, len(segs), pipe.sent, [])
+    report.cached = sum(1 for o in outcomes if o.cached)
+    report.engine_loaded = bool(getattr(engine, "opened", not memory))
     finals: dict[int, str] = {}
-    for n, (i, g, out) in enumerate(zip(todo, guarded, outs, strict=True)):
-        if memory and not out:
-            continue  # no match close enough: the segment stays untranslated
-        r = restore(out, g, tgt, finder)
-        finals[i] = r.text
-        note = ""
-        if not r.ok:
+    for i, o in zip(todo, outcomes, strict=True):
+        if o.state == "empty":
+            report.empty.append(segs[i].id)
+        if not o.text:
+            continue  # no match, or no usable output: the segment stays untranslated
+        finals[i] = o.text
+        if o.state == "names":
             report.flagged.append(segs[i].id)
-            note = "names missing after MT: " + ", ".join(s.target for s in r.missing)
         if memory:
             report.translated += 1
-            prov = Provenance("memory", match=engine.last_matches[n], tm_origin=engine.model_id)
-        else:
-            prov = Provenance("machine", engine.name, engine.model_id, engine.checksum)
         if proj is not None:  # only where the segment still holds what it held when read
             was = rows[segs[i].id]
             wrote = proj.set_translation(
-                was.segment_id, tgt, r.text, "draft", prov, note, expect=(was.target, was.status)
+                was.segment_id,
+                tgt,
+                o.text,
+                "draft",
+                o.provenance,
+                o.note,
+                expect=(was.target, was.status),
             )
             if wrote is None:
                 report.kept += 1
     if proj is not None:
         proj.close()
     if out_dir:
-        report.written = _write_translation(doc, segs, finals, tgt, engine, out_dir)
+        untranslated = [s.id for i, s in enumerate(segs) if i not in finals]
+        report.written = _write_translation(doc, segs, finals, tgt, engine, out_dir, untranslated)
     return report
 
 
 def _write_translation(
-    doc: Document, segs: list[Segment], finals: dict[int, str], tgt: str, engine, out_dir: str
+    doc: Document,
+    segs: list[Segment],
+    finals: dict[int, str],
+    tgt: str,
+    engine,
+    out_dir: str,
+    untranslated: list[str] | None = None,
 ) -> str:
-    """The translated document in the input's format: front matter, title, captions."""
+    """The translated document in the input's format: front matter, title, captions.
+
+    A segment without a translation keeps its source text, and its id is listed under
+    ``untranslated:`` in the front matter, so nobody takes it for machine output.
+    """
     paras: dict[int, list[str]] = {}
     for i, s in enumerate(segs):
         paras.setdefault(s.para, []).append(finals.get(i) or s.text)  # untranslated: source
@@ -244,6 +256,8 @@ def _write_translation(
             ),
         }
     )
+    if untranslated:
+        meta["untranslated"] = untranslated
     from workbench.formats.article_writer import render_article  # the article export's too
 
     paragraphs = [

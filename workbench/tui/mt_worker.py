@@ -14,9 +14,7 @@ from collections.abc import Callable
 from textual.worker import get_current_worker
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.name_guard import Guarded, protect, restore
 from workbench.engines.base import Cancelled
-from workbench.store.project import Provenance
 from workbench.tui.segment_view import Row, origin_label
 
 #: Segments per engine call. Esc also stops a model inside a call (engines poll
@@ -76,6 +74,8 @@ class MTMixin:
         self.mt_done = 0
         self.mt_written = 0  # drafts written (no match, or a translator there first: none)
         self.mt_kept = 0  # not written: the segment changed while the model ran
+        self.mt_flagged = 0  # drafts whose glossary names the model lost
+        self.mt_empty = 0  # no usable model output: left untranslated
         self.mt_group: list[int] = []  # the history rows of this job: one action for u
         self.remember_action(self.mt_group)
         total = sum(len(rows) for _, rows in jobs)
@@ -125,59 +125,64 @@ class MTMixin:
             self.call_from_thread(self._mt_finished, worker.is_cancelled)
 
     def _mt_language(self, worker, lang: str, rows: list[Row], seen: dict, total: int) -> bool:
-        """Translate ``rows`` into ``lang``; False when there is no engine at all."""
-        from workbench.engines.base import DecodeOptions
+        """Translate ``rows`` into ``lang`` through the pipeline; False without any engine.
+
+        The same pipeline as ``workbench translate``: names protected and restored (a
+        segment whose names the model lost is flagged), the MT cache first (the model is
+        loaded only for what it lacks), each segment's own source language, and empty or
+        broken output never written.
+        """
+        from workbench.services import workbench_home
+        from workbench.services.pipeline import Pipeline
+        from workbench.store.mt_cache import MTCache
 
         engine = self._mt_engine(lang)
         if engine is None:
             return False
-        engine.should_stop = lambda: worker.is_cancelled  # Esc stops a model mid-batch
         memory = engine.name == "memory"
-        options = DecodeOptions()
+        # a connection of this thread's own: SQLite connections stay in their thread
+        cache = None if memory else MTCache(workbench_home() / "mt-cache.sqlite")
+        pipe = Pipeline(engine, self.finder, cache)
         try:
             for n in range(0, len(rows), CHUNK):
                 if worker.is_cancelled:
                     return True
                 part = rows[n : n + CHUNK]
                 src = [self.src_lang.get(r.key.split(":")[0], "en") for r in part]
-                guarded = [
-                    Guarded(r.source, []) if memory else protect(r.source, s, lang, self.finder)
-                    for r, s in zip(part, src, strict=True)
-                ]
-                outs = engine.translate([g.text for g in guarded], src[0], lang, options)
-                texts = [
-                    restore(o, g, lang, self.finder).text if o else ""
-                    for o, g in zip(outs, guarded, strict=True)
-                ]
-                if memory:
-                    provs = [
-                        Provenance("memory", match=m, tm_origin=engine.model_id)
-                        for m in engine.last_matches
-                    ]
-                else:
-                    prov = Provenance("machine", engine.name, engine.model_id, engine.checksum)
-                    provs = [prov] * len(part)
+                outcomes = pipe.run(
+                    [r.source for r in part], src, lang, cancelled=lambda: worker.is_cancelled
+                )
                 if worker.is_cancelled:
                     return True
-                self.call_from_thread(self._mt_apply, part, texts, provs, lang, seen, total)
+                self.call_from_thread(self._mt_apply, part, outcomes, lang, seen, total)
         finally:
+            if cache is not None:
+                cache.close()
             if memory:
                 engine.tm.close()
         return True
 
-    def _mt_apply(
-        self, part: list[Row], texts: list[str], provs: list, lang: str, seen: dict, total: int
-    ) -> None:
-        """Write one chunk of drafts (app thread) and redraw their rows."""
-        for row, text, prov in zip(part, texts, provs, strict=True):
+    def _mt_apply(self, part: list[Row], outcomes: list, lang: str, seen: dict, total: int) -> None:
+        """Write one chunk of drafts (app thread) and redraw their rows.
+
+        A draft whose names the model lost carries the note that says which (and the
+        row's origin says so); a segment without usable output stays untranslated.
+        """
+        for row, o in zip(part, outcomes, strict=True):
             status, target = seen[(id(row), lang)]
-            if not text:
+            if o.state == "empty":
+                self.mt_empty += 1
+                row.origin[lang] = f"MT: no usable output ({o.note})"
+                self.view.update_segment(row.segment_id)
+                continue
+            if not o.text:
                 continue  # no match
             # written only if the store still holds what the row held when MT was asked
             # (checked in the write's transaction): a translator here, or another program
             # (the CLI, an import), may have got there first
+            prov = o.provenance
             hid = self.project.set_translation(
-                row.segment_id, lang, text, "draft", prov, expect=(target, status)
+                row.segment_id, lang, o.text, "draft", prov, o.note or None, expect=(target, status)
             )
             if hid is None:
                 self.mt_kept += 1
@@ -185,8 +190,11 @@ class MTMixin:
                 continue
             self.mt_group.append(hid)
             self.mt_written += 1
-            row.targets[lang], row.status[lang] = text, "draft"
+            row.targets[lang], row.status[lang] = o.text, "draft"
             row.origin[lang] = origin_label(prov.origin, prov.engine, prov.model, prov.match)
+            if o.missing:
+                self.mt_flagged += 1
+                row.origin[lang] += " · names lost: " + ", ".join(o.missing)
             self.view.update_segment(row.segment_id)
             self.spelling_changed(row, lang)
         self.mt_done += len(part)
@@ -204,10 +212,14 @@ class MTMixin:
         self.query_one("#mt").remove_class("running")
         drafts = f"{self.mt_written} drafts written"
         kept = f", {self.mt_kept} kept as someone changed them meanwhile" if self.mt_kept else ""
-        none = self.mt_done - self.mt_written - self.mt_kept
-        why = kept + (f", {none} without a translation" if none else "")
+        flagged = f", {self.mt_flagged} flagged for lost names" if self.mt_flagged else ""
+        empty = (
+            f", {self.mt_empty} left untranslated (no usable MT output)" if self.mt_empty else ""
+        )
+        none = self.mt_done - self.mt_written - self.mt_kept - self.mt_empty
+        why = flagged + empty + kept + (f", {none} without a translation" if none else "")
         self.notify(
-            f"MT cancelled after {self.mt_done} segments: {drafts}{kept}"
+            f"MT cancelled after {self.mt_done} segments: {drafts}{flagged}{empty}{kept}"
             if cancelled
             else f"MT done: {drafts}{why}"
         )
