@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from workbench.core.align.sentence import Alignment, align_sentences
+from workbench.core.errors import InputError
 from workbench.core.languages import get_language
 from workbench.core.name_finder import NameFinder
 from workbench.core.name_index import NameIndex
-from workbench.core.textio import read_text
+from workbench.core.textio import is_blank, read_text
 from workbench.core.units import Unit
 from workbench.services.glossary import open_glossary, segment_file
 
@@ -21,6 +22,8 @@ def read_sentences(path: str, lang: str, segment: bool) -> list[str]:
         _, segs = segment_file(path, lang)
         return [s.text for s in segs]
     text = read_text(path, allow_empty=True)
+    if is_blank(text):
+        raise InputError(f"{path}: file is empty: no sentences")
     if text.endswith("\n"):
         text = text[:-1]
     return text.split("\n") if text else []

@@ -130,6 +130,11 @@ class Project(Database):
             f = f.parent
         if not (f / DB_NAME).is_file():
             raise InputError(f"{f}: not a workbench project (run: workbench project init {f})")
+        if (f / DB_NAME).stat().st_size == 0:  # sqlite would take it as a new, empty project
+            raise InputError(
+                f"{f / DB_NAME}: empty file (0 bytes), not a project database; restore it from "
+                "a backup, or remove it and run: workbench project init"
+            )
         if readonly:
             from workbench.store.readonly import connect_readonly, schema_current
 
