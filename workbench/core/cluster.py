@@ -90,6 +90,7 @@ def cluster_names(names: list[str]) -> list[list[int]]:
 
     arabic: dict[str, int] = {}
     joined: dict[tuple[str, str], int] = {}  # (block, every word key joined) -> first name
+    reps: dict[tuple, int] = {}  # (block, word keys) -> the one name compared
     blocks: dict[tuple, list[int]] = defaultdict(list)
     keys: dict[int, tuple[str, ...]] = {}
     for i, name in enumerate(names):
@@ -102,7 +103,8 @@ def cluster_names(names: list[str]) -> list[list[int]]:
         ks = _word_keys(name)
         if not ks:
             continue
-        first = joined.setdefault((block, "".join(ks)), i)
+        union(joined.setdefault((block, "".join(ks)), i), i)
+        first = reps.setdefault((block, ks), i)  # same word keys: same partners
         if first != i:
             union(first, i)
             continue
