@@ -138,7 +138,7 @@ class TranslateReport:
     path: str
     lang: str
     segments: int
-    translated: int  # sent to the model (the rest came from the cache or the project)
+    translated: int  # translated by the model now (the rest: the cache, the project, or empty)
     flagged: list[str]  # segment ids whose glossary names the output lacks
     written: str = ""
     kept: int = 0  # drafts not written: someone changed the segment while it translated
@@ -190,7 +190,9 @@ def translate_file(
     pipe = Pipeline(engine, finder, cache, options)
     outcomes = pipe.run([segs[i].text for i in todo], doc.lang, tgt, progress)
     memory = pipe.memory
-    report = TranslateReport(path, tgt, len(segs), pipe.sent, [])
+    # segments the model translated now; one it gave nothing usable for is counted apart
+    fresh_empty = sum(1 for o in outcomes if o.state == "empty" and not o.cached)
+    report = TranslateReport(path, tgt, len(segs), pipe.sent - fresh_empty, [])
     report.cached = sum(1 for o in outcomes if o.cached)
     report.engine_loaded = bool(getattr(engine, "opened", not memory))
     finals: dict[int, str] = {}
@@ -257,7 +259,7 @@ def _write_translation(
         }
     )
     if untranslated:
-        meta["untranslated"] = untranslated
+        meta["untranslated"] = ", ".join(untranslated)  # front matter values are text
     from workbench.formats.article_writer import render_article  # the article export's too
 
     paragraphs = [

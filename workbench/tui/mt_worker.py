@@ -141,7 +141,8 @@ class MTMixin:
             return False
         memory = engine.name == "memory"
         # a connection of this thread's own: SQLite connections stay in their thread
-        cache = None if memory else MTCache(workbench_home() / "mt-cache.sqlite")
+        cacheable = getattr(engine, "cacheable", False)
+        cache = MTCache(workbench_home() / "mt-cache.sqlite") if cacheable else None
         pipe = Pipeline(engine, self.finder, cache)
         try:
             for n in range(0, len(rows), CHUNK):
