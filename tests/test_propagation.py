@@ -142,6 +142,21 @@ def test_only_segments_without_a_confirmed_target_get_it(project, finder, home):
     assert (rows[CTX_REPEAT].target, rows[CTX_REPEAT].origin) == (ARABIC, "propagated")
 
 
+def test_a_draft_the_translator_typed_is_not_replaced(project, finder, home):
+    with Project.open(project) as p:
+        rows = {r.key: r for r in p.rows("ar")}
+        p.set_translation(rows[REPEAT].segment_id, "ar", "مسودتي", "draft", Provenance("human"))
+
+    async def script(app, pilot):
+        await index_ready(app, pilot)
+        go(app, ORIGINAL)
+        await pilot.press("enter", *ARABIC, "enter")
+
+    run_app(project, finder, home, script)
+    got = stored(project)[REPEAT]
+    assert (got.target, got.status, got.origin) == ("مسودتي", "draft", "human")
+
+
 def test_one_undo_takes_back_the_confirm_and_its_copies(project, finder, home):
     async def script(app, pilot):
         await index_ready(app, pilot)

@@ -2,7 +2,8 @@
 
 When a segment is confirmed, every other segment of the project whose source is a
 repetition of it (:mod:`workbench.core.repetitions`: whitespace and case aside, names
-through the glossary) and whose target is not confirmed gets the same text as a draft of
+through the glossary) and whose target is empty or a machine, memory or propagated draft
+(never a confirmed target, nor a draft a translator typed) gets the same text as a draft of
 origin ``propagated``: match 101 where the neighbours agree too, else 100, and the
 segment it came from as its ``tm_origin``. All of them are written in one transaction,
 each a compare-and-set, and their history rows come back so the caller can undo them
@@ -32,6 +33,8 @@ def propagate(
         now = state(project, other, lang)
         if now.status in CONFIRMED:
             continue  # a confirmed target is the translator's: never replaced
+        if now.origin == "human" and now.target.strip():
+            continue  # nor is a draft a translator typed: only empty, MT and TM drafts take it
         score = 101.0 if index.in_context(segment_id, other) else 100.0
         if (now.target, now.origin, now.match) == (source.target, "propagated", score):
             continue  # already holds it
