@@ -128,8 +128,18 @@ def remove(model: str) -> None:
 
 @models.command()
 @click.argument("repo")
-def pull(repo: str) -> None:
-    """Download REPO from the Hugging Face Hub (network) and store it as safetensors."""
+@click.option("--revision", help="A branch, tag or commit (default: main).")
+def pull(repo: str, revision: str | None) -> None:
+    """Download REPO from the Hugging Face Hub (network) and store it as safetensors.
+
+    $HF_ENDPOINT points at a mirror; $HF_TOKEN is sent for gated or private models. The
+    commit pulled is recorded (see: workbench models info).
+    """
+    import json
+
+    from workbench.engines.store import MARKER
     from workbench.engines.store import pull as do_pull
 
-    click.echo(f"{do_pull(repo, _store())}: ready")
+    folder = do_pull(repo, _store(), revision)
+    meta = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+    click.echo(f"{folder}: ready (revision {meta['revision']}, licence {meta['licence']})")

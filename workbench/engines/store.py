@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from fnmatch import fnmatch
 from pathlib import Path
 
 from workbench.engines.base import EngineError
@@ -45,44 +46,207 @@ def pickle_to_safetensors(folder: str | Path) -> Path:
     return f / "model.safetensors"
 
 
-def pull(repo: str, store: Path) -> Path:
-    """Download a model from the Hub into the store, as safetensors."""
-    target = entry(store, repo, must_exist=False)
-    target.mkdir(parents=True, exist_ok=True)
-    marker = target / MARKER
-    if not marker.exists():  # the store's own folder from the start, so a broken pull can go
-        marker.write_text(json.dumps({"repo": repo}, indent=2), encoding="utf-8")
-    env = {
-        k: os.environ.pop(k) for k in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE") if k in os.environ
-    }
-    try:
-        from huggingface_hub import HfApi, snapshot_download
+#: The files a pull fetches (top level only): configs, tokenizers, weights, the model card.
+PULL_PATTERNS = (
+    "*.json",
+    "*.spm",
+    "*.model",
+    "*.txt",
+    "*.safetensors",
+    "pytorch_model.bin",
+    "README.md",
+)
 
-        revision = HfApi().model_info(repo).sha
-        snapshot_download(
-            repo,
-            revision=revision,
-            local_dir=target,
-            allow_patterns=[
-                "*.json",
-                "*.spm",
-                "*.model",
-                "*.txt",
-                "*.safetensors",
-                "pytorch_model.bin",
-            ],
-        )
-    except Exception as exc:
-        raise EngineError(
-            f"cannot download {repo} ({type(exc).__name__}); is the network reachable?"
-        ) from None
+
+class PullError(EngineError):
+    """A pull failed; nothing of it was kept."""
+
+
+def hub_endpoint() -> str:
+    """The Hub's address: $HF_ENDPOINT (a mirror, or a test server), else huggingface.co."""
+    return os.environ.get("HF_ENDPOINT", "https://huggingface.co").rstrip("/")
+
+
+def pull(repo: str, store: Path, revision: str | None = None) -> Path:
+    """Download model ``repo`` from the Hub into the store, as safetensors; its folder.
+
+    The Hub's file API: ``GET /api/models/REPO/revision/REV`` names the commit and the
+    files, ``GET /REPO/resolve/COMMIT/FILE`` sends each. Everything lands in a temporary
+    folder beside the store's entry, which is renamed into place only once complete (an
+    earlier pull of the model is replaced then), so a failure leaves nothing half-written.
+    Pickle weights are converted with torch's weights-only loader. ``workbench.json``
+    records the repo, the commit pulled, the licence from the model card and the files.
+
+    Each failure is its own one-line PullError: no such model (404), access refused
+    (401/403: a token is needed), a download cut short, a full disk, no network.
+    """
+    import tempfile
+
+    target = entry(store, repo, must_exist=False)
+    if target.exists() and not (target / MARKER).is_file():
+        raise PullError(f"{target} exists and was not made by 'workbench models'; not replacing")
+    base = hub_endpoint()
+    rev = revision or "main"
+    info = _get_json(f"{base}/api/models/{repo}/revision/{rev}", repo, rev)
+    sha = str(info.get("sha") or rev)
+    names = [s.get("rfilename", "") for s in info.get("siblings") or []]
+    files = [n for n in names if "/" not in n and any(fnmatch(n, p) for p in PULL_PATTERNS)]
+    if any(n.endswith(".safetensors") for n in files):
+        files = [n for n in files if n != "pytorch_model.bin"]  # never fetch the pickle then
+    if "config.json" not in files:
+        raise PullError(f"{repo} at {sha[:12]} has no config.json: not a model the workbench runs")
+    store.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=store, prefix=f".{target.name}.", suffix=".pull"))
+    try:
+        sizes = {s.get("rfilename"): s.get("size") for s in info.get("siblings") or []}
+        for name in files:
+            _download(f"{base}/{repo}/resolve/{sha}/{name}", work / name, repo, name, sizes)
+        from workbench.engines.model_gate import custom_code
+
+        where = custom_code(work)
+        if where:
+            raise PullError(
+                f"{repo} ships its own Python code ({where}), which the workbench never runs"
+            )
+        if not any(work.glob("*.safetensors")):
+            pickle_to_safetensors(work)
+        meta = {
+            "repo": repo,
+            "revision": sha,
+            "licence": _licence(info, work),
+            "files": sorted(p.name for p in work.iterdir()),
+        }
+        (work / MARKER).write_text(json.dumps(meta, indent=2), encoding="utf-8")
+        _swap(work, target)
+    except OSError as exc:
+        raise PullError(_disk_reason(exc, repo, store)) from None
     finally:
-        os.environ.update(env)
-    if not any(target.glob("*.safetensors")):
-        pickle_to_safetensors(target)
-    meta = {"repo": repo, "revision": revision}
-    marker.write_text(json.dumps(meta, indent=2), encoding="utf-8")
+        shutil.rmtree(work, ignore_errors=True)
     return target
+
+
+def _disk_reason(exc: OSError, repo: str, store: Path) -> str:
+    """One line for a local write failure during a pull."""
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return (
+            f"the disk filled up while pulling {repo}; nothing was kept "
+            f"(free space under {store} and pull again)"
+        )
+    return f"cannot write the model into {store} ({exc.strerror or type(exc).__name__})"
+
+
+def _request(url: str):
+    """An HTTP request with the user's Hub token (never sent on to a redirect's host)."""
+    from urllib.request import Request
+
+    req = Request(url, headers={"User-Agent": "workbench"})
+    token = os.environ.get("HF_TOKEN") or os.environ.get("HUGGING_FACE_HUB_TOKEN")
+    if token:
+        req.add_unredirected_header("Authorization", f"Bearer {token}")
+    return req
+
+
+def _http_error(code: int, repo: str, what: str) -> PullError:
+    """The one-line error for an HTTP status from the Hub."""
+    if code == 404:
+        return PullError(f"no {what} on the Hub ({hub_endpoint()}, HTTP 404): check the name")
+    if code in (401, 403):
+        return PullError(
+            f"the Hub refused access to {repo} (HTTP {code}): a gated or private model needs "
+            "a token: accept its terms on its page, then set HF_TOKEN"
+        )
+    return PullError(f"the Hub answered HTTP {code} for {what}; try again later")
+
+
+def _get_json(url: str, repo: str, rev: str) -> dict:
+    """The Hub's JSON answer about ``repo`` at ``rev``."""
+    from urllib.error import HTTPError, URLError
+    from urllib.request import urlopen
+
+    try:
+        with urlopen(_request(url), timeout=60) as resp:
+            data = json.loads(resp.read().decode("utf-8"))
+    except HTTPError as e:
+        raise _http_error(e.code, repo, f"model {repo} (revision {rev})") from None
+    except (URLError, TimeoutError, ConnectionError) as e:
+        reason = getattr(e, "reason", e)
+        raise PullError(
+            f"cannot reach {hub_endpoint()} ({reason}); is the network reachable?"
+        ) from None
+    except ValueError:
+        raise PullError(f"{hub_endpoint()} did not answer as the Hub does (not JSON)") from None
+    if not isinstance(data, dict):
+        raise PullError(f"{hub_endpoint()} did not answer as the Hub does")
+    return data
+
+
+def _write(fh, block: bytes) -> None:
+    """Write one downloaded block (a seam the disk-full test replaces)."""
+    fh.write(block)
+
+
+def _download(url: str, dest: Path, repo: str, name: str, sizes: dict) -> None:
+    """Fetch one file to ``dest``; PullError when the answer is refused or cut short."""
+    import http.client
+    from urllib.error import HTTPError, URLError
+    from urllib.request import urlopen
+
+    got = 0
+    want = sizes.get(name)
+    try:
+        with urlopen(_request(url), timeout=60) as resp, dest.open("wb") as fh:
+            length = resp.headers.get("Content-Length")
+            want = int(length) if length and length.isdigit() else want
+            for block in iter(lambda: resp.read(1 << 20), b""):
+                _write(fh, block)
+                got += len(block)
+    except HTTPError as e:
+        raise _http_error(e.code, repo, f"file {name} in {repo}") from None
+    except http.client.IncompleteRead:
+        pass  # the connection closed early: said below, with the byte counts
+    except (URLError, TimeoutError, ConnectionError) as e:
+        reason = getattr(e, "reason", e)
+        raise PullError(
+            f"the download of {repo}/{name} broke off ({reason}); nothing was kept, pull again"
+        ) from None
+    if want is not None and got != int(want):
+        raise PullError(
+            f"the download of {repo}/{name} was cut short ({got:,} of {int(want):,} bytes); "
+            "nothing was kept, pull again"
+        )
+
+
+def _licence(info: dict, folder: Path) -> str:
+    """The model card's licence: the Hub's cardData, else README.md's front matter."""
+    card = info.get("cardData") or {}
+    if isinstance(card, dict) and card.get("license"):
+        return str(card["license"])
+    readme = folder / "README.md"
+    if readme.is_file():
+        for line in readme.read_text(encoding="utf-8", errors="replace").splitlines()[:40]:
+            if line.lower().startswith("license:"):
+                return line.split(":", 1)[1].strip()
+    return "unknown (see its model card)"
+
+
+def _swap(work: Path, target: Path) -> None:
+    """Rename the finished pull into place; an earlier pull goes only once it is there."""
+    import tempfile
+
+    if not target.exists():
+        os.rename(work, target)
+        return
+    old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old"))
+    os.rename(target, old / "model")
+    try:
+        os.rename(work, target)
+    except OSError:
+        os.rename(old / "model", target)
+        raise
+    finally:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 #: The file that marks a folder as made by the model store.
