@@ -12,29 +12,50 @@ from workbench.cli.output import print_json
 @click.argument("ref", type=click.Path())
 @click.option("--lang", required=True, help="Language of HYP and REF (chooses the BLEU tokenizer).")
 @click.option(
-    "--segment", is_flag=True, help="HYP and REF are documents: compare sentence by sentence."
+    "--segment",
+    is_flag=True,
+    help="Compare sentence by sentence (automatic when both are articles with front matter).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Corpus and per-segment scores as JSON.")
 def score(hyp: str, ref: str, lang: str, segment: bool, as_json: bool) -> None:
-    """Score HYP against REF (one segment per line, or --segment for documents)."""
-    from workbench import services
-    from workbench.core.scoring import score as run_score
+    """Score HYP against REF: one segment per line, or two articles segment by segment.
 
-    hyps = services.read_sentences(hyp, lang, segment)
-    refs = services.read_sentences(ref, lang, segment)
-    report = run_score(hyps, refs, lang)
+    Two articles (such as what 'translate --out' wrote and the published translation) are
+    paired by segment id when segmented alike, else through the sentence aligner; each
+    row is named by its segment id.
+    """
+    from workbench.core.scoring import score as run_score
+    from workbench.services.scoring import pair_for_scoring
+
+    pairs = pair_for_scoring(hyp, ref, lang, segment)
+    report = run_score(pairs.hyps, pairs.refs, lang)
+    by_id = pairs.how != "lines"
     if as_json:
         print_json(
             {
                 "corpus": {
                     s.name: {"score": s.score, "signature": s.signature} for s in report.corpus
                 },
-                "segments": [{"index": i, **seg} for i, seg in enumerate(report.segments)],
+                "paired_by": pairs.how,
+                "segments": [  # segments of articles carry their id
+                    {"index": i, **({"id": sid} if by_id else {}), **seg}
+                    for i, (sid, seg) in enumerate(zip(pairs.ids, report.segments, strict=True))
+                ],
+                "unpaired": {"hyp": pairs.unpaired_hyp, "ref": pairs.unpaired_ref},
             }
         )
         return
     for s in report.corpus:
         click.echo(f"{s.name:<7} {s.score:6.2f}   {s.signature}")
-    click.echo(f"\n{'segment':>7}  {'BLEU':>6}  {'chrF++':>6}  {'TER':>6}")
-    for i, seg in enumerate(report.segments):
-        click.echo(f"{i:>7}  {seg['BLEU']:6.2f}  {seg['chrF++']:6.2f}  {seg['TER']:6.2f}")
+    if by_id:
+        click.echo(f"({len(pairs.hyps)} segments paired by {pairs.how})")
+    if pairs.unpaired_hyp or pairs.unpaired_ref:
+        click.echo(
+            f"(not scored: {len(pairs.unpaired_hyp)} hypothesis and "
+            f"{len(pairs.unpaired_ref)} reference sentences without a counterpart)"
+        )
+    ids = pairs.ids if by_id else [str(i) for i in range(len(pairs.ids))]
+    width = max([7, *(len(i) for i in ids)])
+    click.echo(f"\n{'segment':>{width}}  {'BLEU':>6}  {'chrF++':>6}  {'TER':>6}")
+    for sid, seg in zip(ids, report.segments, strict=True):
+        click.echo(f"{sid:>{width}}  {seg['BLEU']:6.2f}  {seg['chrF++']:6.2f}  {seg['TER']:6.2f}")
