@@ -6,6 +6,11 @@ that is stored when it is inserted: 101 or 100 only for the stored translation w
 word; one whose names were put into the glossary's forms is below 100, with the names it
 changed on the line after it.
 
+Each match says what it is: its score, its source with the words that differ from the
+segment's source marked (struck out: only in the match; underlined: only in the segment;
+names compared through the glossary), the names leveraging put in the glossary's form,
+and where the unit came from (its origin, translator and date).
+
 Matches are looked up once per segment and language, and again when the TM changed: its
 ``version()`` (``PRAGMA data_version``) is checked on every lookup and, while the panel
 is up, every second by the panel's own timer, so a ``workbench tm add-texts`` run in
@@ -14,6 +19,7 @@ another terminal shows in the panel without a restart.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
 from rich.text import Text
@@ -21,11 +27,15 @@ from textual.message import Message
 from textual.widgets import Static
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.word_diff import EQUAL, NEW, OLD, Piece, word_diff
+from workbench.store.unit_info import unit_info
 from workbench.tui.rtl import visual, visual_mixed
 from workbench.tui.segment_view import RTL, Row, wrap
 
-#: Lines the panel shows at most.
-LINES = 6
+#: Lines the panel shows at most (fewer on a short terminal).
+LINES = 10
+#: How the diff of a match's source marks its words.
+DIFF_STYLE = {EQUAL: "", OLD: "strike red", NEW: "underline green"}
 #: Matches shown (keys 1-3).
 MATCHES = 3
 #: Seconds between checks whether the TM changed.
@@ -52,7 +62,7 @@ def name_line(entry, langs: list[str]) -> str:
 class ContextPanel(Static):
     """Up to six lines under the score line: provenance, glossary names, TM matches."""
 
-    DEFAULT_CSS = "ContextPanel { height: auto; max-height: 6; color: $text-muted; }"
+    DEFAULT_CSS = "ContextPanel { height: auto; max-height: 10; color: $text-muted; }"
 
     class Show(Message):
         """Describe ``row`` (None: no segment) in target language ``lang``."""
@@ -83,6 +93,7 @@ class ContextPanel(Static):
         self.finder = finder
         self.tm = tm  # a TranslationMemory, or None
         self._seen: dict[tuple[int, str], list] = {}  # (segment, language) -> matches
+        self._about: dict[int, str] = {}  # unit id -> "origin · translator · date"
         self._version = tm.version() if tm is not None else None
         self._shown: tuple[Row | None, str] = (None, langs[0])
         self._shown_matches: list = []
@@ -117,6 +128,7 @@ class ContextPanel(Static):
             return False
         self._version = version
         self._seen.clear()
+        self._about.clear()
         return True
 
     def _lookup(self, row: Row, lang: str) -> list:
@@ -183,16 +195,71 @@ class ContextPanel(Static):
             lines.append(f"{lang} {row.status.get(lang, 'new')} from {made_by}")
         lines += [name_line(entry, self.langs) for entry in self._names(row)]
         width = max(self.size.width or self.app.size.width, 20)
-        shown = [visual_mixed(part, self.rtl_mode) for x in lines for part in wrap(x, width)]
+        shown = [
+            Text(visual_mixed(part, self.rtl_mode)) for x in lines for part in wrap(x, width)
+        ]
         for n, m in enumerate(matches, start=1):  # a translation: its own direction
             label = f"[{n}] {m.score:.0f}%  "
             pad = " " * len(label)
             for k, part in enumerate(wrap(m.target, width - len(label))):
                 text = visual(part, self.rtl_mode) if lang in RTL else part
-                shown.append((label if k == 0 else pad) + text)
+                shown.append(Text((label if k == 0 else pad) + text))
             if m.substitutions:  # what leveraging changed: why it is not a 100
                 changed = "; ".join(f"{a} → {b}" for a, b in m.substitutions)
                 line = f"names put in the glossary's form: {changed}"
                 for part in wrap(line, width - len(label)):
-                    shown.append(pad + visual_mixed(part, self.rtl_mode))
-        self.update(Text("\n".join(shown[:LINES])))
+                    shown.append(Text(pad + visual_mixed(part, self.rtl_mode)))
+            # what it is, then its source's differences (the same source needs none)
+            about = Text(pad + visual_mixed(self.about(m), self.rtl_mode), style="italic")
+            if m.kind not in ("exact", "context"):
+                about.append(" │ ")
+                about += self.diff_line(m, row, max(width - len(about.plain), 10))
+            shown.append(about[:width])
+        limit = min(LINES, max(6, (self.app.size.height or 40) // 4))
+        self.update(Text("\n").join(shown[:limit]))
+
+    # --- what a match is -----------------------------------------------------------------
+
+    def diff_pieces(self, m, row: Row) -> list[Piece]:
+        """The match's source against the segment's, word by word, names as their entries."""
+        src = self.src_lang.get(row.key.split(":")[0], "en")
+
+        def names(text: str) -> list[tuple[int, int, str]]:
+            if self.finder is None:
+                return []
+            return [(h.start, h.end, h.entry.id) for h in self.finder.find(text, src, nested=False)]
+
+        return word_diff(m.source, row.source, names(m.source), names(row.source))
+
+    def diff_line(self, m, row: Row, width: int) -> Text:
+        """One line: the match's source, differences marked, cut around the first one."""
+        pieces = self.diff_pieces(m, row)
+        text = Text()
+        first = None
+        for p in pieces:
+            if p.kind != EQUAL and first is None:
+                first = len(text.plain)
+            text.append(visual_mixed(p.text, self.rtl_mode), style=DIFF_STYLE[p.kind])
+        if len(text.plain) > width and first is not None and first > width // 3:
+            start = first - width // 3  # the first difference in view
+            text = Text("…") + text[start + 1 :]
+        if len(text.plain) > width:
+            text = text[: width - 1] + Text("…")
+        return text
+
+    def about(self, m) -> str:
+        """What kind of match, where its unit came from, who made it and when."""
+        if m.unit_id not in self._about:
+            info = None
+            if self.tm is not None:
+                try:
+                    info = unit_info(self.tm.con, m.unit_id)
+                except (sqlite3.Error, WorkbenchError):  # (a TM locked or gone: say less)
+                    info = None
+            parts = [m.kind]
+            if info is not None:
+                parts += [x for x in (info.origin, info.translator, info.date) if x]
+            elif m.origin:
+                parts.append(m.origin)
+            self._about[m.unit_id] = " · ".join(parts)
+        return self._about[m.unit_id]
