@@ -166,8 +166,8 @@ class MTMixin:
     def _mt_apply(self, part: list[Row], outcomes: list, lang: str, seen: dict, total: int) -> None:
         """Write one chunk of drafts (app thread) and redraw their rows.
 
-        A draft whose names the model lost carries the note that says which (and the
-        row's origin says so); a segment without usable output stays untranslated.
+        A draft whose names the model lost carries the note that says which, and is
+        counted in the summary; a segment without usable output stays untranslated.
         """
         for row, o in zip(part, outcomes, strict=True):
             status, target = seen[(id(row), lang)]
@@ -193,9 +193,8 @@ class MTMixin:
             self.mt_written += 1
             row.targets[lang], row.status[lang] = o.text, "draft"
             row.origin[lang] = origin_label(prov.origin, prov.engine, prov.model, prov.match)
-            if o.missing:
+            if o.missing:  # the draft's note says which (QA shows the names too)
                 self.mt_flagged += 1
-                row.origin[lang] += " · names lost: " + ", ".join(o.missing)
             self.view.update_segment(row.segment_id)
             self.spelling_changed(row, lang)
         self.mt_done += len(part)
