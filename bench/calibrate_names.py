@@ -1,6 +1,6 @@
 """Learn the name-match confidence from GeoNames Syria and write workbench/core/name_weights.py.
 
-    python bench/calibrate_names.py [--target 0.97] [--dry-run] [--out FILE]
+    python bench/calibrate_names.py [--target 0.97] [--trees] [--dry-run] [--out FILE]
 
 Learning data: every candidate that ``NameIndex.scored_candidates`` returns for the Latin
 and Arabic-script queries of bench/geonames_eval.py (name-only and 5-fold protocols), plus
@@ -9,13 +9,19 @@ place: every candidate is wrong, as for a name the glossary does not have). Plac
 held-apart fold (id divisible by five, ``geonames_eval.held_apart``) are never learnt from.
 
 1. A logistic regression (numpy, L2) of "this candidate is the right entry" on the features
-   of ``name_confidence.FEATURES``, one weight set per script.
+   of ``name_confidence.FEATURES``, one weight set per script; with ``--trees``, for Latin
+   script a small gradient-boosted tree ensemble (bench/tree_ensemble.py: 150 trees of
+   depth 3), which ``name_confidence`` then uses: it sees interactions a linear weighting
+   cannot (a fuzzy
+   match is trustworthy with a wide margin and a long key, not with either alone).
 2. A calibration table: for each query, its top candidate's raw score; the confidence of a
    raw score t is the precision of the answers with raw >= t (made monotone, conservatively).
+   For the trees the raw scores are out-of-fold (4 folds of the learning places, each scored
+   by trees that never saw it), so the confidence is not the trees' own optimism.
 3. The threshold: ``--target`` (the confidence an answer needs).
 
-It prints the held-apart fold's precision and recall at the threshold. Deterministic: the
-same data gives the same file.
+It prints the out-of-fold and held-apart precision and recall at the threshold.
+Deterministic: the same data gives the same file.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from geonames_eval import build_index, held_apart, load_places, protocols
+from tree_ensemble import fit_trees, predict_trees
 
 from workbench.core.name_confidence import FEATURES
 
@@ -68,7 +75,14 @@ def collect(places, script):
             qn += 1
             for m, feats in index.scored_candidates(q):
                 rows.append(
-                    (feats, m.entry.id == pid, qn, held_apart(pid), name not in ("absent", "small"))
+                    (
+                        feats,
+                        m.entry.id == pid,
+                        qn,
+                        held_apart(pid),
+                        name not in ("absent", "small"),
+                        pid,
+                    )
                 )
     return rows, qn
 
@@ -93,7 +107,7 @@ def raw_of(x: np.ndarray, w: np.ndarray) -> np.ndarray:
 def tops(rows, raw):
     """Per query: (raw score of the top candidate, it is right, held apart)."""
     best: dict[int, tuple[float, bool, bool]] = {}
-    for (_, label, qn, held, _dev), r in zip(rows, raw, strict=True):
+    for (_, label, qn, held, *_), r in zip(rows, raw, strict=True):
         if qn not in best or r > best[qn][0]:
             best[qn] = (float(r), bool(label), held)
     return list(best.values())
@@ -123,27 +137,95 @@ def conf_of(raw: float, tab: list[tuple[float, float]]) -> float:
     return c
 
 
+def place_fold(pid: str, k: int = 4) -> int:
+    """The out-of-fold split of the learning places (ids not divisible by five)."""
+    return (int(pid) // 5) % k
+
+
+def out_of_fold(x: np.ndarray, y: np.ndarray, folds: np.ndarray, **kw) -> np.ndarray:
+    """Each row scored by trees learnt without its fold of places."""
+    raw = np.zeros(len(y))
+    for k in sorted(set(folds.tolist())):
+        model = fit_trees(x[folds != k], y[folds != k], **kw)
+        raw[folds == k] = predict_trees(model, x[folds == k])
+    return raw
+
+
+def report(label: str, rows, raw, tab, target: float) -> None:
+    """Precision and recall of the top answers at the threshold, per protocol."""
+    for proto in ("name-only", "5-fold"):
+        sel = [i for i, r in enumerate(rows) if (r[2] in NAME_ONLY) == (proto == "name-only")]
+        if not sel:
+            continue
+        top = tops([rows[i] for i in sel], raw[sel])
+        queries = QUERIES[label, proto]
+        given = [t for t in top if conf_of(t[0], tab) >= target]
+        right = sum(t[1] for t in given)
+        print(
+            f"  {label} {proto}: {len(given)} answers at >= {target}, right {right} "
+            f"(precision {right / len(given) if given else 1:.3f}, "
+            f"recall {right / queries if queries else 0:.3f} of {queries} queries)"
+        )
+
+
+#: query numbers of the name-only protocol, and query counts per (rows, protocol)
+NAME_ONLY: set[int] = set()
+QUERIES: dict[tuple[str, str], int] = {}
+
+
+def _count_queries(places, script: str) -> None:
+    """Fill NAME_ONLY and QUERIES (learning and held-apart places, per protocol)."""
+    NAME_ONLY.clear()
+    QUERIES.clear()
+    qn = 0
+    for name, _forms, queries in protocols(places, script):
+        for pid, _q in queries:
+            qn += 1
+            if name == "name-only":
+                NAME_ONLY.add(qn)
+            label = "held-apart" if held_apart(pid) else "out-of-fold"
+            QUERIES[label, name] = QUERIES.get((label, name), 0) + 1
+
+
 def main() -> None:
     """Learn, calibrate, print the held-apart figures and write name_weights.py."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--target", type=float, default=0.97, help="confidence an answer needs")
     ap.add_argument("--dry-run", action="store_true", help="print, do not write the file")
     ap.add_argument(
+        "--trees",
+        action="store_true",
+        help="Latin script: boosted trees calibrated out-of-fold instead of the logistic weights",
+    )
+    ap.add_argument(
         "--out", type=Path, default=OUT, help="file to write (default: the shipped one)"
     )
     args = ap.parse_args()
     places = load_places()
-    weights, tables = {}, {}
+    weights, tables, trees = {}, {}, {}
     for script in ("Latn", "Arab"):
         rows, _ = collect(places, script)
         train = [r for r in rows if not r[3]]
         x = np.array([r[0] for r in train], dtype=float)
         y = np.array([r[1] for r in train], dtype=float)
         w = fit(x, y)
-        # the confidence means precision on the dev protocols (absent queries only teach)
-        dev = [r for r in train if r[4]]
-        tab = table(tops(dev, raw_of(np.array([r[0] for r in dev], dtype=float), w)))
         weights[script] = w
+        # the confidence means precision on the dev protocols (absent queries only teach)
+        dev_at = [i for i, r in enumerate(train) if r[4]]
+        dev = [train[i] for i in dev_at]
+        if script == "Latn" and args.trees:
+            _count_queries(places, script)
+            folds = np.array([place_fold(r[5]) for r in train])
+            oof = out_of_fold(x, y, folds)
+            tab = table(tops(dev, oof[dev_at]))
+            trees[script] = fit_trees(x, y)
+            report("out-of-fold", dev, oof[dev_at], tab, args.target)
+            held = [r for r in rows if r[3] and r[4]]
+            hx = np.array([r[0] for r in held], dtype=float)
+            report("held-apart", held, predict_trees(trees[script], hx), tab, args.target)
+            tables[script] = tab
+            continue
+        tab = table(tops(dev, raw_of(np.array([r[0] for r in dev], dtype=float), w)))
         tables[script] = tab
         held = [r for r in rows if r[3] and r[4]]
         if held:
@@ -180,7 +262,24 @@ def main() -> None:
         lines.append(f'    "{script}": [')
         lines += [f"        ({a}, {b})," for a, b in tab]
         lines.append("    ],")
-    lines += ["}", f"THRESHOLD = {args.target}", ""]
+    if not trees:
+        lines += ["}", f"THRESHOLD = {args.target}", ""]
+    else:
+        lines += [
+            "}",
+            "#: Boosted trees per script (bias, trees); a tree is (feature, threshold, left,",
+            "#: right) with x[feature] < threshold going left; leaves are logit increments.",
+            "TREES: dict[str, tuple[float, tuple]] = {",
+        ]
+    for script, (bias, ts) in trees.items():
+        lines.append(f'    "{script}": (')
+        lines.append(f"        {bias!r},")
+        lines.append("        (")
+        lines += [f"            {t!r}," for t in ts]
+        lines.append("        ),")
+        lines.append("    ),")
+    if trees:
+        lines += ["}", f"THRESHOLD = {args.target}", ""]
     text = "\n".join(lines)
     if args.dry_run:
         print(text)

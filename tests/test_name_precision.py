@@ -193,3 +193,23 @@ def test_shipped_weights_are_rebuilt_by_the_bench_command(tmp_path):
     )
     shipped = ROOT / "workbench" / "core" / "name_weights.py"
     assert out.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
+
+
+def test_boosted_trees_when_the_weights_file_has_them(monkeypatch):
+    """bench/calibrate_names.py --trees writes TREES; the confidence then walks them."""
+    from workbench.core import name_confidence, name_weights
+
+    feats = [0.0] * len(name_confidence.FEATURES)
+    feats[4] = 1.0  # fuzzy
+    tree = (4, 0.5, 1.0, (11, 0.2, -3.0, 2.0))  # fuzzy: margin >= 0.2 wins, else loses
+    monkeypatch.setattr(name_weights, "TREES", {"Latn": (0.0, (tree,))}, raising=False)
+    low = name_confidence.raw_score(feats, "Latn")
+    feats[11] = 0.5
+    high = name_confidence.raw_score(feats, "Latn")
+    assert round(low, 4) == round(1 / (1 + 2.718281828**3), 4) and high > 0.85
+    # Arabic script has no trees: the logistic weights as before
+    assert name_confidence.raw_score(feats, "Arab") == pytest.approx(
+        1 / (1 + 2.718281828 ** -(name_weights.WEIGHTS["Arab"][1] + sum(
+            w * x for w, x in zip(name_weights.WEIGHTS["Arab"][0], feats, strict=True)
+        ))), rel=1e-6
+    )  # fmt: skip

@@ -2,7 +2,8 @@
 
 A candidate (query, glossary form) is described by a few numbers (how it was found, how
 close the transliteration keys and the spellings are, how long the key is, and how far it
-stands ahead of the next entry). A logistic weighting of them gives a raw score; a table
+stands ahead of the next entry). Boosted trees over them (Latin script) or a logistic
+weighting (Arabic script, whose dev set is small) give a raw score; a table
 learnt on the GeoNames dev set maps the raw score to a *confidence*: of the answers given
 at that confidence or more on the dev set, the share that was right. An answer is given
 only at ``THRESHOLD`` or more; below it the candidates are listed instead.
@@ -83,10 +84,27 @@ def feature_vector(
     )
 
 
+def _leaf(tree: object, features: Sequence[float]) -> float:
+    """The leaf of one tree (``(feature, threshold, left, right)``, x < threshold: left)."""
+    while isinstance(tree, tuple):
+        j, thr, left, right = tree
+        tree = left if features[j] < thr else right
+    return float(tree)  # type: ignore[arg-type]
+
+
 def raw_score(features: Sequence[float], script: str) -> float:
-    """The logistic score (0-1) of a feature vector under the weights learnt for ``script``."""
-    weights, bias = name_weights.WEIGHTS.get(script, name_weights.WEIGHTS["Latn"])
-    z = bias + sum(w * x for w, x in zip(weights, features, strict=True))
+    """The raw score (0-1) of a feature vector under what was learnt for ``script``.
+
+    The boosted trees where there are some for the script (Latin), else the logistic
+    weighting.
+    """
+    trees = getattr(name_weights, "TREES", {}).get(script)
+    if trees is not None:
+        bias, ensemble = trees
+        z = bias + sum(_leaf(t, features) for t in ensemble)
+    else:
+        weights, bias = name_weights.WEIGHTS.get(script, name_weights.WEIGHTS["Latn"])
+        z = bias + sum(w * x for w, x in zip(weights, features, strict=True))
     if z < -40:
         return 0.0
     return 1.0 / (1.0 + math.exp(-z))
