@@ -45,9 +45,7 @@ class Finder:
             raise InputError("nothing to find: the query is empty")
         folded = MARKS.sub("", self.query).casefold()
         try:
-            object.__setattr__(
-                self, "_re", re.compile(folded if self.regex else re.escape(folded))
-            )
+            object.__setattr__(self, "_re", re.compile(folded if self.regex else re.escape(folded)))
         except re.error as e:
             raise InputError(f"not a valid regular expression: {e}") from None
 
@@ -100,4 +98,3 @@ class Finder:
             return text[s:e]
 
         return _GROUP.sub(group, replacement)
-

@@ -36,6 +36,7 @@ from workbench.tui.rtl import detect
 from workbench.tui.rtl_edit import RtlInput
 from workbench.tui.segment_view import Row, SegmentView, origin_label
 from workbench.tui.spellings import SpellingsMixin
+from workbench.tui.tm_tools import TMToolsMixin
 from workbench.tui.workflow import WorkflowMixin
 
 FIRST_RUN = (
@@ -56,6 +57,7 @@ def taken_first(bindings: list[Binding]) -> list[Binding]:
 
 
 class WorkbenchApp(
+    TMToolsMixin,
     WorkflowMixin,
     HistoryMixin,
     EditingMixin,
@@ -118,6 +120,8 @@ class WorkbenchApp(
         Binding("3", "insert_match(2)", "TM 3", show=False, id="tm3"),
         Binding("ctrl+s", "keep_draft", "Keep as draft", show=False, id="keep_draft"),
         Binding("ctrl+g", "insert_name", "Glossary name", show=False, id="insert_name"),
+        Binding("c", "concordance", "Concordance", show=False, id="concordance"),
+        Binding("A", "analysis", "Analysis", show=False, id="analysis"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "exit_app", "Quit", id="quit"),
     ])
@@ -356,6 +360,13 @@ class WorkbenchApp(
             "Redo in this segment",
             "This segment's edit undone last (R)",
             self.action_redo_segment,
+        )
+        yield SystemCommand(
+            "Concordance", "Search the TM for a word or phrase (c)", self.action_concordance
+        )
+        yield SystemCommand(
+            "Analysis", "Words and segments per match band, per language (A)",
+            self.action_analysis,
         )
         yield SystemCommand("Keys", "Every key binding", self.action_help)
 

@@ -195,9 +195,7 @@ class ContextPanel(Static):
             lines.append(f"{lang} {row.status.get(lang, 'new')} from {made_by}")
         lines += [name_line(entry, self.langs) for entry in self._names(row)]
         width = max(self.size.width or self.app.size.width, 20)
-        shown = [
-            Text(visual_mixed(part, self.rtl_mode)) for x in lines for part in wrap(x, width)
-        ]
+        shown = [Text(visual_mixed(part, self.rtl_mode)) for x in lines for part in wrap(x, width)]
         for n, m in enumerate(matches, start=1):  # a translation: its own direction
             label = f"[{n}] {m.score:.0f}%  "
             pad = " " * len(label)
