@@ -28,6 +28,7 @@ from workbench.tui.context import ContextMixin
 from workbench.tui.edit_line import EditLine
 from workbench.tui.editing import HINT, EditingMixin
 from workbench.tui.filters import FILTERS, FilterMixin
+from workbench.tui.glossary_actions import GlossaryMixin
 from workbench.tui.help_screen import HelpScreen
 from workbench.tui.history_actions import HistoryMixin
 from workbench.tui.mt_worker import SCOPES, MTMixin
@@ -58,6 +59,7 @@ def taken_first(bindings: list[Binding]) -> list[Binding]:
 
 class WorkbenchApp(
     TMToolsMixin,
+    GlossaryMixin,
     WorkflowMixin,
     HistoryMixin,
     EditingMixin,
@@ -120,6 +122,8 @@ class WorkbenchApp(
         Binding("3", "insert_match(2)", "TM 3", show=False, id="tm3"),
         Binding("ctrl+s", "keep_draft", "Keep as draft", show=False, id="keep_draft"),
         Binding("ctrl+g", "insert_name", "Glossary name", show=False, id="insert_name"),
+        Binding("ctrl+n", "choose_name", "Choose a glossary name", show=False, id="choose_name"),
+        Binding("ctrl+l", "add_name", "Add a name to the glossary", show=False, id="add_name"),
         Binding("c", "concordance", "Concordance", show=False, id="concordance"),
         Binding("A", "analysis", "Analysis", show=False, id="analysis"),
         Binding("question_mark", "help", "Help", id="help"),
@@ -242,7 +246,7 @@ class WorkbenchApp(
         if len(self.screen_stack) > 1:
             return False  # the help: its keys scroll it
         if self.focused is self.query_one("#edit", EditLine):
-            return action in ("keep_draft", "insert_name", "confirm")
+            return action in ("keep_draft", "insert_name", "confirm", "choose_name", "add_name")
         return self.focused is not self.query_one("#find", EditLine)
 
     def action_move(self, delta: int) -> None:

@@ -131,6 +131,11 @@ class ContextPanel(Static):
         self._about.clear()
         return True
 
+    def forget_matches(self) -> None:
+        """Look every segment up again (the glossary changed: names compare anew)."""
+        self._seen.clear()
+        self._about.clear()
+
     def _lookup(self, row: Row, lang: str) -> list:
         """The TM matches of ``row`` in ``lang``: cached until the TM changes."""
         if self.tm is None or not row.source.strip():

@@ -1,0 +1,180 @@
+"""The glossary from the editor: add a name and its form (Ctrl+L), choose a name (Ctrl+N).
+
+Ctrl+L opens :class:`~workbench.tui.widgets.name_dialog.NameDialog` on the segment being
+edited (or the current one): the name in the source, its form in the language edited
+(the text selected in the edit line, if any). The form is written to the glossary TSV as
+one line (:func:`workbench.services.glossary_edit.add_name`, under the file's lock) and
+the app takes the new glossary at once: the name finder that QA, the context panel, MT's
+name protection and the spelling checks share is given the new index in place, and the
+TM compares and leverages names through it (older units keep their index until
+``workbench tm reindex``).
+
+Ctrl+N in the edit line lists the source's names to insert one of them at the cursor
+(:class:`~workbench.tui.widgets.name_picker.NamePicker`); Ctrl+G still inserts the first
+one the text lacks, then each in turn.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.name_index import NameIndex
+from workbench.tui.edit_line import EditLine
+from workbench.tui.rtl import visual_mixed
+from workbench.tui.segment_view import RTL, Row
+from workbench.tui.widgets.name_dialog import NameChoice, NameDialog, unknown_names
+from workbench.tui.widgets.name_picker import NamePicker
+
+
+class GlossaryMixin:
+    """Ctrl+L and Ctrl+N of WorkbenchApp."""
+
+    # --- adding a name ---------------------------------------------------------------------
+
+    def glossary_path(self) -> Path | None:
+        """The glossary file the app's names come from (None: no glossary)."""
+        if self.finder is None:
+            return None
+        source = getattr(self.finder.index.glossary, "source", "")
+        return Path(source) if source and not source.startswith("<") else None
+
+    def action_add_name(self) -> None:
+        """Open the dialog that adds a name of the source and its form to the glossary."""
+        edit = self.query_one("#edit", EditLine)
+        if edit.is_focused:
+            edit.run_in_turn(lambda: self._open_name_dialog(edit))
+        else:
+            self._open_name_dialog(None)
+
+    def _open_name_dialog(self, edit: EditLine | None) -> None:
+        row, lang = (self.edit_row, self.edit_lang) if edit is not None else (self.row, self.lang)
+        if row is None:
+            return
+        if self.glossary_path() is None:
+            self.notify("no glossary TSV is open: names cannot be added", severity="warning")
+            return
+        form = ""
+        if edit is not None:
+            a, b = sorted((edit.selection.start, edit.selection.end))
+            form = edit.value[a:b].strip()
+        src = self.src_lang.get(row.key.split(":")[0], "en")
+        hits = self.finder.find(row.source, src, nested=False)
+        fresh = unknown_names(row.source, [(h.start, h.end) for h in hits])
+        if fresh:
+            position, name = fresh[0]
+        elif hits:
+            position, name = hits[0].start, hits[0].surface
+        else:
+            position, name = 0, ""
+
+        def chosen(choice: NameChoice | None) -> None:
+            if choice is not None:
+                self.add_name(row, lang, choice)
+
+        rtl = lang in RTL and self.rtl_mode == "app"
+        known = lambda en: self.name_known(en, src, lang)  # noqa: E731
+        self.push_screen(NameDialog(row.source, lang, name, position, form, known, rtl), chosen)
+
+    def _entry_of(self, en: str, src: str):
+        """The glossary entry the name ``en`` is, when the finder takes all of it as one."""
+        hits = self.finder.find(en, src, nested=False) if en.strip() else []
+        if len(hits) == 1 and hits[0].surface.strip() == en.strip():
+            return hits[0].entry
+        return None
+
+    def name_known(self, en: str, src: str, lang: str) -> str:
+        """What the glossary has for ``en``: what adding a form will do."""
+        entry = self._entry_of(en, src)
+        if entry is None:
+            return f"not in the glossary: adding makes a new entry for {en}"
+        forms = ", ".join(entry.forms(lang)) or "none yet"
+        text = f"in the glossary as {entry.id} ({entry.en}); {lang}: {forms}; a new form is added"
+        return visual_mixed(text, self.rtl_mode)
+
+    def add_name(self, row: Row, lang: str, choice: NameChoice) -> None:
+        """Write the name's form to the glossary and use the new glossary at once."""
+        from workbench.services.glossary_edit import add_name
+
+        src = self.src_lang.get(row.key.split(":")[0], "en")
+        entry = self._entry_of(choice.en, src)
+        try:
+            added = add_name(
+                self.glossary_path(),
+                choice.en,
+                lang,
+                choice.form,
+                entry.id if entry is not None else None,
+                choice.type,
+            )
+        except WorkbenchError as e:
+            self.notify(f"not added: {e}", severity="error", timeout=15)
+            return
+        if added.how == "known":
+            self.notify(
+                visual_mixed(f"{choice.en} → {choice.form}: in the glossary already", self.rtl_mode)
+            )
+            return
+        self.glossary_changed(added.glossary)
+        what = {"new": "new entry", "form": "its form", "variant": "a variant"}[added.how]
+        self.notify(
+            visual_mixed(
+                f"glossary: {choice.en} → {choice.form} ({what}, {added.entry.id}) in "
+                f"{added.path.name}; QA, MT and the TM use it now",
+                self.rtl_mode,
+            )
+        )
+
+    def glossary_changed(self, glossary) -> None:
+        """Take the glossary as the file now holds it, everywhere names are found."""
+        index = NameIndex(glossary)
+        self.finder.index = index  # the one finder QA, the panel, MT and spellings share
+        tm = self.tm
+        if tm is not None and getattr(tm, "finder", None) is not None:
+            tm.glossary = glossary
+            tm.finder.index = index
+        self.context_panel.forget_matches()
+        self._show_qa()
+
+    # --- choosing a name to insert ---------------------------------------------------------
+
+    def action_choose_name(self) -> None:
+        """List the source's glossary names; insert the one chosen at the cursor."""
+        edit = self.query_one("#edit", EditLine)
+        if not edit.is_focused:
+            self.action_edit()
+        if edit.is_focused:
+            edit.run_in_turn(lambda: self.choose_name(edit))
+
+    def choose_name(self, edit: EditLine) -> None:
+        """Show the picker over the edit line (a single name is inserted at once)."""
+        row, lang = self.edit_row, self.edit_lang
+        names = [e for e in self.segment_names(row) if e.preferred(lang)] if row else []
+        if not names:
+            self.notify(f"no glossary name with a {lang} form in this segment")
+            return
+        present = {h.entry.id for h in self.finder.find(edit.value, lang, nested=False)}
+        labels = [
+            visual_mixed(
+                f"{e.en} → {e.preferred(lang)}"
+                + ("" if e.id in present else "   (not in the text)"),
+                self.rtl_mode,
+            )
+            for e in names
+        ]
+        first = next((i for i, e in enumerate(names) if e.id not in present), 0)
+
+        def chosen(index: int | None) -> None:
+            self.screen.set_focus(edit)
+            if index is not None:
+                self.insert_form(edit, names[index].preferred(lang))
+
+        if len(names) == 1:
+            self.insert_form(edit, names[0].preferred(lang))
+            return
+        self.push_screen(NamePicker(labels, first), chosen)
+
+    def insert_form(self, edit: EditLine, form: str) -> None:
+        """Insert ``form`` at the cursor, with a space before it after a word."""
+        before = edit.value[: edit.cursor_position]
+        edit.insert_text_at_cursor(form if not before or before[-1].isspace() else " " + form)
