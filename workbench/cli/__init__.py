@@ -12,6 +12,7 @@ import click
 
 from workbench import __version__
 from workbench.cli.align import align, reuse
+from workbench.cli.batch import batch
 from workbench.cli.exchange import export_cmd, import_cmd
 from workbench.cli.glossary import glossary
 from workbench.cli.models import models
@@ -46,6 +47,7 @@ cli.add_command(score)
 cli.add_command(translate)
 cli.add_command(models)
 cli.add_command(qa)
+cli.add_command(batch)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -158,8 +158,11 @@ def translate_file(
     project: str | None = None,
     progress: Progress | None = None,
     force: bool = False,
+    meta: dict | None = None,
 ) -> TranslateReport:
     """Translate a document into ``tgt`` through the pipeline; write a file or project drafts.
+
+    ``meta``: more front matter for the ``out_dir`` file (the batch records its key there).
 
     A file in ``out_dir`` that is there already is replaced when it is an earlier machine
     draft (a rerun), else only with ``force``; checked before any work is done.
@@ -176,7 +179,7 @@ def translate_file(
     doc, segs = segment_file(path)
     tgt = get_language(tgt).tag
     if out_dir:
-        check_draft_target(_out_file(doc, tgt, out_dir), force, keep=[path])
+        check_draft_target(out_file(doc, tgt, out_dir), force, keep=[path])
     finder = NameFinder(NameIndex(open_glossary(glossary_path)))
     todo = list(range(len(segs)))
     proj = None
@@ -223,7 +226,9 @@ def translate_file(
         proj.close()
     if out_dir:
         untranslated = [s.id for i, s in enumerate(segs) if i not in finals]
-        report.written = _write_translation(doc, segs, finals, tgt, engine, out_dir, untranslated)
+        report.written = _write_translation(
+            doc, segs, finals, tgt, engine, out_dir, untranslated, meta
+        )
     return report
 
 
@@ -235,6 +240,7 @@ def _write_translation(
     engine,
     out_dir: str,
     untranslated: list[str] | None = None,
+    extra: dict | None = None,
 ) -> str:
     """The translated document in the input's format: front matter, title, captions.
 
@@ -260,18 +266,19 @@ def _write_translation(
     )
     if untranslated:
         meta["untranslated"] = ", ".join(untranslated)  # front matter values are text
+    meta.update(extra or {})
     from workbench.formats.article_writer import render_article  # the article export's too
 
     paragraphs = [
         (p.kind, " ".join(t for t in paras.get(p.number, []) if t)) for p in doc.paragraphs
     ]
-    out = _out_file(doc, tgt, out_dir)
+    out = out_file(doc, tgt, out_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
     write_text(str(out), render_article(meta, paragraphs), keep=[doc.path])
     return str(out)
 
 
-def _out_file(doc: Document, tgt: str, out_dir: str) -> Path:
+def out_file(doc: Document, tgt: str, out_dir: str) -> Path:
     """Where the translation of ``doc`` into ``tgt`` goes under ``out_dir``."""
     suffix = ".md" if doc.path.endswith(".md") else ".txt"
     return path_under(Path(out_dir), f"{doc.id}.{tgt}{suffix}")
