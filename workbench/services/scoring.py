@@ -8,6 +8,7 @@ merged or split them (as ``project add-reference`` does). Plain files pair line 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from workbench.core.languages import get_language
@@ -29,9 +30,11 @@ class ScorePairs:
 
 def is_article(path: str) -> bool:
     """Whether ``path`` starts with front matter (an article, not a text of lines)."""
+    if not os.path.isfile(path):  # a FIFO or device: read_text refuses it, never opened here
+        return False
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
-            return f.readline().rstrip("\r\n") == "---"
+            return f.readline(8).rstrip("\r\n") == "---"
     except OSError:
         return False
 
