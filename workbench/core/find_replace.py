@@ -43,9 +43,14 @@ class Finder:
         """Check the query now: an empty one or a broken expression is one clear line."""
         if not (self.query if self.regex else self.query.strip()):
             raise InputError("nothing to find: the query is empty")
-        folded = MARKS.sub("", self.query).casefold()
-        try:
-            object.__setattr__(self, "_re", re.compile(folded if self.regex else re.escape(folded)))
+        plain = MARKS.sub("", self.query)
+        try:  # (an expression is not case-folded: \S is not \s; the text is, so IGNORECASE)
+            pattern = (
+                re.compile(plain, re.IGNORECASE)
+                if self.regex
+                else re.compile(re.escape(plain.casefold()))
+            )
+            object.__setattr__(self, "_re", pattern)
         except re.error as e:
             raise InputError(f"not a valid regular expression: {e}") from None
 

@@ -33,6 +33,7 @@ from workbench.tui.help_screen import HelpScreen
 from workbench.tui.history_actions import HistoryMixin
 from workbench.tui.mt_worker import SCOPES, MTMixin
 from workbench.tui.navigate import NavigateMixin
+from workbench.tui.replace_actions import ReplaceMixin
 from workbench.tui.rtl import detect
 from workbench.tui.rtl_edit import RtlInput
 from workbench.tui.segment_view import Row, SegmentView, origin_label
@@ -58,6 +59,7 @@ def taken_first(bindings: list[Binding]) -> list[Binding]:
 
 
 class WorkbenchApp(
+    ReplaceMixin,
     TMToolsMixin,
     GlossaryMixin,
     WorkflowMixin,
@@ -117,6 +119,8 @@ class WorkbenchApp(
         Binding("F", "show('all')", "Show all", show=False, id="filter_off"),
         Binding("slash", "find('search')", "Search", id="search"),
         Binding("g", "find('goto')", "Go to", id="goto"),
+        Binding("f3", "find_next", "Find next", show=False, id="find_next"),
+        Binding("ctrl+r", "replace", "Find and replace in targets", show=False, id="replace"),
         Binding("1", "insert_match(0)", "TM 1", show=False, id="tm1"),
         Binding("2", "insert_match(1)", "TM 2", show=False, id="tm2"),
         Binding("3", "insert_match(2)", "TM 3", show=False, id="tm3"),
@@ -345,6 +349,12 @@ class WorkbenchApp(
         )
         yield SystemCommand("Go to segment", "By number or id", lambda: self.action_find("goto"))
         yield SystemCommand(
+            "Find and replace",
+            "In the targets of the language edited (Ctrl+R)",
+            self.action_replace,
+        )
+        yield SystemCommand("Find next", "The last search again (F3)", self.action_find_next)
+        yield SystemCommand(
             "Next untranslated", "Next segment with no target", self.action_next_untranslated
         )
         yield SystemCommand(
@@ -369,7 +379,8 @@ class WorkbenchApp(
             "Concordance", "Search the TM for a word or phrase (c)", self.action_concordance
         )
         yield SystemCommand(
-            "Analysis", "Words and segments per match band, per language (A)",
+            "Analysis",
+            "Words and segments per match band, per language (A)",
             self.action_analysis,
         )
         yield SystemCommand("Keys", "Every key binding", self.action_help)

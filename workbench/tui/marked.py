@@ -10,6 +10,7 @@ marked on the letters the translator sees, not on the cells its logical index wo
 from __future__ import annotations
 
 from rich.cells import cell_len
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
@@ -54,3 +55,20 @@ def right_aligned(line: Text, width: int) -> Text:
     """``line`` padded on the left to ``width`` cells: a right-to-left text drawn right."""
     pad = max(width - line.cell_len, 0)
     return Text(" " * pad) + line
+
+
+def segments(text: Text) -> list[Segment]:
+    """``text`` as Rich segments, a segment per run of one style (for a line API widget)."""
+    plain = text.plain
+    styles: list[Style | None] = [None] * len(plain)
+    for span in text.spans:
+        style = Style.parse(span.style) if isinstance(span.style, str) else span.style
+        for p in range(span.start, min(span.end, len(plain))):
+            styles[p] = style if styles[p] is None else styles[p] + style
+    out: list[Segment] = []
+    start = 0
+    for p in range(1, len(plain) + 1):
+        if p == len(plain) or styles[p] != styles[start]:
+            out.append(Segment(plain[start:p], styles[start]))
+            start = p
+    return out

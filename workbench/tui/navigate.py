@@ -53,6 +53,8 @@ class NavigateMixin:
         if not query:
             return
         found = self.search(query) if self.find_mode == "search" else self.locate(query)
+        if self.find_mode == "search" and hasattr(self, "remember_search"):
+            self.remember_search(query)  # F3 finds it again; the hit is marked in the row
         if found is None:
             self.notify(f"not found: {query}", severity="warning")
             return

@@ -20,6 +20,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from workbench.tui.marked import marked_line, segments
 from workbench.tui.rtl import visual, visual_mixed
 
 STATUS = {
@@ -101,6 +102,12 @@ class SegmentView(ScrollView, can_focus=True):
         self._width = 0
         self._colw = 8
         self._pos = {row.segment_id: i for i, row in enumerate(rows)}
+        self._marker = None  # (spans of a text, columns): the last search's hit, marked
+
+    def set_marker(self, spans, langs: set[str]) -> None:
+        """Mark what ``spans(text)`` finds in the current row's ``langs`` columns ('en': source)."""
+        self._marker = (spans, langs)
+        self.refresh()
 
     def set_rows(self, rows: list[Row], current: int = 0) -> None:
         """Show ``rows`` instead (a filter changed), with row ``current`` highlighted."""
@@ -173,7 +180,8 @@ class SegmentView(ScrollView, can_focus=True):
     def _draw(self, i: int, k: int) -> list[Segment]:
         """The segments of line k of row i (k = -1: the rule under the row)."""
         key = (i, k)
-        got = self._drawn.get(key)
+        marking = self._marker is not None and i == self.current and k >= 0
+        got = None if marking else self._drawn.get(key)  # (a marked line is never kept)
         if got is not None:
             return got
         if k < 0:
@@ -185,12 +193,19 @@ class SegmentView(ScrollView, can_focus=True):
             langs = ["en", *self.langs]
             for c, (lines, lang) in enumerate(zip(cells, langs, strict=True)):
                 text = lines[k] if k < len(lines) else ""
-                if lang in RTL:
-                    text = visual(text, self.rtl_mode)
-                else:  # Arabic quoted in English ("photo: موقع داعش") is turned in place
-                    text = visual_mixed(text, self.rtl_mode)
-                pad = " " * max(colw - cell_len(text), 0)
-                got.append(Segment(pad + text if lang in RTL else text + pad))
+                if marking and lang in self._marker[1] and self._marker[0](text):
+                    shown = marked_line(text, self._marker[0](text), lang in RTL, self.rtl_mode)
+                    pad = " " * max(colw - shown.cell_len, 0)
+                    got += [Segment(pad), *segments(shown)] if lang in RTL else [
+                        *segments(shown), Segment(pad)
+                    ]
+                else:
+                    if lang in RTL:
+                        text = visual(text, self.rtl_mode)
+                    else:  # Arabic quoted in English ("photo: موقع داعش") is turned in place
+                        text = visual_mixed(text, self.rtl_mode)
+                    pad = " " * max(colw - cell_len(text), 0)
+                    got.append(Segment(pad + text if lang in RTL else text + pad))
                 if c < len(langs) - 1:
                     if k == 0:
                         sym, colour = STATUS.get(
@@ -201,6 +216,8 @@ class SegmentView(ScrollView, can_focus=True):
                         got += [Segment(" "), Segment(sym, Style.parse(colour)), Segment(" ")]
                     else:
                         got.append(Segment(" │ ", Style(color="grey35")))
+        if marking:
+            return got
         if len(self._drawn) > 5000:
             self._drawn.clear()
         self._drawn[key] = got
