@@ -88,6 +88,7 @@ def test_a_fully_cached_rerun_never_imports_torch(marian, tmp_path):
     assert second["code"] == 0, second["err"]
     assert second["heavy"] == []  # no torch, no transformers: nothing was loaded
     assert "69 segments, 0 translated now" in second["out"]
+    assert "69 from the MT cache (no model loaded)" in second["out"]
     assert (out / "al-qaem.ar.md").read_text(encoding="utf-8") == written
     # other decoding options are other translations: the model is needed again
     third = _translate_in_subprocess(home, *args, "--max-length", "9")

@@ -119,9 +119,14 @@ def translate(
                     if r.empty
                     else ""
                 )
+                cached = ""
+                if r.cached:
+                    cached = f", {r.cached} from the MT cache" + (
+                        "" if r.engine_loaded else " (no model loaded)"
+                    )
                 click.echo(
                     f"{f} -> {lang}: {r.segments} segments, {r.translated} translated now, "
-                    f"{len(r.flagged)} flagged for names{empty}{kept} ({where})"
+                    f"{len(r.flagged)} flagged for names{empty}{kept}{cached} ({where})"
                 )
     finally:
         cache.close()
