@@ -15,6 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -45,7 +46,7 @@ _TOKEN = re.compile(
     r"(?:[^\W\d_]|[\u064b-\u065f\u0670\u0640\u200c\u200d])+(?:['’ʿʾ](?:[^\W\d_])+)*"
 )
 _JOIN = re.compile(r"^(?:[ \u00a0]+|[ \u00a0]*[-\u2010\u2011][ \u00a0]*)$")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVES = ("'s", "’s")
 _BIDI = {ord(c): None for c in BIDI_CONTROLS}
 
 _ARABIC_SCRIPT_LANGS = {"ar": {"ar"}, "ckb": {"ckb", "ar"}}
@@ -94,8 +95,9 @@ class NameHit:
         return self.core or self.surface
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """One word token: offsets, text, and whether it is in Arabic script."""
+
     start: int
     end: int
     text: str
@@ -133,12 +135,17 @@ def _tokens(text: str) -> list[_Tok]:
         s, e, t = m.start(), m.end(), m.group()
         if e - s > MAX_NAME_WORD:
             continue
-        if _POSSESSIVE.search(t):
+        if t.endswith(_POSSESSIVES):
             e -= 2
             t = t[:-2]
         arabic = "\u0600" <= t[0] <= "\u06ff" or "\ufb50" <= t[0] <= "\ufeff"
         out.append(_Tok(s, e, t, arabic))
     return out
+
+
+def _joins(gap: str) -> bool:
+    """May the words either side of ``gap`` be one name (spaces or a hyphen between)?"""
+    return gap == " " or _JOIN.match(gap.translate(_BIDI)) is not None
 
 
 def _proclitic_forms(word: str) -> list[tuple[str, bool]]:
@@ -183,8 +190,27 @@ class NameFinder:
     """Scans texts for the names of one glossary index."""
 
     def __init__(self, index: NameIndex) -> None:
-        """Use ``index`` for keys; the finder itself holds no per-text state."""
+        """Use ``index`` for keys; the finder itself holds no per-text state.
+
+        It keeps bounded caches (what each span of words matched, each spelling's
+        confidence, the hits of short texts already scanned): running text repeats its
+        words and sentences. Setting ``index`` (a glossary that changed) empties them.
+        """
         self.index = index
+
+    @property
+    def index(self) -> NameIndex:
+        """The glossary index names are found with."""
+        return self._index
+
+    @index.setter
+    def index(self, index: NameIndex) -> None:
+        self._index = index
+        self._spans: dict[str, tuple] = {}
+        self._arabic: dict[tuple, list] = {}
+        self._confidence: dict[str, list] = {}
+        self._texts: dict[tuple, list[NameHit]] = {}
+        self._starts: dict[str, bool] = {}
 
     def find(self, text: str, lang: str | None = None, *, nested: bool = True) -> list[NameHit]:
         """All names in ``text``, in order; nested hits follow the hit that contains them.
@@ -192,17 +218,37 @@ class NameFinder:
         ``lang`` restricts Arabic-script matching: Arabic text is matched against the
         glossary's Arabic forms, Sorani text against Sorani and Arabic forms (an Arabic
         common word must not be taken for a Sorani spelling of a name). Without it, all.
+        A text of up to ``_TEXT_CACHE_CHARS`` characters scanned before answers from the cache.
         """
+        if len(text) > _TEXT_CACHE_CHARS:
+            return self._find(text, lang, nested)
+        key = (text, lang, nested)
+        hits = self._texts.get(key)
+        if hits is None:
+            hits = self._find(text, lang, nested)
+            _put(self._texts, key, hits, _TEXT_CACHE_SIZE)
+        return list(hits)
+
+    def _find(self, text: str, lang: str | None, nested: bool) -> list[NameHit]:
+        """``find`` without the cache of whole texts."""
         toks = _tokens(text)
-        joinable = [
-            _JOIN.match(text[a.end : b.start].translate(_BIDI)) is not None
-            for a, b in itertools.pairwise(toks)
-        ] + [False]
+        joinable = [_joins(text[a.end : b.start]) for a, b in itertools.pairwise(toks)]
+        joinable.append(False)
         langs = frozenset(_ARABIC_SCRIPT_LANGS.get(lang or "", {"ar", "ckb"}))
         scan = _Scan(text, toks, joinable, langs, lang == "ckb")
         hits: list[NameHit] = []
+        starts = self._starts
         i = 0
         while i < len(toks):
+            tok = toks[i]
+            if not tok.arabic:
+                may = starts.get(tok.text)
+                if may is None:
+                    may = self._may_start(tok.text)
+                    _put(starts, tok.text, may, _SPAN_CACHE_SIZE)
+                if not may:  # most words: no Latin name can start here
+                    i += 1
+                    continue
             best = self._match_at(scan, i, len(toks), exclude=None)
             if best is not None:
                 hit = self._with_confidence(best[1])
@@ -217,6 +263,12 @@ class NameFinder:
             i += n
         return hits
 
+    def _may_start(self, first: str) -> bool:
+        """Could a Latin name start at this word (a capital, a listed first word, an article)?"""
+        fw = _folded(first)
+        is_article = fw in ARTICLES or fw in SUN_ARTICLES
+        return first[0].isupper() or fw in self._index.first_words or is_article
+
     def _with_confidence(self, hit: NameHit) -> NameHit:
         """The hit with the confidence a lookup of its spelling gives its entry.
 
@@ -225,7 +277,10 @@ class NameFinder:
         """
         if hit.score >= 99:
             return hit
-        cands = self.index.candidates(hit.spelling, fuzzy=False)
+        cands = self._confidence.get(hit.spelling)
+        if cands is None:
+            cands = self.index.candidates(hit.spelling, fuzzy=False)
+            _put(self._confidence, hit.spelling, cands, _SPAN_CACHE_SIZE)
         conf = next((c.confidence for c in cands if c.entry.id == hit.entry.id), None)
         return replace(hit, confidence=threshold() if conf is None else conf)
 
@@ -275,27 +330,11 @@ class NameFinder:
             folded.append(_folded(toks[j].text))
             span = toks[i : j + 1]
             surface = text[span[0].start : span[-1].end]
-            sig = acronym_signature(t.text for t in span)
-            if sig is not None:
-                found = [(e, f, 100.0) for e, f in idx.acronyms.get(sig, ())]
-                key = ""
-            else:
-                toks_ = drop_articles(folded)
-                key = key_of_words(toks_)
-                found = self._latin_candidates(key, surface, span)
-                alt = alternative_key(toks_, key)
-                if not found and alt:
-                    found = self._latin_candidates(alt, surface, span)
-                if not found and n == 1 and _FUSED.match(fw) and first[0].isupper():
-                    # a fused article: "They left Alqaim."
-                    found = self._latin_candidates(key_of_words([fw[2:]]), surface[2:], span)
-                if not found and consonants(key) >= 3:
-                    # romanisation conventions one key cannot merge (Faluya, Ramadiyah)
-                    for k in respelling_keys(surface).values():
-                        cands = self._latin_candidates(k, surface, span)
-                        found = [(e, f, min(sc, 88.0)) for e, f, sc in cands]
-                        if found:
-                            break
+            cached = self._spans.get(surface)
+            if cached is None:  # what a span matches depends on its text alone
+                cached = self._latin_span(surface, span, folded, fw, first)
+                _put(self._spans, surface, cached, _SPAN_CACHE_SIZE)
+            sig, key, found = cached
             found = [x for x in found if x[0].id != exclude]
             if found:
                 e, f, score = found[0]
@@ -309,6 +348,32 @@ class NameFinder:
                 if not any(_ACR_START.match(t.text) for t in toks[j + 1 : j + 2]):
                     break
         return best
+
+    def _latin_span(
+        self, surface: str, span: list[_Tok], folded: list[str], fw: str, first: str
+    ) -> tuple[tuple[str, ...] | None, str, list]:
+        """(acronym signature, key, (entry, form, score) candidates) of one Latin span."""
+        idx = self.index
+        sig = acronym_signature(t.text for t in span)
+        if sig is not None:
+            return sig, "", [(e, f, 100.0) for e, f in idx.acronyms.get(sig, ())]
+        toks_ = drop_articles(folded)
+        key = key_of_words(toks_)
+        found = self._latin_candidates(key, surface, span)
+        alt = alternative_key(toks_, key)
+        if not found and alt:
+            found = self._latin_candidates(alt, surface, span)
+        if not found and len(span) == 1 and _FUSED.match(fw) and first[0].isupper():
+            # a fused article: "They left Alqaim."
+            found = self._latin_candidates(key_of_words([fw[2:]]), surface[2:], span)
+        if not found and consonants(key) >= 3:
+            # romanisation conventions one key cannot merge (Faluya, Ramadiyah)
+            for k in respelling_keys(surface).values():
+                cands = self._latin_candidates(k, surface, span)
+                found = [(e, f, min(sc, 88.0)) for e, f, sc in cands]
+                if found:
+                    break
+        return sig, key, found
 
     def _latin_candidates(self, key: str, surface: str, span: list[_Tok]) -> list:
         """(entry, form, score) for a Latin span's key, with the capital and short-key guards."""
@@ -400,12 +465,23 @@ class NameFinder:
         self, scan: _Scan, key: str, words_: list[str], stripped: bool, exclude: str | None
     ) -> list:
         """(entry, form, score) for an Arabic-script key, with the short-key guard."""
+        if key not in self.index.arabic:
+            return []
+        memo = (key, tuple(words_), stripped, scan.langs, scan.sorani)
+        found = self._arabic.get(memo)
+        if found is None:  # each candidate is kept or dropped on its own: filter after
+            found = self._arabic_scored(scan, key, words_, stripped)
+            _put(self._arabic, memo, found, _SPAN_CACHE_SIZE)
+        return [x for x in found if x[0].id != exclude] if exclude else found
+
+    def _arabic_scored(self, scan: _Scan, key: str, words_: list[str], stripped: bool) -> list:
+        """``_arabic_candidates`` for every entry (uncached)."""
         idx = self.index
         langs = scan.langs
         cands = [
             (e, f)
             for e, f in idx.arabic.get(key, ())
-            if e.id != exclude and idx.form_langs.get((e.id, f), set()) & langs
+            if idx.form_langs.get((e.id, f), set()) & langs
         ]
         if not cands:
             return []
@@ -464,6 +540,19 @@ class NameFinder:
             ),
             key=lambda x: -x[2],
         )
+
+
+#: Texts up to this many characters keep their hits (a segment; not a whole article).
+_TEXT_CACHE_CHARS = 4000
+_TEXT_CACHE_SIZE = 1 << 14
+_SPAN_CACHE_SIZE = 1 << 17
+
+
+def _put(cache: dict, key: object, value: object, size: int) -> None:
+    """Store in a bounded cache: when it is full, it is emptied (no per-hit bookkeeping)."""
+    if len(cache) >= size:
+        cache.clear()
+    cache[key] = value
 
 
 _ACR_START = re.compile(r"^[A-Z]{2,}$")

@@ -104,11 +104,17 @@ class MemoryEngine:
         from workbench.engines.base import check_stop
 
         out, self.last_matches = [], []
+        seen: dict[str, tuple[str, float | None]] = {}  # a repeated segment is looked up once
         for t in texts:
             check_stop(self)
-            found = (
-                self.tm.lookup(t, src, tgt, limit=1, threshold=self.threshold) if t.strip() else []
-            )
-            out.append(found[0].target if found else "")
-            self.last_matches.append(found[0].score if found else None)
+            if t not in seen:
+                found = (
+                    self.tm.lookup(t, src, tgt, limit=1, threshold=self.threshold)
+                    if t.strip()
+                    else []
+                )
+                seen[t] = (found[0].target, found[0].score) if found else ("", None)
+            target, score = seen[t]
+            out.append(target)
+            self.last_matches.append(score)
         return out
