@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -42,8 +43,10 @@ from workbench.core.name_confidence import threshold
 from workbench.core.name_index import NameIndex, acronym_signature, is_short_key, latin_light_key
 from workbench.core.textio import BIDI_CONTROLS
 
+# possessive (++, *+): the same matches, but a 10 MB run of letters keeps no backtracking
+# state per character (1.4 GB with a plain + on "AbAb...")
 _TOKEN = re.compile(
-    r"(?:[^\W\d_]|[\u064b-\u065f\u0670\u0640\u200c\u200d])+(?:['’ʿʾ](?:[^\W\d_])+)*"
+    r"(?:[^\W\d_]|[\u064b-\u065f\u0670\u0640\u200c\u200d])++(?:['’ʿʾ](?:[^\W\d_])++)*+"
 )
 _JOIN = re.compile(r"^(?:[ \u00a0]+|[ \u00a0]*[-\u2010\u2011][ \u00a0]*)$")
 _POSSESSIVES = ("'s", "’s")
@@ -125,13 +128,13 @@ def _folded(token: str) -> str:
     return "".join(words(token))
 
 
-def _tokens(text: str) -> list[_Tok]:
-    """Word tokens with offsets; a possessive 's is left outside the token.
+def _tokens(text: str, lo: int = 0, hi: int | None = None) -> list[_Tok]:
+    """Word tokens of ``text[lo:hi]`` with offsets in ``text``; a possessive 's is left outside.
 
     A token longer than MAX_NAME_WORD is left out (and so never joins its neighbours).
     """
     out = []
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(text, lo, len(text) if hi is None else hi):
         s, e, t = m.start(), m.end(), m.group()
         if e - s > MAX_NAME_WORD:
             continue
@@ -230,8 +233,19 @@ class NameFinder:
         return list(hits)
 
     def _find(self, text: str, lang: str | None, nested: bool) -> list[NameHit]:
-        """``find`` without the cache of whole texts."""
-        toks = _tokens(text)
+        """``find`` without the cache of whole texts, a long text a piece at a time."""
+        if len(text) <= CHUNK_CHARS:
+            return self._find_in(text, 0, len(text), lang, nested)
+        hits: list[NameHit] = []
+        for lo, hi in chunk_spans(text):
+            hits.extend(self._find_in(text, lo, hi, lang, nested))
+        return hits
+
+    def _find_in(
+        self, text: str, lo: int, hi: int, lang: str | None, nested: bool
+    ) -> list[NameHit]:
+        """The names in ``text[lo:hi]`` (offsets in ``text``)."""
+        toks = _tokens(text, lo, hi)
         joinable = [_joins(text[a.end : b.start]) for a, b in itertools.pairwise(toks)]
         joinable.append(False)
         langs = frozenset(_ARABIC_SCRIPT_LANGS.get(lang or "", {"ar", "ckb"}))
@@ -540,6 +554,34 @@ class NameFinder:
             ),
             key=lambda x: -x[2],
         )
+
+
+#: A text longer than this is scanned a piece at a time (its word tokens held for one piece).
+CHUNK_CHARS = 1 << 16
+_CUT = re.compile(r"[\n.,;:!?؟،؛]")
+
+
+def chunk_spans(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
+    """Spans ``(lo, hi)`` that cover ``text``, each about ``size`` characters or more.
+
+    Each cut follows a line break or a punctuation mark at or after ``size`` characters:
+    no name (nor a run of capitalised words) spans it, so scanning the pieces finds what
+    scanning the whole text would. Without one within ``4 * size`` characters the cut is at
+    a space (a name across it is missed: text without punctuation for 256 KB).
+    """
+    lo, n = 0, len(text)
+    while lo < n:
+        if n - lo <= size:
+            yield lo, n
+            return
+        m = _CUT.search(text, lo + size, lo + 4 * size)
+        if m is not None:
+            hi = m.end()
+        else:
+            space = text.find(" ", lo + 4 * size)
+            hi = n if space < 0 else space + 1
+        yield lo, hi
+        lo = hi
 
 
 #: Texts up to this many characters keep their hits (a segment; not a whole article).

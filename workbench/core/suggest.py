@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workbench.core.cluster import cluster_names
-from workbench.core.name_finder import NameHit
+from workbench.core.name_finder import NameHit, chunk_spans
 
 _PARTICLES = {
     "al",
@@ -67,9 +67,20 @@ class Candidate:
 
 
 def _runs(text: str) -> list[tuple[int, int, str, bool]]:
-    """Capitalised runs (start, end, text, at sentence start) in a text."""
-    out = []
-    words = list(_WORD.finditer(text))
+    """Capitalised runs (start, end, text, at sentence start) in a text.
+
+    A long text is read a piece at a time (cut where no run can continue), so only one
+    piece's words are held.
+    """
+    out: list[tuple[int, int, str, bool]] = []
+    for lo, hi in chunk_spans(text):
+        _runs_in(text, lo, hi, out)
+    return out
+
+
+def _runs_in(text: str, lo: int, hi: int, out: list[tuple[int, int, str, bool]]) -> None:
+    """Append the capitalised runs of ``text[lo:hi]`` to ``out``."""
+    words = list(_WORD.finditer(text, lo, hi))
     i = 0
     while i < len(words):
         w = words[i]
@@ -108,7 +119,6 @@ def _runs(text: str) -> list[tuple[int, int, str, bool]]:
         at_start = _SENT_START.search(text, max(0, start - 64), start) is not None
         out.append((start, end, text[start:end], at_start))
         i = j + 1
-    return out
 
 
 #: A capitalised run longer than this (characters) is no name: it is not suggested.
@@ -171,6 +181,13 @@ def suggest_names(
     Names the glossary covers are skipped: spans of ``known`` hits, and words for which
     ``is_known`` is true (and their demonyms).
     """
+    known_words: dict[str, bool] = {}  # running text repeats its words: look each up once
+
+    def is_known_once(word: str) -> bool:
+        if word not in known_words:
+            known_words[word] = is_known(word)
+        return known_words[word]
+
     lower_words: set[str] = set()
     for text in texts.values():
         lower_words.update(w.group() for w in _WORD.finditer(text) if w.group().islower())
@@ -188,7 +205,7 @@ def suggest_names(
                 low = name.lower()
                 if low in _COMMON or low in lower_words or len(name) < 3:
                     continue
-            if all(w.lower() in _COMMON or _is_known_or_demonym(w, is_known) for w in words):
+            if all(w.lower() in _COMMON or _is_known_or_demonym(w, is_known_once) for w in words):
                 continue
             ctx = text[max(0, start - 30) : min(len(text), end + 30)].replace("\n", " ")
             found.append((name, path, ctx, sentence_start and len(words) == 1))

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from workbench.core.document import Segment
 from workbench.core.name_finder import NameFinder, NameHit
-from workbench.core.tm_match import NAME_BASE, name_norm, plain_norm
+from workbench.core.tm_match import NAME_BASE, NamedText, name_norm, plain_norm
 
 _TOKEN = re.compile(r"[\ue000-\uf8ff]|\w+(?:['’]\w+)*|[^\w\s]")
 
@@ -88,22 +88,36 @@ def find_reuse(
     out = []
     choose = _Chooser([c[1] for c in candidates], [len(c[0]) for c in candidates])
     choose.prepare(len(derived))
+    seen: dict[str, ReuseMatch] = {}  # a repeated sentence is matched once
     for seg, dn in zip(derived, d_norm, strict=True):
-        k = choose(dn.norm)
-        best = None if k is None else (choose.score, *candidates[k])
-        if best is None:
-            out.append(ReuseMatch(seg, [], 0.0, 0.0))
+        again = seen.get(seg.text)
+        if again is not None:
+            out.append(replace(again, derived=seg, edits=list(again.edits)))
             continue
-        score, idx, norm, hits, text = best
-        plain = fuzz.ratio(plain_norm(seg.text), plain_norm(text))
-        if score < threshold:  # new text; the closest original sentence is not its source
-            out.append(ReuseMatch(seg, [], round(score, 1), round(plain, 1)))
-            continue
-        edits = _edits(dn.norm, dn.hits, seg.text, norm, hits, text)
-        out.append(
-            ReuseMatch(seg, [original[i] for i in idx], round(score, 1), round(plain, 1), edits)
-        )
+        out.append(_match_one(seg, dn, choose, candidates, original, threshold))
+        seen[seg.text] = out[-1]
     return out
+
+
+def _match_one(
+    seg: Segment,
+    dn: NamedText,
+    choose: _Chooser,
+    candidates: list[tuple[list[int], str, list[NameHit], str]],
+    original: list[Segment],
+    threshold: float,
+) -> ReuseMatch:
+    """The best source of one derived sentence (none below ``threshold``), with its edits."""
+    k = choose(dn.norm)
+    if k is None:
+        return ReuseMatch(seg, [], 0.0, 0.0)
+    score = choose.score
+    idx, norm, hits, text = candidates[k]
+    plain = fuzz.ratio(plain_norm(seg.text), plain_norm(text))
+    if score < threshold:  # new text; the closest original sentence is not its source
+        return ReuseMatch(seg, [], round(score, 1), round(plain, 1))
+    edits = _edits(dn.norm, dn.hits, seg.text, norm, hits, text)
+    return ReuseMatch(seg, [original[i] for i in idx], round(score, 1), round(plain, 1), edits)
 
 
 #: Up to this many sentence pairs, every derived sentence is compared with every candidate.
@@ -166,8 +180,6 @@ class _Chooser:
 
 
 def _shifted(hit: NameHit, shift: int) -> NameHit:
-    from dataclasses import replace
-
     return replace(hit, start=hit.start + shift, end=hit.end + shift)
 
 
