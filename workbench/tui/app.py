@@ -36,7 +36,7 @@ from workbench.tui.navigate import NavigateMixin
 from workbench.tui.replace_actions import ReplaceMixin
 from workbench.tui.rtl import detect
 from workbench.tui.rtl_edit import RtlInput
-from workbench.tui.segment_view import Row, SegmentView, origin_label
+from workbench.tui.segment_view import Row, SegmentView, collector_paused, origin_label
 from workbench.tui.spellings import SpellingsMixin
 from workbench.tui.tm_tools import TMToolsMixin
 from workbench.tui.workflow import WorkflowMixin
@@ -177,13 +177,14 @@ class WorkbenchApp(
 
     def _load(self) -> list[Row]:
         rows = []
-        for r in self.project.grid(self.langs):
-            row = Row(r[0], r[1], r[2], r[3])
-            for n, lang in enumerate(self.langs):
-                target, status, origin, engine, model, match = r[4 + 6 * n : 10 + 6 * n]
-                row.targets[lang], row.status[lang] = target, status
-                row.origin[lang] = origin_label(origin, engine, model, match)
-            rows.append(row)
+        with collector_paused():  # 100,000 rows of small dicts: see collector_paused
+            for r in self.project.grid(self.langs):
+                row = Row(r[0], r[1], r[2], r[3])
+                for n, lang in enumerate(self.langs):
+                    target, status, origin, engine, model, match = r[4 + 6 * n : 10 + 6 * n]
+                    row.targets[lang], row.status[lang] = target, status
+                    row.origin[lang] = origin_label(origin, engine, model, match)
+                rows.append(row)
         self.src_lang = {name: src for _, name, src, _ in self.project.documents()}
         return rows
 

@@ -71,20 +71,16 @@ class WorkflowMixin:
                 self.project.folder, glossary, self.settings.translator, self._learner_error
             )
             self.learner.start()
-        docs = [r.key.split(":")[0] for r in self.all_rows]
-        segments = [
-            (r.segment_id, doc, self.src_lang.get(doc, "en"), r.source)
-            for r, doc in zip(self.all_rows, docs, strict=True)
-        ]
-        # names through the glossary take a moment on a big project: plain keys at once,
-        # then the name-aware index from a thread; the watcher in another. Plain threads,
-        # not workers: they live as long as the app (tests wait for workers to complete),
-        # and hand results to the UI thread without waiting on it
+        # the repetition index takes a moment on a big project (1 s for 100,000 segments
+        # with plain keys, more with names through the glossary): a thread builds the plain
+        # one, then the name-aware one, while the first screen is drawn; a confirm that
+        # comes before either builds the plain one itself (propagate_from). The watcher runs
+        # in another thread. Plain threads, not workers: they live as long as the app
+        # (tests wait for workers to complete) and hand results to the UI thread without
+        # waiting on it
         self._loop = asyncio.get_running_loop()
         self._stop = threading.Event()
-        self.rep_index = build_index(segments, None)
-        jobs = [self._watch_job] + ([partial(self._index_job, segments)] if self.finder else [])
-        for job in jobs:
+        for job in (self._watch_job, self._index_job):
             threading.Thread(target=job, daemon=True, name="workbench-workflow").start()
         if self.settings is not None:
             self._go_to_last_position()
@@ -96,10 +92,28 @@ class WorkflowMixin:
         with contextlib.suppress(RuntimeError):  # the loop is closed
             self._loop.call_soon_threadsafe(fn, *args)
 
-    def _index_job(self, segments: list) -> None:
+    def repetition_segments(self) -> list[tuple[int, str, str, str]]:
+        """(segment id, document, source language, source) of every row, in project order."""
+        out = []
+        for r in self.all_rows:
+            doc = r.key.split(":")[0]
+            out.append((r.segment_id, doc, self.src_lang.get(doc, "en"), r.source))
+        return out
+
+    def _index_job(self) -> None:
+        segments = self.repetition_segments()
+        plain = build_index(segments, None, self._stop.is_set)
+        if len(plain) == len(segments):
+            self._to_ui(self._plain_index_ready, plain)
+        if self.finder is None:
+            return
         index = build_index(segments, self.finder, self._stop.is_set)
         if len(index) == len(segments):
             self._to_ui(setattr, self, "rep_index", index)
+
+    def _plain_index_ready(self, index: RepetitionIndex) -> None:
+        if self.rep_index is None:  # (the name-aware one, or one built on demand, stays)
+            self.rep_index = index
 
     def _watch_job(self) -> None:
         watch(
@@ -152,8 +166,8 @@ class WorkflowMixin:
         """Copy ``row``'s confirmed target to its repetitions; their history row ids."""
         if self.settings is None or not self.settings.propagate:
             return []
-        if self.rep_index is None:
-            return []
+        if self.rep_index is None:  # a confirm before the thread's index: plain keys now
+            self.rep_index = build_index(self.repetition_segments(), None)
         try:
             written = propagate(self.project, self.rep_index, row.segment_id, lang, row.key)
         except WorkbenchError as e:
