@@ -636,6 +636,25 @@ def test_the_first_run_greets_with_the_essential_keys_once(project, finder):
     assert not any("? lists every key" in m for m in asyncio.run(main(False)))
 
 
+@pytest.mark.parametrize("keys", [("down",), ("enter",)])
+def test_the_greeting_goes_when_the_translator_starts(project, finder, keys):
+    """It sits over the English of the first rows: a move or an edit takes it away."""
+    from workbench.tui.app import WorkbenchApp
+
+    async def main():
+        app = WorkbenchApp(project, ["ar"], "app", finder, None, first_run=True)
+        async with app.run_test(size=(150, 40)) as pilot:
+            await pilot.pause()
+            before = [n.message for n in app._notifications]
+            await pilot.press(*keys)
+            await pilot.pause()
+            return before, [n.message for n in app._notifications]
+
+    before, after = asyncio.run(main())
+    assert any("? lists every key" in m for m in before)
+    assert not any("? lists every key" in m for m in after)
+
+
 def test_qa_follows_the_text_as_it_is_typed(project, finder):
     async def script(app, pilot):
         app.view.current = next(i for i, r in enumerate(app.rows) if r.key == "al-qaem:p4:s2")

@@ -225,6 +225,15 @@ class WorkbenchApp(
             )
         if self.first_run:
             self.notify(FIRST_RUN, title="Welcome to workbench", timeout=20)
+            self._greeting = True
+
+    _greeting = False
+
+    def dismiss_greeting(self) -> None:
+        """The first-run greeting goes once the translator starts (it sits over the English)."""
+        if self._greeting:
+            self._greeting = False
+            self.clear_notifications()
 
     @property
     def view(self) -> SegmentView:
@@ -256,6 +265,7 @@ class WorkbenchApp(
 
     def action_move(self, delta: int) -> None:
         """Move the current segment."""
+        self.dismiss_greeting()
         self.view.move(delta)
 
     def on_segment_view_moved(self, _: SegmentView.Moved) -> None:

@@ -35,6 +35,7 @@ class EditingMixin:
         """Open the edit line on the current target."""
         if self.row is None:
             return
+        self.dismiss_greeting()
         edit = self.query_one("#edit", RtlInput)
         if edit.has_class("editing"):  # still open (a click took the focus): back to it,
             self.screen.set_focus(edit)  # the typing kept
