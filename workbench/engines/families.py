@@ -16,7 +16,6 @@ no model load. Each family says what one language pair needs:
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,12 +163,10 @@ def _m2m(src: str, tgt: str) -> tuple[str, str]:
 
 
 def _json(path: Path) -> dict:
-    """A JSON object from ``path``, or {} when it is missing or broken."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    """A JSON object from ``path``, or {} when it is missing; one error line when broken."""
+    from workbench.engines.model_gate import read_json_object
+
+    return read_json_object(path)
 
 
 def _special_tokens(tok_dir: Path) -> set[str]:

@@ -19,7 +19,12 @@ from pathlib import Path
 
 from workbench.engines.base import DecodeOptions, EngineError, check_stop
 from workbench.engines.families import Drive, detect
-from workbench.engines.model_gate import refuse_custom_code, refuse_pickle
+from workbench.engines.model_gate import (
+    check_safetensors,
+    load_failure,
+    refuse_custom_code,
+    refuse_pickle,
+)
 
 
 def _offline() -> None:
@@ -77,6 +82,8 @@ class HFEngine:
         require_model(folder)
         refuse_custom_code(folder)
         has_safe = refuse_pickle(folder, allow_pickle)
+        if has_safe:
+            check_safetensors(folder)  # a file cut short: one line, before torch
         self.info = detect(folder)  # the model family: how to drive each pair (no torch)
         _offline()
         try:
@@ -87,6 +94,8 @@ class HFEngine:
         if threads:
             torch.set_num_threads(threads)
         self.device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+        # torch warns on stderr about a pickle's protocol before refusing it: one line only
+        warnings.filterwarnings("ignore", message="Detected pickle protocol", category=UserWarning)
         try:
             config = AutoConfig.from_pretrained(
                 folder, local_files_only=True, trust_remote_code=False
@@ -106,10 +115,7 @@ class HFEngine:
                 .eval()
             )
         except Exception as exc:
-            reason = (
-                str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
-            )
-            raise EngineError(f"model {folder} cannot be loaded ({reason})") from None
+            raise EngineError(load_failure(folder, exc)) from None
         self._torch = torch
         self.kind = self.model.config.model_type  # marian | m2m_100 | ...
         self.checksum = file_checksum(folder)
