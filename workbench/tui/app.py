@@ -33,6 +33,7 @@ from workbench.tui.help_screen import HelpScreen
 from workbench.tui.history_actions import HistoryMixin
 from workbench.tui.mt_worker import SCOPES, MTMixin
 from workbench.tui.navigate import NavigateMixin
+from workbench.tui.odd_articles import opening_notes
 from workbench.tui.replace_actions import ReplaceMixin
 from workbench.tui.rtl import detect
 from workbench.tui.rtl_edit import RtlInput
@@ -226,8 +227,12 @@ class WorkbenchApp(
         if self.first_run:
             self.notify(FIRST_RUN, title="Welcome to workbench", timeout=20)
             self._greeting = True
+        for note in opening_notes(self.project, self.lang, self.opened_article):
+            self.notify(note, title="What is here", severity="warning", timeout=30)
 
     _greeting = False
+    #: The article file `workbench open` was given (its front matter is checked), if any.
+    opened_article: Path | None = None
 
     def dismiss_greeting(self) -> None:
         """The first-run greeting goes once the translator starts (it sits over the English)."""

@@ -83,6 +83,8 @@ def open_cmd(target: str, to: str, rtl: str, no_propagate: bool) -> None:
         settings=settings,
         home=services.workbench_home(),
     )
+    if path.is_file():
+        app.opened_article = path  # the app says what is odd about it (an unknown lang)
     try:
         sys.stdout.write(enter)
         sys.stdout.flush()
