@@ -1,4 +1,4 @@
-"""Run every file-reading command on every kind of the bad-input corpus, in subprocesses.
+"""Run every file-reading command on every kind of the bad-input corpus, each in its own process.
 
 Each run gets a time bound; its exit code, stderr lines, seconds and peak memory (the
 child's own ru_maxrss) are recorded, and after it the project and the TM it could have
@@ -8,7 +8,9 @@ command failed (nothing stored was lost or half-written).
 
 from __future__ import annotations
 
+import json
 import os
+import queue
 import shutil
 import sqlite3
 import subprocess
@@ -156,15 +158,51 @@ def prepare_store(work: Path, env: dict[str, str]) -> None:
         subprocess.run([*py, *args], env=env, check=True, capture_output=True, timeout=120)
 
 
-def run_one(kind: Kind, name: str, base: Path, limit: float) -> Run:
-    """Run one command in its own copy of the store; measure it and check the store after."""
-    work = base / f"w{abs(hash((kind.name, name)))}"
-    shutil.copytree(base / "seed", work)
-    args = commands(kind, work)[name]
+class ForkServer:
+    """One warm interpreter (tests/badinput/forkserver.py) that forks a child per run."""
+
+    def __init__(self) -> None:
+        """Start the server and wait until it has imported workbench."""
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.badinput.forkserver"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            cwd=ROOT,
+            text=True,
+        )
+        assert json.loads(self._read())["ready"]
+
+    def _read(self) -> str:
+        line = self.proc.stdout.readline() if self.proc.stdout else ""
+        if not line:
+            raise RuntimeError("the fork server stopped")
+        return line
+
+    def run(self, args: list[str], cwd: Path, env: dict[str, str], limit: float) -> tuple:
+        """(exit code, seconds, stderr bytes, peak MB) of one command, killed past ``limit``."""
+        err_file, peak_file = cwd / "stderr.txt", cwd / "peak.txt"
+        job = {"args": args, "cwd": str(cwd), "env": env, "limit": limit,
+               "stderr": str(err_file), "peak": str(peak_file)}  # fmt: skip
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(json.dumps(job) + "\n")
+        self.proc.stdin.flush()
+        reply = json.loads(self._read())
+        err = err_file.read_bytes() if err_file.is_file() else b""
+        peak = float(peak_file.read_text() or 0) if peak_file.is_file() else 0.0
+        return reply["rc"], reply["seconds"], err, peak
+
+    def close(self) -> None:
+        """Stop the server (it ends when its stdin closes)."""
+        if self.proc.stdin:
+            self.proc.stdin.close()
+        self.proc.wait(timeout=60)
+
+
+def _subprocess(args: list[str], work: Path, env: dict[str, str], limit: float) -> tuple:
+    """(exit code, seconds, stderr bytes, peak MB) of one command in a fresh interpreter."""
     peak_file = work / "peak.txt"
-    env = {**os.environ, "WORKBENCH_HOME": str(work / "home"), "WORKBENCH_GLOSSARY": GLOSSARY}
-    env["PYTHONPATH"] = str(ROOT)
-    before = _counts(work)
     start = time.monotonic()
     proc = subprocess.Popen(
         [sys.executable, "-m", "tests.badinput.measure", str(peak_file), *args],
@@ -180,9 +218,29 @@ def run_one(kind: Kind, name: str, base: Path, limit: float) -> Run:
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, 9)
         err = proc.communicate()[1]
-    seconds = time.monotonic() - start
-    rc = 124 if seconds >= limit else proc.returncode
     peak = float(peak_file.read_text()) if peak_file.is_file() else 0.0
+    return proc.returncode, time.monotonic() - start, err, peak
+
+
+def run_one(
+    kind: Kind, name: str, base: Path, limit: float, server: ForkServer | None = None
+) -> Run:
+    """Run one command in its own copy of the store; measure it and check the store after.
+
+    With ``server`` the command runs in a child forked from a warm interpreter (the same
+    isolation: its own process, session, folder and environment), else in a fresh one.
+    """
+    work = base / f"w{abs(hash((kind.name, name)))}"
+    shutil.copytree(base / "seed", work)
+    args = commands(kind, work)[name]
+    env = {**os.environ, "WORKBENCH_HOME": str(work / "home"), "WORKBENCH_GLOSSARY": GLOSSARY}
+    env["PYTHONPATH"] = str(ROOT)
+    before = _counts(work)
+    if server is not None:
+        code, seconds, err, peak = server.run(args, work, env, limit)
+    else:
+        code, seconds, err, peak = _subprocess(args, work, env, limit)
+    rc = 124 if seconds >= limit else code
     text = err.decode("utf-8", "replace")
     lines = [ln for ln in text.split("\n") if ln.strip()]
     after = _counts(work)
@@ -194,8 +252,14 @@ def run_one(kind: Kind, name: str, base: Path, limit: float) -> Run:
     )  # fmt: skip
 
 
-def run_corpus(kinds: list[Kind], base: Path, limit: float, workers: int = 2) -> list[Run]:
-    """Every command on every kind (``workers`` at a time); the runs in corpus order."""
+def run_corpus(
+    kinds: list[Kind], base: Path, limit: float, workers: int = 2, fork: bool = True
+) -> list[Run]:
+    """Every command on every kind (``workers`` at a time); the runs in corpus order.
+
+    ``fork``: each run is a child of a warm interpreter (one per worker) instead of a
+    fresh ``python``: the same runs, without an interpreter start and imports each.
+    """
     seed = base / "seed"
     seed.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "WORKBENCH_HOME": str(seed / "home"), "WORKBENCH_GLOSSARY": GLOSSARY}
@@ -204,11 +268,25 @@ def run_corpus(kinds: list[Kind], base: Path, limit: float, workers: int = 2) ->
     prepare_store(seed, env)
     jobs = [(k, name) for k in kinds for name in commands(k, seed)]
 
-    def go(job: tuple[Kind, str]) -> Run:
-        return run_one(job[0], job[1], base, limit)
+    servers: queue.Queue[ForkServer | None] = queue.Queue()
+    started = [ForkServer() for _ in range(workers)] if fork else [None] * workers
+    for srv in started:
+        servers.put(srv)
 
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(go, jobs))
+    def go(job: tuple[Kind, str]) -> Run:
+        srv = servers.get()
+        try:
+            return run_one(job[0], job[1], base, limit, srv)
+        finally:
+            servers.put(srv)
+
+    try:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(go, jobs))
+    finally:
+        for srv in started:
+            if srv is not None:
+                srv.close()
 
 
 def table(runs: list[Run]) -> str:
