@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -116,6 +116,19 @@ class _Scan:
     joinable: list[bool]
     langs: frozenset[str]  # glossary languages whose Arabic-script forms may match
     sorani: bool  # the text is Sorani: normalise Arabic-keyboard spellings first
+    c: _Caches  # the index this scan uses, with its caches
+
+
+@dataclass
+class _Caches:
+    """An index and what was found with it (bounded): they are replaced together."""
+
+    index: NameIndex
+    spans: dict[str, tuple] = field(default_factory=dict)
+    arabic: dict[tuple, list] = field(default_factory=dict)
+    confidence: dict[str, list] = field(default_factory=dict)
+    texts: dict[tuple, list[NameHit]] = field(default_factory=dict)
+    starts: dict[str, bool] = field(default_factory=dict)
 
 
 #: A word longer than this (characters) is no name and is skipped: no key is made of it.
@@ -149,6 +162,29 @@ def _tokens(text: str, lo: int = 0, hi: int | None = None) -> list[_Tok]:
 def _joins(gap: str) -> bool:
     """May the words either side of ``gap`` be one name (spaces or a hyphen between)?"""
     return gap == " " or _JOIN.match(gap.translate(_BIDI)) is not None
+
+
+def _may_start(first: str, index: NameIndex) -> bool:
+    """Could a Latin name start at this word (a capital, a listed first word, an article)?"""
+    fw = _folded(first)
+    is_article = fw in ARTICLES or fw in SUN_ARTICLES
+    return first[0].isupper() or fw in index.first_words or is_article
+
+
+def _with_confidence(hit: NameHit, c: _Caches) -> NameHit:
+    """The hit with the confidence a lookup of its spelling gives its entry.
+
+    A listed spelling is sure; an unseen one is as sure as ``NameIndex.decide`` says
+    (without the fuzzy step, which running text never uses).
+    """
+    if hit.score >= 99:
+        return hit
+    cands = c.confidence.get(hit.spelling)
+    if cands is None:
+        cands = c.index.candidates(hit.spelling, fuzzy=False)
+        _put(c.confidence, hit.spelling, cands, _SPAN_CACHE_SIZE)
+    conf = next((m.confidence for m in cands if m.entry.id == hit.entry.id), None)
+    return replace(hit, confidence=threshold() if conf is None else conf)
 
 
 def _proclitic_forms(word: str) -> list[tuple[str, bool]]:
@@ -204,16 +240,12 @@ class NameFinder:
     @property
     def index(self) -> NameIndex:
         """The glossary index names are found with."""
-        return self._index
+        return self._c.index
 
     @index.setter
     def index(self, index: NameIndex) -> None:
-        self._index = index
-        self._spans: dict[str, tuple] = {}
-        self._arabic: dict[tuple, list] = {}
-        self._confidence: dict[str, list] = {}
-        self._texts: dict[tuple, list[NameHit]] = {}
-        self._starts: dict[str, bool] = {}
+        # one assignment: a scan in another thread keeps the index and caches it began with
+        self._c = _Caches(index)
 
     def find(self, text: str, lang: str | None = None, *, nested: bool = True) -> list[NameHit]:
         """All names in ``text``, in order; nested hits follow the hit that contains them.
@@ -223,49 +255,50 @@ class NameFinder:
         common word must not be taken for a Sorani spelling of a name). Without it, all.
         A text of up to ``_TEXT_CACHE_CHARS`` characters scanned before answers from the cache.
         """
+        c = self._c
         if len(text) > _TEXT_CACHE_CHARS:
-            return self._find(text, lang, nested)
+            return self._find(text, lang, nested, c)
         key = (text, lang, nested)
-        hits = self._texts.get(key)
+        hits = c.texts.get(key)
         if hits is None:
-            hits = self._find(text, lang, nested)
-            _put(self._texts, key, hits, _TEXT_CACHE_SIZE)
+            hits = self._find(text, lang, nested, c)
+            _put(c.texts, key, hits, _TEXT_CACHE_SIZE)
         return list(hits)
 
-    def _find(self, text: str, lang: str | None, nested: bool) -> list[NameHit]:
+    def _find(self, text: str, lang: str | None, nested: bool, c: _Caches) -> list[NameHit]:
         """``find`` without the cache of whole texts, a long text a piece at a time."""
         if len(text) <= CHUNK_CHARS:
-            return self._find_in(text, 0, len(text), lang, nested)
+            return self._find_in(text, 0, len(text), lang, nested, c)
         hits: list[NameHit] = []
         for lo, hi in chunk_spans(text):
-            hits.extend(self._find_in(text, lo, hi, lang, nested))
+            hits.extend(self._find_in(text, lo, hi, lang, nested, c))
         return hits
 
     def _find_in(
-        self, text: str, lo: int, hi: int, lang: str | None, nested: bool
+        self, text: str, lo: int, hi: int, lang: str | None, nested: bool, c: _Caches
     ) -> list[NameHit]:
         """The names in ``text[lo:hi]`` (offsets in ``text``)."""
         toks = _tokens(text, lo, hi)
         joinable = [_joins(text[a.end : b.start]) for a, b in itertools.pairwise(toks)]
         joinable.append(False)
         langs = frozenset(_ARABIC_SCRIPT_LANGS.get(lang or "", {"ar", "ckb"}))
-        scan = _Scan(text, toks, joinable, langs, lang == "ckb")
+        scan = _Scan(text, toks, joinable, langs, lang == "ckb", c)
         hits: list[NameHit] = []
-        starts = self._starts
+        starts = c.starts
         i = 0
         while i < len(toks):
             tok = toks[i]
             if not tok.arabic:
                 may = starts.get(tok.text)
                 if may is None:
-                    may = self._may_start(tok.text)
+                    may = _may_start(tok.text, c.index)
                     _put(starts, tok.text, may, _SPAN_CACHE_SIZE)
                 if not may:  # most words: no Latin name can start here
                     i += 1
                     continue
             best = self._match_at(scan, i, len(toks), exclude=None)
             if best is not None:
-                hit = self._with_confidence(best[1])
+                hit = _with_confidence(best[1], c)
                 best = None if hit.confidence < threshold() else (best[0], hit)
             if best is None:
                 i += 1
@@ -276,27 +309,6 @@ class NameFinder:
                 hits.extend(self._nested(scan, i, i + n, hit.entry.id))
             i += n
         return hits
-
-    def _may_start(self, first: str) -> bool:
-        """Could a Latin name start at this word (a capital, a listed first word, an article)?"""
-        fw = _folded(first)
-        is_article = fw in ARTICLES or fw in SUN_ARTICLES
-        return first[0].isupper() or fw in self._index.first_words or is_article
-
-    def _with_confidence(self, hit: NameHit) -> NameHit:
-        """The hit with the confidence a lookup of its spelling gives its entry.
-
-        A listed spelling is sure; an unseen one is as sure as ``NameIndex.decide`` says
-        (without the fuzzy step, which running text never uses).
-        """
-        if hit.score >= 99:
-            return hit
-        cands = self._confidence.get(hit.spelling)
-        if cands is None:
-            cands = self.index.candidates(hit.spelling, fuzzy=False)
-            _put(self._confidence, hit.spelling, cands, _SPAN_CACHE_SIZE)
-        conf = next((c.confidence for c in cands if c.entry.id == hit.entry.id), None)
-        return replace(hit, confidence=threshold() if conf is None else conf)
 
     def _nested(self, scan: _Scan, lo: int, hi: int, outer: str) -> list[NameHit]:
         """Hits of other entries inside tokens [lo, hi) of a longer hit."""
@@ -326,7 +338,7 @@ class NameFinder:
     def _match_latin(
         self, scan: _Scan, i: int, hi: int, exclude: str | None
     ) -> tuple[int, NameHit] | None:
-        idx = self.index
+        idx = scan.c.index
         text, toks, joinable = scan.text, scan.toks, scan.joinable
         first = toks[i].text
         fw = _folded(first)
@@ -344,10 +356,10 @@ class NameFinder:
             folded.append(_folded(toks[j].text))
             span = toks[i : j + 1]
             surface = text[span[0].start : span[-1].end]
-            cached = self._spans.get(surface)
+            cached = scan.c.spans.get(surface)
             if cached is None:  # what a span matches depends on its text alone
-                cached = self._latin_span(surface, span, folded, fw, first)
-                _put(self._spans, surface, cached, _SPAN_CACHE_SIZE)
+                cached = self._latin_span(idx, surface, span, folded, fw, first)
+                _put(scan.c.spans, surface, cached, _SPAN_CACHE_SIZE)
             sig, key, found = cached
             found = [x for x in found if x[0].id != exclude]
             if found:
@@ -364,34 +376,32 @@ class NameFinder:
         return best
 
     def _latin_span(
-        self, surface: str, span: list[_Tok], folded: list[str], fw: str, first: str
+        self, idx: NameIndex, surface: str, span: list[_Tok], folded: list[str], fw: str, first: str
     ) -> tuple[tuple[str, ...] | None, str, list]:
         """(acronym signature, key, (entry, form, score) candidates) of one Latin span."""
-        idx = self.index
         sig = acronym_signature(t.text for t in span)
         if sig is not None:
             return sig, "", [(e, f, 100.0) for e, f in idx.acronyms.get(sig, ())]
         toks_ = drop_articles(folded)
         key = key_of_words(toks_)
-        found = self._latin_candidates(key, surface, span)
+        found = self._latin_candidates(idx, key, surface, span)
         alt = alternative_key(toks_, key)
         if not found and alt:
-            found = self._latin_candidates(alt, surface, span)
+            found = self._latin_candidates(idx, alt, surface, span)
         if not found and len(span) == 1 and _FUSED.match(fw) and first[0].isupper():
             # a fused article: "They left Alqaim."
-            found = self._latin_candidates(key_of_words([fw[2:]]), surface[2:], span)
+            found = self._latin_candidates(idx, key_of_words([fw[2:]]), surface[2:], span)
         if not found and consonants(key) >= 3:
             # romanisation conventions one key cannot merge (Faluya, Ramadiyah)
             for k in respelling_keys(surface).values():
-                cands = self._latin_candidates(k, surface, span)
+                cands = self._latin_candidates(idx, k, surface, span)
                 found = [(e, f, min(sc, 88.0)) for e, f, sc in cands]
                 if found:
                     break
         return sig, key, found
 
-    def _latin_candidates(self, key: str, surface: str, span: list[_Tok]) -> list:
+    def _latin_candidates(self, idx: NameIndex, key: str, surface: str, span: list[_Tok]) -> list:
         """(entry, form, score) for a Latin span's key, with the capital and short-key guards."""
-        idx = self.index
         cands = idx.latin.get(key)
         if not cands:
             return []
@@ -423,7 +433,7 @@ class NameFinder:
     def _match_arabic(
         self, scan: _Scan, i: int, hi: int, exclude: str | None
     ) -> tuple[int, NameHit] | None:
-        idx = self.index
+        idx = scan.c.index
         text, toks, joinable = scan.text, scan.toks, scan.joinable
         best: tuple[int, NameHit] | None = None
         token = toks[i].text
@@ -479,18 +489,18 @@ class NameFinder:
         self, scan: _Scan, key: str, words_: list[str], stripped: bool, exclude: str | None
     ) -> list:
         """(entry, form, score) for an Arabic-script key, with the short-key guard."""
-        if key not in self.index.arabic:
+        if key not in scan.c.index.arabic:
             return []
         memo = (key, tuple(words_), stripped, scan.langs, scan.sorani)
-        found = self._arabic.get(memo)
+        found = scan.c.arabic.get(memo)
         if found is None:  # each candidate is kept or dropped on its own: filter after
             found = self._arabic_scored(scan, key, words_, stripped)
-            _put(self._arabic, memo, found, _SPAN_CACHE_SIZE)
+            _put(scan.c.arabic, memo, found, _SPAN_CACHE_SIZE)
         return [x for x in found if x[0].id != exclude] if exclude else found
 
     def _arabic_scored(self, scan: _Scan, key: str, words_: list[str], stripped: bool) -> list:
         """``_arabic_candidates`` for every entry (uncached)."""
-        idx = self.index
+        idx = scan.c.index
         langs = scan.langs
         cands = [
             (e, f)
