@@ -113,7 +113,7 @@ def test_project_export_tmx_and_text(run, tmp_path):
     [
         (["project", "status", "{tmp}/nothing"], "not a workbench project"),
         (["tm", "lookup", "x", "--src", "en", "--tgt", "xx"], "unknown language code 'xx'"),
-        (["tm", "import", "{tmp}/missing.tmx"], "cannot read"),
+        (["tm", "import", "{tmp}/missing.tmx"], "no such file"),
         (["tm", "export", "--out", "{tmp}/e.tmx"], "the TM has no units"),
         (["tm", "add-texts", EN, str(TEXTS / "al-qaim-stronghold.en.md")], "not segment-aligned"),
         (["export", "{tmp}/nothing", "--format", "tmx", "--lang", "ar"], "not a workbench project"),

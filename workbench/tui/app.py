@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -251,6 +252,28 @@ class WorkbenchApp(
         return self.rows[self.view.current] if self.rows else None
 
     # --- actions ------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys for an open edit or find line are typed into it here, in the app's turn.
+
+        Textual would hand such a key to the line's own queue, to be typed later, while the
+        app goes on with the keys behind it: an Enter that closes the line and opens the
+        next one could then act before letters typed ahead of it (in a burst from tmux or a
+        busy machine those letters reached the table and were lost). Typed here, every key
+        takes effect in the order it was typed, whatever closes or opens in between.
+        """
+        if (
+            isinstance(event, (events.Key, events.Paste))
+            and not event.is_forwarded
+            and len(self.screen_stack) == 1
+            and isinstance(line := self.focused, EditLine)
+        ):
+            if isinstance(event, events.Paste) or not await self._check_bindings(
+                event.key, priority=True
+            ):
+                await line.type_now(event)
+            return
+        await super().on_event(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Whether one of the app's keys acts now.

@@ -40,8 +40,14 @@ class EditLine(RtlInput):
         return self.app.focused is self
 
     def run_in_turn(self, callback: Callable[[], object]) -> None:
-        """Run ``callback`` after the keys already on their way to this line."""
-        self.post_message(self.InTurn(callback))
+        """Run ``callback`` now: the keys and pastes typed before it are already in.
+
+        WorkbenchApp.on_event types every key and paste for the line in the app's own turn,
+        so nothing typed earlier can still be on its way.
+        """
+        result = callback()
+        if hasattr(result, "__await__"):
+            self.app.call_next(lambda: result)
 
     async def on_edit_line_in_turn(self, message: InTurn) -> None:
         """Run an app action queued behind the typing."""
@@ -62,6 +68,10 @@ class EditLine(RtlInput):
                 event.prevent_default()
                 return
         # a printable key: Input's own handler types it, in this same turn
+
+    async def type_now(self, event: events.Key) -> None:
+        """Take ``event`` at once, in the caller's turn: the line's keys, or type it."""
+        await self._dispatch_message(event)
 
     def action_submit(self) -> None:
         """Enter: hand the line to the app now (it confirms, or searches)."""
