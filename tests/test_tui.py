@@ -251,7 +251,10 @@ def test_an_mt_worker_is_cancelled_by_escape_and_the_ui_answers(project, finder,
         async with app.run_test(size=(150, 40)) as pilot:
             await pilot.pause()
             await pilot.press("t")
-            await asyncio.sleep(0.8)
+            deadline = asyncio.get_running_loop().time() + 60  # poll: the machine may be busy
+            while not (app.mt_running and app.mt_done):  # running, with a first chunk in
+                assert asyncio.get_running_loop().time() < deadline, "MT never got going"
+                await asyncio.sleep(0.05)
             running = app.mt_running and app.query_one("#mt").has_class("running")
             await pilot.press("escape")
             for _ in range(50):  # the thread finishes its chunk, then stops
