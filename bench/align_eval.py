@@ -1,7 +1,7 @@
 """Sentence-alignment evaluation on ntrex128 development bitexts with known gold beads.
 
 Documents in order are joined into ~60-sentence bitexts; target or source pairs are merged
-(2-1, 1-2) and lines dropped (1-0, 0-1) at random (seeded), see core/align/devset.py.
+(2-1, 1-2) and lines dropped (1-0, 0-1) at random (seeded), see testing/align_devset.py.
 Reports strict (exact bead) and link precision/recall/F1 for our aligner without MT, for a
 length-only Gale-Church-style baseline (the same dynamic programming with every anchor
 weight at zero), and for Bleualign when it can run.
@@ -19,10 +19,10 @@ from collections import defaultdict
 from pathlib import Path
 
 from workbench.core.align.beads import score_alignment
-from workbench.core.align.devset import Bitext, make_devset
 from workbench.core.align.lexicon import LexicalSimilarity, load
 from workbench.core.align.mt_similarity import MTSimilarity
 from workbench.core.align.sentence import Params, align_sentences
+from workbench.testing.align_devset import Bitext, make_devset
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("WORKBENCH_SHARED", ROOT.parent / "shared")) / "data"

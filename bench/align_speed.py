@@ -28,9 +28,9 @@ def run_one(size: int, lexicon: bool) -> dict:
     from align_eval import COLUMNS, DATA  # noqa: F401
 
     from workbench.core.align.beads import score_alignment
-    from workbench.core.align.devset import make_bitext
     from workbench.core.align.sentence import align_sentences
     from workbench.services import aligner_similarity
+    from workbench.testing.align_devset import make_bitext
 
     with (DATA / "ntrex128" / "ntrex128.eng-arb-ckb-kmr.tsv").open(encoding="utf-8") as f:
         rows = [

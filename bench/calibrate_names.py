@@ -1,4 +1,4 @@
-"""Learn the name-match confidence from GeoNames Syria and write workbench/core/name_weights.py.
+"""Learn the name-match confidence from GeoNames Syria; write core/names/name_weights.py.
 
     python bench/calibrate_names.py [--target 0.97] [--trees] [--dry-run] [--out FILE]
 
@@ -37,9 +37,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from geonames_eval import build_index, held_apart, load_places, protocols
 from tree_ensemble import fit_trees, predict_trees
 
-from workbench.core.name_confidence import FEATURES
+from workbench.core.names.name_confidence import FEATURES
 
-OUT = Path(__file__).resolve().parent.parent / "workbench" / "core" / "name_weights.py"
+OUT = Path(__file__).resolve().parent.parent / "workbench" / "core" / "names" / "name_weights.py"
 
 
 def absent(place_id: str) -> bool:
@@ -242,7 +242,7 @@ def main() -> None:
         '"""Learnt weights of the name-match confidence. '
         'Written by ``python bench/calibrate_names.py``."""',
         "",
-        "# Feature order (workbench.core.name_confidence.FEATURES):",
+        "# Feature order (workbench.core.names.name_confidence.FEATURES):",
         *(f"#   {i}: {f}" for i, f in enumerate(FEATURES)),
         "WEIGHTS: dict[str, tuple[tuple[float, ...], float]] = {",
     ]

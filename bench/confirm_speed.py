@@ -30,8 +30,8 @@ from tm_scale import base_pairs, generate  # noqa: E402
 
 from workbench import services  # noqa: E402
 from workbench.core.document import Document, Paragraph  # noqa: E402
-from workbench.core.name_finder import NameFinder  # noqa: E402
-from workbench.core.name_index import NameIndex  # noqa: E402
+from workbench.core.names.name_finder import NameFinder  # noqa: E402
+from workbench.core.names.name_index import NameIndex  # noqa: E402
 from workbench.core.repetitions import build_index  # noqa: E402
 from workbench.services.learning import Learner  # noqa: E402
 from workbench.services.propagation import propagate  # noqa: E402

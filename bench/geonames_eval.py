@@ -30,11 +30,11 @@ import time
 import unicodedata
 from pathlib import Path
 
-from workbench.core.arabic_script import arabic_light_key, is_arabic_script
 from workbench.core.glossary import Entry, Glossary
-from workbench.core.latin_key import words
-from workbench.core.name_confidence import HOWS, threshold
-from workbench.core.name_index import NameIndex
+from workbench.core.names.arabic_script import arabic_light_key, is_arabic_script
+from workbench.core.names.latin_key import words
+from workbench.core.names.name_confidence import HOWS, threshold
+from workbench.core.names.name_index import NameIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("WORKBENCH_SHARED", ROOT.parent / "shared")) / "data"

@@ -40,7 +40,7 @@ def sentences(n: int) -> list[str]:
 def build(work: Path) -> tuple[Path, Path]:
     """The OPUS-MT-sized random model (transformers) and its int8 CTranslate2 conversion."""
     from workbench.engines.ct2 import convert
-    from workbench.engines.random_models import OPUS_MT, build_marian
+    from workbench.testing.random_models import OPUS_MT, build_marian
 
     hf = work / "opus-mt-en-ar-random"
     if (hf / "model.safetensors").is_file() and (work / "ct2" / "model.bin").is_file():

@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from workbench.core.arabic_script import normalize
-from workbench.core.normalize_eval import read_pairs, score_normalizer
+from workbench.core.names.arabic_script import normalize
+from workbench.testing.normalize_eval import read_pairs, score_normalizer
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("WORKBENCH_SHARED", ROOT.parent / "shared")) / "data"

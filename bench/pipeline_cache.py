@@ -46,7 +46,7 @@ def build(work: Path, opus_size: bool, engine: str) -> Path:
     """The model folder (converted for ct2)."""
     sys.path.insert(0, str(ROOT))
     from tests.helpers import tiny_models
-    from workbench.engines import random_models
+    from workbench.testing import random_models
 
     folder = work / "model-en-ar"
     if opus_size:

@@ -10,7 +10,7 @@ import os
 from collections import defaultdict
 from pathlib import Path
 
-from workbench.core.segment_eval import score_boundaries
+from workbench.testing.segment_eval import score_boundaries
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("WORKBENCH_SHARED", ROOT.parent / "shared")) / "data"

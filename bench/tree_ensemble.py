@@ -5,7 +5,7 @@ frequent ratio value, which sends a few wrong answers to certainty), depth-limit
 leaf steps capped, shrinkage.
 Deterministic: the same data gives the same trees. A tree is written as nested tuples
 ``(feature, threshold, left, right)`` with float leaves, ``x[feature] < threshold`` going
-left, which is what ``workbench.core.name_confidence`` evaluates in pure Python.
+left, which is what ``workbench.core.names.name_confidence`` evaluates in pure Python.
 """
 
 from __future__ import annotations

@@ -19,8 +19,8 @@ import tempfile
 from pathlib import Path
 
 from workbench import services
-from workbench.core.name_finder import NameFinder
-from workbench.core.name_index import NameIndex
+from workbench.core.names.name_finder import NameFinder
+from workbench.core.names.name_index import NameIndex
 from workbench.core.segment import segment_document
 from workbench.formats.article import read_document
 from workbench.store.project import Project, Provenance

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.name_finder import NameFinder
-from workbench.core.name_index import NameIndex
+from workbench.core.names.name_finder import NameFinder
+from workbench.core.names.name_index import NameIndex
 from workbench.formats.glossary_tsv import load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,11 +4,11 @@ import pytest
 
 from tests.conftest import TEXTS
 from workbench.core.align.beads import Bead, parse_vecalign, score_alignment
-from workbench.core.align.devset import make_bitext
 from workbench.core.align.reuse import find_reuse
 from workbench.core.align.sentence import align_sentences
 from workbench.core.segment import segment_document
 from workbench.formats.article import read_document
+from workbench.testing.align_devset import make_bitext
 
 
 def sents(lang):

@@ -8,9 +8,9 @@ from sacrebleu.metrics import CHRF
 
 from tests.conftest import SHARED
 from workbench.core.align.beads import score_alignment
-from workbench.core.align.devset import make_devset
 from workbench.core.align.mt_similarity import MTSimilarity
 from workbench.core.align.sentence import align_sentences
+from workbench.testing.align_devset import make_devset
 
 NTREX = SHARED / "data" / "ntrex128" / "ntrex128.eng-arb-ckb-kmr.tsv"
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.arabic_script import misspelling_of
-from workbench.core.name_finder import NameFinder
-from workbench.core.name_index import NameIndex
+from workbench.core.names.arabic_script import misspelling_of
+from workbench.core.names.name_finder import NameFinder
+from workbench.core.names.name_index import NameIndex
 from workbench.core.qa import check_segment
 from workbench.formats.glossary_tsv import load_glossary
 

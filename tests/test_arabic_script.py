@@ -3,8 +3,8 @@
 import pytest
 
 from tests.conftest import shared_file
-from workbench.core.arabic_script import arabic_key, arabic_light_key, normalize
-from workbench.core.normalize_eval import read_pairs, score_normalizer
+from workbench.core.names.arabic_script import arabic_key, arabic_light_key, normalize
+from workbench.testing.normalize_eval import read_pairs, score_normalizer
 
 
 @pytest.mark.parametrize(

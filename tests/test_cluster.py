@@ -1,6 +1,6 @@
 """Clustering spellings of names without a glossary."""
 
-from workbench.core.cluster import cluster_names, same_name
+from workbench.core.names.cluster import cluster_names, same_name
 
 
 def groups(names):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from workbench.core.latin_key import latin_key
+from workbench.core.names.latin_key import latin_key
 
 REQUIRED = [
     "Al Qaem",

@@ -17,8 +17,8 @@ import pytest
 
 from tests.conftest import GLOSSARY, ROOT, TEXTS
 from workbench.core.errors import InputError, WorkbenchError
-from workbench.core.name_finder import NameFinder
-from workbench.core.name_index import NameIndex
+from workbench.core.names.name_finder import NameFinder
+from workbench.core.names.name_index import NameIndex
 from workbench.formats.article import read_document
 from workbench.formats.glossary_tsv import load_glossary
 from workbench.services.glossary_edit import add_name

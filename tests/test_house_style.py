@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from workbench.core.glossary import Entry, Glossary
-from workbench.core.name_finder import NameFinder
-from workbench.core.name_guard import protect, restore
-from workbench.core.name_index import NameIndex
+from workbench.core.names.name_finder import NameFinder
+from workbench.core.names.name_guard import protect, restore
+from workbench.core.names.name_index import NameIndex
 from workbench.core.qa import check_segment
 from workbench.core.units import Unit
 from workbench.formats.glossary_tsv import dump_glossary_tsv, load_glossary, parse_glossary_tsv

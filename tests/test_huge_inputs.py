@@ -9,8 +9,8 @@ import pytest
 
 from tests.conftest import GLOSSARY
 from workbench.core.align.sentence import check_size
-from workbench.core.cluster import cluster_names, same_name
 from workbench.core.errors import InputError
+from workbench.core.names.cluster import cluster_names, same_name
 from workbench.core.segment import MAX_SEGMENT_CHARS, cap_spans
 from workbench.core.textio import read_input_bytes, read_text
 from workbench.formats.article import split_front_matter
@@ -82,7 +82,7 @@ def test_alignment_size_limits():
 
 def _naive_clusters(names: list[str]) -> set[frozenset[int]]:
     """The former all-pairs clustering within first-consonant blocks (the reference)."""
-    from workbench.core.cluster import _block
+    from workbench.core.names.cluster import _block
 
     parent = list(range(len(names)))
 

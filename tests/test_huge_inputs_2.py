@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from tests.conftest import GLOSSARY, TEXTS
 from workbench.cli import cli
 from workbench.core.align.reuse import find_reuse
-from workbench.core.name_finder import CHUNK_CHARS, NameFinder, chunk_spans
-from workbench.core.name_index import NameIndex
-from workbench.core.suggest import _runs
+from workbench.core.names.name_finder import CHUNK_CHARS, NameFinder, chunk_spans
+from workbench.core.names.name_index import NameIndex
+from workbench.core.names.suggest import _runs
 from workbench.formats.glossary_tsv import load_glossary, parse_glossary_tsv
 from workbench.services import segment_file
 from workbench.services.memory import MemoryEngine, open_tm, tm_add_texts

@@ -17,8 +17,8 @@ require_module("torch", "WORKBENCH_REQUIRE_TORCH")
 require_module("transformers", "WORKBENCH_REQUIRE_TORCH")
 
 from tests.helpers import tiny_models  # noqa: E402
-from workbench.engines import random_models  # noqa: E402
 from workbench.engines.base import DecodeOptions, EngineError  # noqa: E402
+from workbench.testing import random_models  # noqa: E402
 
 OPTS = DecodeOptions(max_length=6)
 TEXTS = ["Al Qaem is the key to Anbar’s security.", "Fighters left Mosul."]

@@ -74,7 +74,9 @@ def test_corrupt_weights_are_one_clear_error(tmp_path):
     folder = build_marian(tmp_path / "broken")
     weights = folder / "model.safetensors"
     weights.write_bytes(weights.read_bytes()[:200])
-    with pytest.raises(EngineError, match=r"model\.safetensors is damaged.*pull the model again") as exc:
+    with pytest.raises(
+        EngineError, match=r"model\.safetensors is damaged.*pull the model again"
+    ) as exc:
         HFEngine(folder)
     assert "\n" not in str(exc.value)
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from workbench.core.name_guard import placeholder, protect, restore
+from workbench.core.names.name_guard import placeholder, protect, restore
 
 SRC = "ISIS has been in control of the al-Qaim area since August 2014, says Omar al-Obeidi."
 

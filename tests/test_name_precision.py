@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from workbench.cli import cli as cli_main
-from workbench.core.latin_key import latin_key, respelling_keys
-from workbench.core.name_confidence import threshold
-from workbench.core.name_finder import NameFinder
-from workbench.core.name_index import NameIndex
+from workbench.core.names.latin_key import latin_key, respelling_keys
+from workbench.core.names.name_confidence import threshold
+from workbench.core.names.name_finder import NameFinder
+from workbench.core.names.name_index import NameIndex
 from workbench.formats.glossary_tsv import load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -179,7 +179,7 @@ def test_geonames_precision_beats_the_old_matcher():
 
 
 def test_shipped_weights_are_rebuilt_by_the_bench_command(tmp_path):
-    """workbench/core/name_weights.py is exactly what bench/calibrate_names.py writes."""
+    """workbench/core/names/name_weights.py is exactly what bench/calibrate_names.py writes."""
     from tests.conftest import shared_file
 
     shared_file("geonames_sy/cities500_SY_alternatenames.tsv")
@@ -191,13 +191,13 @@ def test_shipped_weights_are_rebuilt_by_the_bench_command(tmp_path):
         timeout=600,
         check=True,
     )
-    shipped = ROOT / "workbench" / "core" / "name_weights.py"
+    shipped = ROOT / "workbench" / "core" / "names" / "name_weights.py"
     assert out.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
 
 
 def test_boosted_trees_when_the_weights_file_has_them(monkeypatch):
     """bench/calibrate_names.py --trees writes TREES; the confidence then walks them."""
-    from workbench.core import name_confidence, name_weights
+    from workbench.core.names import name_confidence, name_weights
 
     feats = [0.0] * len(name_confidence.FEATURES)
     feats[4] = 1.0  # fuzzy

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TEXTS
-from workbench.core.name_guard import protect
+from workbench.core.names.name_guard import protect
 
 EN = str(TEXTS / "al-qaem.en.md")
 AR = str(TEXTS / "al-qaem.ar.md")

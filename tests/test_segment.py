@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import TEXTS, shared_file
 from workbench.core.document import Document, Paragraph
 from workbench.core.segment import segment_document, split_sentences
-from workbench.core.segment_eval import score_boundaries
+from workbench.testing.segment_eval import score_boundaries
 
 
 def sents(text, lang="en"):

@@ -89,16 +89,21 @@ def test_the_issues_measured_words_are_joined():
     # main drew FEC9 (ain ISOLATED) 06CE FEAD FE8D FED5
     assert codes("عێراق") == [0xFECB, 0x06CE, 0xFEAE, 0xFE8D, 0xFED5]
     # main drew FEE7 FEEE 06CE FBFC (yeh ISOLATED) 06D5 FB8E 06D5 FBFC
-    assert codes("نوێیەکەی") == [
-        0xFEE7, 0xFEEE, 0x06CE, 0xFBFF, 0xFEEA, 0xFB90, 0xFEEA, 0xFBFC
-    ]
+    assert codes("نوێیەکەی") == [0xFEE7, 0xFEEE, 0x06CE, 0xFBFF, 0xFEEA, 0xFB90, 0xFEEA, 0xFBFC]
     # the table draws them right to left: the last letter first
     assert [ord(c) for c in visual("عێراق", "app")] == [0xFED5, 0xFE8D, 0xFEAE, 0x06CE, 0xFECB]
 
 
 def test_zwnj_and_tatweel_break_and_make_joins():
     assert codes("ماڵی\u200cنوێ") == [
-        0xFEE3, 0xFE8E, 0x06B5, 0xFBFD, 0x200C, 0xFEE7, 0xFEEE, 0x06CE
+        0xFEE3,
+        0xFE8E,
+        0x06B5,
+        0xFBFD,
+        0x200C,
+        0xFEE7,
+        0xFEEE,
+        0x06CE,
     ]
     assert codes("بـ") == [BEH_INI, 0x0640]  # tatweel is join-causing
 

@@ -1,6 +1,6 @@
 """Name consistency across a project's targets, kept current segment by segment."""
 
-from workbench.core.spelling_index import SpellingIndex
+from workbench.core.names.spelling_index import SpellingIndex
 
 
 def test_a_name_spelled_unlike_other_segments_is_flagged_until_they_agree(finder):

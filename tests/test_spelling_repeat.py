@@ -6,7 +6,7 @@ a second time (issue item 1). Every language is covered: Arabic, Sorani and Kurm
 
 import pytest
 
-from workbench.core.spelling_index import SpellingIndex
+from workbench.core.names.spelling_index import SpellingIndex
 
 #: (language, a target naming Haditha twice, the same twice in another spelling)
 TWICE = [

@@ -41,8 +41,14 @@ def wait_gone(session, timeout=120.0):
     """Poll until the app has exited and its terminal is gone."""
     end = time.monotonic() + timeout
     while time.monotonic() < end:
-        if subprocess.run(["tmux", "-L", SOCKET, "has-session", "-t", session],
-                          capture_output=True, check=False).returncode != 0:
+        if (
+            subprocess.run(
+                ["tmux", "-L", SOCKET, "has-session", "-t", session],
+                capture_output=True,
+                check=False,
+            ).returncode
+            != 0
+        ):
             return
         time.sleep(0.1)
     raise AssertionError(f"{session} is still running")

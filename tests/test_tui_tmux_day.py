@@ -93,8 +93,8 @@ def stored(folder: Path, lang: str) -> dict:
 
 def glossary_forms(source: str, lang: str) -> list[str]:
     """The glossary forms in ``lang`` of the names in ``source``, in order (as Ctrl+G)."""
-    from workbench.core.name_finder import NameFinder
-    from workbench.core.name_index import NameIndex
+    from workbench.core.names.name_finder import NameFinder
+    from workbench.core.names.name_index import NameIndex
     from workbench.formats.glossary_tsv import load_glossary
 
     finder = NameFinder(NameIndex(load_glossary(GLOSSARY)))

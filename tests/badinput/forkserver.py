@@ -25,7 +25,7 @@ def _preload() -> None:
     """Import what most commands import, once, before any fork."""
     import workbench.main  # noqa: F401  (every command, the app's `open` too)
     from workbench import services  # noqa: F401
-    from workbench.core import name_finder, suggest  # noqa: F401
+    from workbench.core.names import name_finder, suggest  # noqa: F401
     from workbench.store import project, tm  # noqa: F401
     from workbench.tui import app  # noqa: F401  (Textual: `open` refuses before it starts)
 

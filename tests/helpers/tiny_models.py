@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.engines import random_models
+from workbench.testing import random_models
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 

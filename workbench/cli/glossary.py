@@ -105,7 +105,7 @@ def check(
 ) -> None:
     """Report glossary names in FILES, every entry spelled more than one way, and misspellings."""
     from workbench import services
-    from workbench.core.consistency import spelling_norm
+    from workbench.core.names.consistency import spelling_norm
 
     g = _load(ctx)
     with progress_bar(len(files), "checking") as bar:

@@ -128,8 +128,8 @@ def analyze(folder: str, langs: tuple[str, ...], tm_path: str | None, as_json: b
     from workbench import services
     from workbench.cli.output import progress_bar
     from workbench.core.languages import get_language
-    from workbench.core.name_finder import NameFinder
-    from workbench.core.name_index import NameIndex
+    from workbench.core.names.name_finder import NameFinder
+    from workbench.core.names.name_index import NameIndex
     from workbench.services.analysis import BANDS
     from workbench.services.analysis import analyze as run_analysis
     from workbench.store.project import Project

@@ -27,10 +27,10 @@ import re
 from dataclasses import dataclass
 
 from workbench.core.align.anchors import sentence_anchors
-from workbench.core.arabic_script import is_arabic_script, misspelling_of
-from workbench.core.consistency import spelling_norm
 from workbench.core.glossary import Entry
-from workbench.core.name_finder import NameFinder
+from workbench.core.names.arabic_script import is_arabic_script, misspelling_of
+from workbench.core.names.consistency import spelling_norm
+from workbench.core.names.name_finder import NameFinder
 
 _ARABIC_IN_SORANI = {"ي": "ی", "ك": "ک", "ة": "ە", "ى": "ی"}
 _SORANI_IN_ARABIC = {"ی": "ي", "ک": "ك", "ە": "ة", "ڕ": "ر", "ڵ": "ل", "ۆ": "و", "ێ": "ي"}

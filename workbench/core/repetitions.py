@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.core.name_finder import NameFinder
+from workbench.core.names.name_finder import NameFinder
 
 _SPACE = re.compile(r"\s+")
 

@@ -130,9 +130,7 @@ def decode_text(data: bytes, name: str = "<input>") -> str:
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
-        raise InputError(
-            f"{name}: a NUL byte at byte {nul} (line {line}): a binary file, not text"
-        )
+        raise InputError(f"{name}: a NUL byte at byte {nul} (line {line}): a binary file, not text")
     if _looks_binary(data):
         raise InputError(f"{name}: looks like a binary file, not text")
     try:

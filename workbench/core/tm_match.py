@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from workbench.core.name_finder import NameFinder, NameHit
+from workbench.core.names.name_finder import NameFinder, NameHit
 
 #: Private-use characters stand for glossary entries in normalised text.
 NAME_BASE = 0xE000

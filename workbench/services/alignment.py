@@ -5,8 +5,8 @@ from __future__ import annotations
 from workbench.core.align.sentence import Alignment, align_sentences
 from workbench.core.errors import InputError
 from workbench.core.languages import get_language
-from workbench.core.name_finder import NameFinder
-from workbench.core.name_index import NameIndex
+from workbench.core.names.name_finder import NameFinder
+from workbench.core.names.name_index import NameIndex
 from workbench.core.textio import is_blank, read_text
 from workbench.core.units import Unit
 from workbench.services.glossary import open_glossary, segment_file

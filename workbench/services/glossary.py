@@ -7,21 +7,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbench.core.cluster import cluster_names
-from workbench.core.consistency import (
+from workbench.core.document import Document, Segment
+from workbench.core.errors import InputError
+from workbench.core.glossary import Entry, Glossary
+from workbench.core.names.cluster import cluster_names
+from workbench.core.names.consistency import (
     Inconsistency,
     Misspelling,
     find_deprecated,
     find_inconsistencies,
     find_misspellings,
 )
-from workbench.core.document import Document, Segment
-from workbench.core.errors import InputError
-from workbench.core.glossary import Entry, Glossary
-from workbench.core.name_finder import NameFinder, NameHit
-from workbench.core.name_index import NameIndex, NameMatch
+from workbench.core.names.name_finder import NameFinder, NameHit
+from workbench.core.names.name_index import NameIndex, NameMatch
+from workbench.core.names.suggest import Candidate, suggest_names
 from workbench.core.segment import segment_document
-from workbench.core.suggest import Candidate, suggest_names
 from workbench.core.textio import read_text
 from workbench.formats.article import read_document
 from workbench.formats.glossary_tsv import (

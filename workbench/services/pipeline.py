@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core.languages import get_language
-from workbench.core.name_finder import NameFinder
+from workbench.core.names.name_finder import NameFinder
 from workbench.engines.base import Cancelled, DecodeOptions
 from workbench.services.progress import Progress
 from workbench.store.project import Provenance
@@ -266,7 +266,7 @@ class Pipeline:
 
     def _model(self, texts, src, tgt, progress, cancelled) -> list[Outcome]:
         """Protect, translate what the cache lacks, restore, check."""
-        from workbench.core.name_guard import protect, restore
+        from workbench.core.names.name_guard import protect, restore
 
         e = self.engine
         guarded = [protect(t, src, tgt, self.finder) for t in texts]

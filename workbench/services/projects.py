@@ -9,8 +9,8 @@ from workbench.core.align.sentence import align_sentences
 from workbench.core.document import Document
 from workbench.core.errors import InputError
 from workbench.core.languages import get_language
-from workbench.core.name_finder import NameFinder
-from workbench.core.name_index import NameIndex
+from workbench.core.names.name_finder import NameFinder
+from workbench.core.names.name_index import NameIndex
 from workbench.core.segment import segment_document
 from workbench.core.story_id import path_under
 from workbench.formats.article import read_document

@@ -8,8 +8,8 @@ from pathlib import Path
 from workbench.core.document import Document, Segment
 from workbench.core.errors import InputError
 from workbench.core.languages import get_language
-from workbench.core.name_finder import NameFinder
-from workbench.core.name_index import NameIndex
+from workbench.core.names.name_finder import NameFinder
+from workbench.core.names.name_index import NameIndex
 from workbench.core.story_id import path_under
 from workbench.services.files import check_draft_target, write_text
 from workbench.services.glossary import open_glossary, segment_file

@@ -26,8 +26,8 @@ from pathlib import Path
 from workbench.core.errors import InputError
 from workbench.core.glossary import Glossary
 from workbench.core.languages import get_language
-from workbench.core.name_finder import NameFinder, NameHit
-from workbench.core.name_index import NameIndex
+from workbench.core.names.name_finder import NameFinder, NameHit
+from workbench.core.names.name_index import NameIndex
 from workbench.core.tm_match import (
     NamedText,
     index_words,

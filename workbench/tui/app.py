@@ -95,46 +95,54 @@ class WorkbenchApp(
     #help { padding: 1 2; width: auto; height: auto; }
     HelpScreen { align: center middle; }
     """
-    BINDINGS: ClassVar = taken_first([
-        Binding("down,j", "move(1)", "Next", id="next", priority=True),
-        Binding("up,k", "move(-1)", "Previous", id="previous", priority=True),
-        Binding("pagedown", "move(10)", "Page down", show=False, id="page_down", priority=True),
-        Binding("pageup", "move(-10)", "Page up", show=False, id="page_up", priority=True),
-        Binding("enter", "edit", "Edit", id="edit"),
-        Binding("ctrl+enter,f8", "confirm", "Confirm", id="confirm"),
-        # (the hint line names Tab; in the footer it would push Search and Go to off)
-        Binding("tab", "switch_lang", "Language", show=False, id="language"),
-        Binding("shift+tab", "switch_lang(-1)", "Previous language", show=False, id="lang_back"),
-        Binding("n", "next_untranslated", "Next untranslated", id="next_untranslated"),
-        Binding("N", "next_untranslated(-1)", "Previous untranslated", show=False, id="prev_untr"),
-        Binding("w", "next_warning", "Next QA warning", show=False, id="next_warning"),
-        Binding("v", "mark('reviewed')", "Reviewed", id="reviewed"),
-        Binding("V", "mark('final')", "Final", show=False, id="final"),
-        Binding("u", "undo", "Undo", id="undo"),
-        Binding("r", "redo", "Redo", show=False, id="redo"),
-        Binding("U", "undo_segment", "Undo in this segment", show=False, id="undo_segment"),
-        Binding("R", "redo_segment", "Redo in this segment", show=False, id="redo_segment"),
-        Binding("t", "translate('document')", "MT rest", id="translate"),
-        Binding("T", "translate('segment')", "MT segment", show=False, id="translate_segment"),
-        Binding("ctrl+t", "translate('all')", "MT everything", show=False, id="translate_all"),
-        Binding("f", "cycle_filter", "Filter", id="filter"),
-        Binding("F", "show('all')", "Show all", show=False, id="filter_off"),
-        Binding("slash", "find('search')", "Search", id="search"),
-        Binding("g", "find('goto')", "Go to", id="goto"),
-        Binding("f3", "find_next", "Find next", show=False, id="find_next"),
-        Binding("ctrl+r", "replace", "Find and replace in targets", show=False, id="replace"),
-        Binding("1", "insert_match(0)", "TM 1", show=False, id="tm1"),
-        Binding("2", "insert_match(1)", "TM 2", show=False, id="tm2"),
-        Binding("3", "insert_match(2)", "TM 3", show=False, id="tm3"),
-        Binding("ctrl+s", "keep_draft", "Keep as draft", show=False, id="keep_draft"),
-        Binding("ctrl+g", "insert_name", "Glossary name", show=False, id="insert_name"),
-        Binding("ctrl+n", "choose_name", "Choose a glossary name", show=False, id="choose_name"),
-        Binding("ctrl+l", "add_name", "Add a name to the glossary", show=False, id="add_name"),
-        Binding("c", "concordance", "Concordance", show=False, id="concordance"),
-        Binding("A", "analysis", "Analysis", show=False, id="analysis"),
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("q", "exit_app", "Quit", id="quit"),
-    ])
+    BINDINGS: ClassVar = taken_first(
+        [
+            Binding("down,j", "move(1)", "Next", id="next", priority=True),
+            Binding("up,k", "move(-1)", "Previous", id="previous", priority=True),
+            Binding("pagedown", "move(10)", "Page down", show=False, id="page_down", priority=True),
+            Binding("pageup", "move(-10)", "Page up", show=False, id="page_up", priority=True),
+            Binding("enter", "edit", "Edit", id="edit"),
+            Binding("ctrl+enter,f8", "confirm", "Confirm", id="confirm"),
+            # (the hint line names Tab; in the footer it would push Search and Go to off)
+            Binding("tab", "switch_lang", "Language", show=False, id="language"),
+            Binding(
+                "shift+tab", "switch_lang(-1)", "Previous language", show=False, id="lang_back"
+            ),
+            Binding("n", "next_untranslated", "Next untranslated", id="next_untranslated"),
+            Binding(
+                "N", "next_untranslated(-1)", "Previous untranslated", show=False, id="prev_untr"
+            ),
+            Binding("w", "next_warning", "Next QA warning", show=False, id="next_warning"),
+            Binding("v", "mark('reviewed')", "Reviewed", id="reviewed"),
+            Binding("V", "mark('final')", "Final", show=False, id="final"),
+            Binding("u", "undo", "Undo", id="undo"),
+            Binding("r", "redo", "Redo", show=False, id="redo"),
+            Binding("U", "undo_segment", "Undo in this segment", show=False, id="undo_segment"),
+            Binding("R", "redo_segment", "Redo in this segment", show=False, id="redo_segment"),
+            Binding("t", "translate('document')", "MT rest", id="translate"),
+            Binding("T", "translate('segment')", "MT segment", show=False, id="translate_segment"),
+            Binding("ctrl+t", "translate('all')", "MT everything", show=False, id="translate_all"),
+            Binding("f", "cycle_filter", "Filter", id="filter"),
+            Binding("F", "show('all')", "Show all", show=False, id="filter_off"),
+            Binding("slash", "find('search')", "Search", id="search"),
+            Binding("g", "find('goto')", "Go to", id="goto"),
+            Binding("f3", "find_next", "Find next", show=False, id="find_next"),
+            Binding("ctrl+r", "replace", "Find and replace in targets", show=False, id="replace"),
+            Binding("1", "insert_match(0)", "TM 1", show=False, id="tm1"),
+            Binding("2", "insert_match(1)", "TM 2", show=False, id="tm2"),
+            Binding("3", "insert_match(2)", "TM 3", show=False, id="tm3"),
+            Binding("ctrl+s", "keep_draft", "Keep as draft", show=False, id="keep_draft"),
+            Binding("ctrl+g", "insert_name", "Glossary name", show=False, id="insert_name"),
+            Binding(
+                "ctrl+n", "choose_name", "Choose a glossary name", show=False, id="choose_name"
+            ),
+            Binding("ctrl+l", "add_name", "Add a name to the glossary", show=False, id="add_name"),
+            Binding("c", "concordance", "Concordance", show=False, id="concordance"),
+            Binding("A", "analysis", "Analysis", show=False, id="analysis"),
+            Binding("question_mark", "help", "Help", id="help"),
+            Binding("q", "exit_app", "Quit", id="quit"),
+        ]
+    )
 
     def __init__(
         self,

@@ -36,8 +36,8 @@ def open_cmd(target: str, to: str, rtl: str, no_propagate: bool) -> None:
     from workbench import services
     from workbench.core.errors import InputError, WorkbenchError
     from workbench.core.languages import get_language
-    from workbench.core.name_finder import NameFinder
-    from workbench.core.name_index import NameIndex
+    from workbench.core.names.name_finder import NameFinder
+    from workbench.core.names.name_index import NameIndex
     from workbench.services.settings import load_settings
     from workbench.tui.app import WorkbenchApp, binding_ids
     from workbench.tui.keymap import FILE_NAME, load_keymap

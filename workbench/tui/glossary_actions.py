@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.name_index import NameIndex
+from workbench.core.names.name_index import NameIndex
 from workbench.tui.edit_line import EditLine
 from workbench.tui.rtl import visual_mixed
 from workbench.tui.segment_view import RTL, Row

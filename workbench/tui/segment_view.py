@@ -56,7 +56,6 @@ def wrap(text: str, width: int) -> list[str]:
     return _wrapper(width).findall(text) or [""]
 
 
-
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector for a loop that makes many small acyclic objects.
@@ -72,6 +71,7 @@ def collector_paused() -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
+
 
 @dataclass(eq=False)  # rows are compared by identity: finding one is fast
 class Row:
@@ -220,9 +220,11 @@ class SegmentView(ScrollView, can_focus=True):
                 if marking and lang in self._marker[1] and self._marker[0](text):
                     shown = marked_line(text, self._marker[0](text), lang in RTL, self.rtl_mode)
                     pad = " " * max(colw - shown.cell_len, 0)
-                    got += [Segment(pad), *segments(shown)] if lang in RTL else [
-                        *segments(shown), Segment(pad)
-                    ]
+                    got += (
+                        [Segment(pad), *segments(shown)]
+                        if lang in RTL
+                        else [*segments(shown), Segment(pad)]
+                    )
                 else:
                     if lang in RTL:
                         text = visual(text, self.rtl_mode)

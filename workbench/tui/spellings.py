@@ -11,8 +11,8 @@ from __future__ import annotations
 from textual.message import Message
 from textual.worker import get_current_worker
 
+from workbench.core.names.spelling_index import SpellingIndex
 from workbench.core.qa import Warning
-from workbench.core.spelling_index import SpellingIndex
 from workbench.tui.segment_view import Row
 
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from workbench.core.languages import get_language
-from workbench.core.latin_key import latin_key, skeleton
+from workbench.core.names.latin_key import latin_key, skeleton
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _NUMBER = re.compile(r"\d+(?:[.,٫٬]\d+)*")

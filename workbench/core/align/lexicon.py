@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from workbench.core.arabic_script import arabic_light_key
+from workbench.core.names.arabic_script import arabic_light_key
 
 DATA = Path(__file__).resolve().parent.parent.parent / "data"
 _EN = re.compile(r"[a-z]+")

@@ -23,7 +23,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from workbench.core.document import Segment
-from workbench.core.name_finder import NameFinder, NameHit
+from workbench.core.names.name_finder import NameFinder, NameHit
 from workbench.core.tm_match import NAME_BASE, NamedText, name_norm, plain_norm
 
 _TOKEN = re.compile(r"[\ue000-\uf8ff]|\w+(?:['’]\w+)*|[^\w\s]")

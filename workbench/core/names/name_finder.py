@@ -20,7 +20,8 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from workbench.core.arabic_script import (
+from workbench.core.glossary import Entry
+from workbench.core.names.arabic_script import (
     _dedupe,
     _key_word,
     arabic_light_key,
@@ -28,8 +29,7 @@ from workbench.core.arabic_script import (
     misspelling_of,
     normalize,
 )
-from workbench.core.glossary import Entry
-from workbench.core.latin_key import (
+from workbench.core.names.latin_key import (
     ARTICLES,
     SUN_ARTICLES,
     alternative_key,
@@ -39,8 +39,13 @@ from workbench.core.latin_key import (
     respelling_keys,
     words,
 )
-from workbench.core.name_confidence import threshold
-from workbench.core.name_index import NameIndex, acronym_signature, is_short_key, latin_light_key
+from workbench.core.names.name_confidence import threshold
+from workbench.core.names.name_index import (
+    NameIndex,
+    acronym_signature,
+    is_short_key,
+    latin_light_key,
+)
 from workbench.core.textio import BIDI_CONTROLS
 
 # possessive (++, *+): the same matches, but a 10 MB run of letters keeps no backtracking

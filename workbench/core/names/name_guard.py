@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from workbench.core.glossary import Entry
-from workbench.core.name_finder import NameFinder, NameHit
+from workbench.core.names.name_finder import NameFinder, NameHit
 
 _PLACEHOLDER = re.compile(r"x\s*n\s*a\s*m\s*e\s*(\d+)\s*x", re.IGNORECASE)
 

@@ -4,7 +4,7 @@ A candidate is a run of capitalised words, optionally joined by Arabic name part
 (al-, bin, ibn, abu, bu ...), that no glossary entry covers. Single capitalised words at the
 start of a sentence are skipped when the text also uses them in lower case (ordinary words
 such as "Apparently") or when they are common English function words. Spellings of one
-name are grouped under one candidate by :func:`workbench.core.cluster.cluster_names`.
+name are grouped under one candidate by :func:`workbench.core.names.cluster.cluster_names`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from workbench.core.cluster import cluster_names
-from workbench.core.name_finder import NameHit, chunk_spans
+from workbench.core.names.cluster import cluster_names
+from workbench.core.names.name_finder import NameHit, chunk_spans
 
 _PARTICLES = {
     "al",

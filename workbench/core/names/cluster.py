@@ -14,8 +14,8 @@ from collections import defaultdict
 
 from rapidfuzz.distance import Levenshtein
 
-from workbench.core.arabic_script import arabic_key, arabic_light_key, is_arabic_script
-from workbench.core.latin_key import consonants, drop_articles, key_of_words, words
+from workbench.core.names.arabic_script import arabic_key, arabic_light_key, is_arabic_script
+from workbench.core.names.latin_key import consonants, drop_articles, key_of_words, words
 
 
 def _word_keys(name: str) -> tuple[str, ...]:

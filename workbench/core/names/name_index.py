@@ -22,9 +22,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from workbench.core.arabic_script import arabic_key, arabic_light_key, is_arabic_script
 from workbench.core.glossary import Entry, Glossary
-from workbench.core.latin_key import (
+from workbench.core.names.arabic_script import arabic_key, arabic_light_key, is_arabic_script
+from workbench.core.names.latin_key import (
     abjad_skeleton,
     alternative_key,
     consonants,
@@ -35,7 +35,7 @@ from workbench.core.latin_key import (
     skeleton,
     words,
 )
-from workbench.core.name_confidence import confidence, feature_vector, threshold
+from workbench.core.names.name_confidence import confidence, feature_vector, threshold
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]+$")
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import threading
 
-from workbench.core.consistency import spelling_norm
-from workbench.core.name_finder import NameFinder
+from workbench.core.names.consistency import spelling_norm
+from workbench.core.names.name_finder import NameFinder
 from workbench.core.qa import Warning
 
 

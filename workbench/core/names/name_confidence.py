@@ -19,7 +19,7 @@ import math
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from workbench.core import name_weights
+from workbench.core.names import name_weights
 
 #: How a candidate was found, from the strongest evidence to the weakest.
 HOWS = ("exact", "key", "respelling", "abjad", "fuzzy")

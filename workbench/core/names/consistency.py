@@ -22,15 +22,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from workbench.core.arabic_script import (
+from workbench.core.glossary import Entry
+from workbench.core.names.arabic_script import (
     arabic_key,
     arabic_light_key,
     is_arabic_script,
     misspelling_of,
 )
-from workbench.core.glossary import Entry
-from workbench.core.latin_key import latin_key
-from workbench.core.name_finder import NameHit
+from workbench.core.names.latin_key import latin_key
+from workbench.core.names.name_finder import NameHit
 
 
 def spelling_norm(spelling: str) -> str:
@@ -149,7 +149,7 @@ def find_misspellings(
 
     A listed form (preferred or variant) is never a misspelling, and neither is an
     inflection (الأمريكية beside الأمريكي, ـين/ـون plurals, Sorani suffixes, which the finder
-    strips); see :func:`workbench.core.arabic_script.misspelling_of`.
+    strips); see :func:`workbench.core.names.arabic_script.misspelling_of`.
     """
     langs = langs or {}
     found: dict[tuple[str, str, str], Misspelling] = {}

@@ -1,6 +1,6 @@
 """Learnt weights of the name-match confidence. Written by ``python bench/calibrate_names.py``."""
 
-# Feature order (workbench.core.name_confidence.FEATURES):
+# Feature order (workbench.core.names.name_confidence.FEATURES):
 #   0: exact
 #   1: key
 #   2: respelling
