@@ -12,31 +12,31 @@ The cases: non-ASCII and right-to-left text, markup characters and bidi marks th
 stay text, Sorani and Kurmanji targets, empty targets, every status, notes.
 """
 
-from workbench.core.units import Segment2
+from workbench.core.units import ExchangeSegment
 
 RICH = [
-    Segment2(
+    ExchangeSegment(
         "d:p1:s1",
         "Al Qaem is the key to Anbar’s security.",
         "القائم مفتاح أمن الأنبار.",
         "translated",
         "Quote from Ahmad al-Salmani.",
     ),
-    Segment2(
+    ExchangeSegment(
         "d:p1:s2",
         "Fighters left Mosul in 2017.",
         "چەکدارەکان لە ساڵی ٢٠١٧ موسڵیان بەجێهێشت.",
         "reviewed",
         "ckb: ٢٠١٧ in Arabic-Indic digits",
     ),
-    Segment2(
+    ExchangeSegment(
         "d:p2:s1", "Tags <b>stay</b> & text: 5 < 6 > 4.", "الوسوم <b>تبقى</b> & نص: ٥ < ٦.", "final"
     ),
-    Segment2(
+    ExchangeSegment(
         "d:p2:s2", "Bidi marks\u200f and tatweel: بغـداد", "علامات\u200f الاتجاه: بغـداد", "draft"
     ),
 ]
-EMPTY = Segment2("d:p3:s1", "Not translated yet.", "", "new")
+EMPTY = ExchangeSegment("d:p3:s1", "Not translated yet.", "", "new")
 
 
 class FormatRoundTrip:

@@ -4,7 +4,7 @@ import pytest
 
 from tests.format_base import FormatRoundTrip
 from workbench.core.errors import InputError
-from workbench.core.units import Segment2, Unit
+from workbench.core.units import ExchangeSegment, Unit
 from workbench.formats.tmx import read_tmx, units_to_tmx
 
 SAMPLE = Unit(
@@ -25,7 +25,7 @@ class TestTmxRoundTrip(FormatRoundTrip):
         path = tmp_path / "x.tmx"
         path.write_text(units_to_tmx(units), encoding="utf-8")
         return [
-            Segment2(u.origin, u.source, u.target, "translated", u.note)
+            ExchangeSegment(u.origin, u.source, u.target, "translated", u.note)
             for u in read_tmx(path).units
         ]
 

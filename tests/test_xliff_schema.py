@@ -23,7 +23,7 @@ from tests.helpers.xliff_schema import (
     require_schemas,
     validation_errors,
 )
-from workbench.core.units import Segment2
+from workbench.core.units import ExchangeSegment
 from workbench.store.project import Project
 
 EN = str(TEXTS / "al-qaem.en.md")
@@ -63,7 +63,7 @@ def test_project_exports_in_every_status_are_valid(run, tmp_path, version):
 
 @pytest.mark.parametrize("version", ["2.1", "1.2"])
 def test_format_writer_output_is_valid(version):
-    segs = [*RICH, EMPTY, Segment2("d:p4:s1", "Kurmanji", "Kurmancî", "final", "", "d")]
+    segs = [*RICH, EMPTY, ExchangeSegment("d:p4:s1", "Kurmanji", "Kurmancî", "final", "", "d")]
     assert_valid_xliff(xliff.segments_to_xliff(segs, "en", "ckb", version, {"d:p1:s1": "ab12"}))
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import TEXTS
 from workbench.core.unit_match import match_units
-from workbench.core.units import Segment2
+from workbench.core.units import ExchangeSegment
 from workbench.formats.xliff import NS12, read_xliff, segments_to_xliff, status12
 from workbench.store.project import Project
 
@@ -41,11 +41,11 @@ def _rows(proj: str) -> dict[str, tuple[str, str, str]]:
 
 
 FIVE = [
-    Segment2("d:p1:s1", "New one.", "", "new", "", "d"),
-    Segment2("d:p1:s2", "Draft one.", "مسودة", "draft", "MT, check names", "d"),
-    Segment2("d:p1:s3", "Translated one.", "مترجم", "translated", "", "d"),
-    Segment2("d:p1:s4", "Reviewed one.", "مراجع", "reviewed", "", "d"),
-    Segment2("d:p1:s5", "Final one.", "نهائي", "final", "", "d"),
+    ExchangeSegment("d:p1:s1", "New one.", "", "new", "", "d"),
+    ExchangeSegment("d:p1:s2", "Draft one.", "مسودة", "draft", "MT, check names", "d"),
+    ExchangeSegment("d:p1:s3", "Translated one.", "مترجم", "translated", "", "d"),
+    ExchangeSegment("d:p1:s4", "Reviewed one.", "مراجع", "reviewed", "", "d"),
+    ExchangeSegment("d:p1:s5", "Final one.", "نهائي", "final", "", "d"),
 ]
 
 

@@ -22,7 +22,11 @@ class Unit:
 
 @dataclass(frozen=True)
 class Segment2:
-    """A project segment as exchanged in XLIFF: id, texts, status and a note."""
+    """A project segment as XLIFF exchanges it: key, texts, status and a note.
+
+    Not :class:`workbench.core.document.Segment`, which is a sentence of a document
+    with its offsets; this is a segment with its translation in one language.
+    """
 
     id: str  # the stable segment key, e.g. al-qaem:p3:s2
     source: str

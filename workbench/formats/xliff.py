@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 
 from workbench.core.errors import InputError, WorkbenchError
 from workbench.core.languages import get_language
-from workbench.core.units import Segment2
+from workbench.core.units import ExchangeSegment
 from workbench.formats.safexml import local, parse_xml
 
 NS2 = "urn:oasis:names:tc:xliff:document:2.0"
@@ -113,7 +113,7 @@ def target_revision(target: str, status: str, note: str) -> str:
 
 
 def segments_to_xliff(
-    segments: Iterable[Segment2],
+    segments: Iterable[ExchangeSegment],
     src: str,
     tgt: str,
     version: str = "2.1",
@@ -124,7 +124,7 @@ def segments_to_xliff(
     ``revisions`` (segment id -> revision) are written into each unit for the import's
     stale check.
     """
-    by_doc: dict[str, list[Segment2]] = {}
+    by_doc: dict[str, list[ExchangeSegment]] = {}
     for s in segments:
         by_doc.setdefault(s.doc or s.id.split(":")[0], []).append(s)
     revs = revisions or {}
@@ -139,7 +139,7 @@ def segments_to_xliff(
 
 
 def _xliff2(
-    by_doc: dict[str, list[Segment2]],
+    by_doc: dict[str, list[ExchangeSegment]],
     src: str,
     tgt: str,
     version: str,
@@ -170,7 +170,7 @@ def _xliff2(
 
 
 def _xliff12(
-    by_doc: dict[str, list[Segment2]], src: str, tgt: str, revs: Mapping[str, str]
+    by_doc: dict[str, list[ExchangeSegment]], src: str, tgt: str, revs: Mapping[str, str]
 ) -> ET.Element:
     ET.register_namespace("", NS12)
     root = ET.Element(_q(NS12, "xliff"), {"version": "1.2"})
@@ -231,7 +231,7 @@ class XliffRead:
     version: str
     src: str
     tgt: str
-    segments: list[Segment2]
+    segments: list[ExchangeSegment]
     revisions: dict[str, str] = field(default_factory=dict)  # unit id -> revision exported
     locations: dict[str, str] = field(default_factory=dict)  # 1.x unit id -> its location
 
@@ -252,7 +252,7 @@ def read_xliff(data: bytes, path: str) -> XliffRead:
     if local(root.tag) != "xliff":
         raise InputError(f"{path}: not an XLIFF file (root element <{local(root.tag)}>)")
     version = root.get("version", "")
-    segs: list[Segment2] = []
+    segs: list[ExchangeSegment] = []
     revisions: dict[str, str] = {}
     locations: dict[str, str] = {}
     if version.startswith("2"):
@@ -272,7 +272,7 @@ def read_xliff(data: bytes, path: str) -> XliffRead:
                     status = {"initial": "draft" if target else "new"}.get(state, state)
                     if status not in STATE2:
                         raise InputError(f"{path}: unit {unit.get('id')}: unknown state {state!r}")
-                    segs.append(Segment2(unit.get("id", ""), source, target, status, note, doc))
+                    segs.append(ExchangeSegment(unit.get("id", ""), source, target, status, note, doc))
                 rev = _revision2(unit)
                 if rev:
                     revisions[unit.get("id", "")] = rev
@@ -293,7 +293,7 @@ def read_xliff(data: bytes, path: str) -> XliffRead:
                     (n.text or "").strip() for n in tu if local(n.tag) == "note" and n.text
                 )
                 uid = tu.get("id", "")
-                segs.append(Segment2(uid, source, target, status, note, doc))
+                segs.append(ExchangeSegment(uid, source, target, status, note, doc))
                 rev = _revision12(tu)
                 if rev:
                     revisions[uid] = rev

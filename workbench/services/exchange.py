@@ -16,7 +16,7 @@ from workbench.core.errors import InputError
 from workbench.core.languages import get_language
 from workbench.core.textio import read_input_bytes
 from workbench.core.unit_match import Matched, match_units
-from workbench.core.units import Segment2, Unit
+from workbench.core.units import ExchangeSegment, Unit
 from workbench.formats.tmx import units_to_tmx
 from workbench.formats.xliff import read_xliff, segments_to_xliff, target_revision
 from workbench.services.files import write_text
@@ -41,7 +41,7 @@ def export_project(
         docs = {name: src for _, name, src, _ in project.documents()}
     if fmt in ("xliff", "xliff12"):
         src = next(iter(docs.values()), "en")
-        segs = [Segment2(r.key, r.source, r.target, r.status, r.note, r.doc) for r in rows]
+        segs = [ExchangeSegment(r.key, r.source, r.target, r.status, r.note, r.doc) for r in rows]
         if not segs:
             raise InputError(f"{folder}: the project has no segments")
         revs = {r.key: target_revision(r.target, r.status, r.note) for r in rows}
