@@ -1,4 +1,12 @@
-"""Small output helpers shared by the commands, and the guard on everything they print."""
+"""The output option set every command shares: ``--json``, aligned tables, and the guard.
+
+``json_option`` is the one ``--json`` flag (each reporting command documents the shape of
+its document in the flag's help; tests/test_cli_json.py fails on a reporting command
+without it); ``print_json`` prints that document; ``echo_table`` lines columns up by
+terminal cells (Rich's cell widths), so Arabic with harakat, Sorani, wide CJK and
+zero-width characters stay aligned; ``guarded_output`` keeps escape sequences in user
+text away from the terminal.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +14,11 @@ import contextlib
 import json
 import re
 import sys
-from collections.abc import Iterator
-from typing import Any, TextIO
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TextIO, TypeVar
 
 import click
+from rich.cells import cell_len
 
 from workbench.core.terminal_text import terminal_safe
 
@@ -19,6 +28,28 @@ FORCE_OPTION = click.option(
     is_flag=True,
     help="Replace --out if it exists (never a project database, the TM or an input file).",
 )
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class JsonOption(click.Option):
+    """The shared ``--json`` flag (a class of its own, so tests can tell it from a copy)."""
+
+
+def json_option(shape: str) -> Callable[[F], F]:
+    """``--json`` for a command that reports: one JSON document of ``shape`` on stdout.
+
+    ``shape`` names the document's keys (it is the flag's help, so ``--help`` documents
+    it); the command's value is ``as_json``. Messages and warnings stay on stderr.
+    """
+    return click.option(
+        "--json",
+        "as_json",
+        is_flag=True,
+        cls=JsonOption,
+        help=f"Print one JSON document instead of text: {shape}",
+    )
 
 
 def print_json(data: object) -> None:
@@ -32,6 +63,53 @@ def print_json(data: object) -> None:
 
 
 _C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def cell_text(value: object) -> str:
+    """``value`` as one table cell: str(), made terminal-safe and kept on one line."""
+    return terminal_safe(str(value), newlines=False, tabs=False)
+
+
+def table_lines(
+    rows: Sequence[Sequence[object]],
+    *,
+    header: Sequence[str] | None = None,
+    align: str = "",
+    indent: int = 0,
+    gap: int = 2,
+    min_widths: Sequence[int] = (),
+) -> list[str]:
+    """The lines of a table whose columns line up in terminal cells, not characters.
+
+    Widths are measured with Rich's ``cell_len``: harakat and other combining marks and
+    zero-width characters take no cell, CJK takes two. ``align`` holds ``<`` or ``>`` per
+    column (default ``<``); ``min_widths`` the least width per column. The last column
+    is not padded on the left-aligned side (no trailing spaces).
+    """
+    table = [[cell_text(c) for c in row] for row in ([header] if header else []) + list(rows)]
+    if not table:
+        return []
+    columns = max(len(r) for r in table)
+    least = [*min_widths, *[0] * columns]
+    widths = [
+        max([least[i]] + [cell_len(r[i]) for r in table if i < len(r)]) for i in range(columns)
+    ]
+    lines = []
+    for row in table:
+        parts = []
+        for i, text in enumerate(row):
+            pad = " " * (widths[i] - cell_len(text))
+            right = i < len(align) and align[i] == ">"
+            last = i == len(row) - 1
+            parts.append(pad + text if right else text + ("" if last else pad))
+        lines.append(" " * indent + (" " * gap).join(parts))
+    return lines
+
+
+def echo_table(rows: Sequence[Sequence[object]], **how: Any) -> None:
+    """Print ``table_lines(rows, **how)``, one line each."""
+    for line in table_lines(rows, **how):
+        click.echo(line)
 
 
 class SafeStream:

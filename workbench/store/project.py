@@ -61,8 +61,8 @@ class Provenance:
 
 
 @dataclass(frozen=True)
-class Row:
-    """One segment with its translation in one language."""
+class StoredSegment:
+    """One stored segment with its translation in one language (the app’s view row is ``tui.segment_view.Row``)."""
 
     segment_id: int
     doc: str
@@ -224,7 +224,7 @@ class Project(Database):
 
     # --- translations ----------------------------------------------------------------
 
-    def rows(self, lang: str, doc: str | None = None) -> list[Row]:
+    def rows(self, lang: str, doc: str | None = None) -> list[StoredSegment]:
         """Every segment (of one document, or all) with its translation into ``lang``."""
         get_language(lang)
         sql = _ROW_SQL
@@ -233,7 +233,7 @@ class Project(Database):
             sql += "WHERE d.name = ? "
             args.append(doc)
         sql += "ORDER BY d.id, s.para, s.sent"
-        return [Row(*r) for r in self.con.execute(sql, args)]
+        return [StoredSegment(*r) for r in self.con.execute(sql, args)]
 
     def grid(self, langs: list[str]) -> list[tuple]:
         """Every segment with its translation into each of ``langs``, as plain tuples.
@@ -259,12 +259,12 @@ class Project(Database):
         )
         return self.con.execute(sql, args).fetchall()
 
-    def row(self, segment_id: int, lang: str) -> Row:
+    def row(self, segment_id: int, lang: str) -> StoredSegment:
         """One segment with its translation into ``lang``."""
         got = self.con.execute(_ROW_SQL + "WHERE s.id = ?", (lang, segment_id)).fetchone()
         if got is None:
             raise InputError(f"no segment {segment_id} in {self.folder}")
-        return Row(*got)
+        return StoredSegment(*got)
 
     def set_translation(
         self,
