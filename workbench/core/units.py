@@ -21,7 +21,7 @@ class Unit:
 
 
 @dataclass(frozen=True)
-class Segment2:
+class ExchangeSegment:
     """A project segment as XLIFF exchanges it: key, texts, status and a note.
 
     Not :class:`workbench.core.document.Segment`, which is a sentence of a document

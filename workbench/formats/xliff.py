@@ -272,7 +272,8 @@ def read_xliff(data: bytes, path: str) -> XliffRead:
                     status = {"initial": "draft" if target else "new"}.get(state, state)
                     if status not in STATE2:
                         raise InputError(f"{path}: unit {unit.get('id')}: unknown state {state!r}")
-                    segs.append(ExchangeSegment(unit.get("id", ""), source, target, status, note, doc))
+                    uid = unit.get("id", "")
+                    segs.append(ExchangeSegment(uid, source, target, status, note, doc))
                 rev = _revision2(unit)
                 if rev:
                     revisions[unit.get("id", "")] = rev

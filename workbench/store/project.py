@@ -62,7 +62,10 @@ class Provenance:
 
 @dataclass(frozen=True)
 class StoredSegment:
-    """One stored segment with its translation in one language (the app’s view row is ``tui.segment_view.Row``)."""
+    """One stored segment with its translation in one language.
+
+    The app’s row (all languages at once) is ``workbench.tui.segment_view.Row``.
+    """
 
     segment_id: int
     doc: str
