@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from workbench.cli.output import FORCE_OPTION, print_json
+from workbench.cli.output import FORCE_OPTION, json_option, print_json
 
 
 @click.command()
@@ -34,6 +34,11 @@ from workbench.cli.output import FORCE_OPTION, print_json
 @click.option("--tm", "tm_path", type=click.Path(), help="TM for --engine memory.")
 @click.option("--out", type=click.Path(), help="Write here instead of stdout.")
 @FORCE_OPTION
+@json_option(
+    '{"src", "tgt", "src_lang", "tgt_lang", "out", "sentences": {"src", "tgt"}, '
+    '"is_translation", "anchor_agreement", "kinds": {kind: count}, "beads": [{"src": [i], '
+    '"tgt": [j], "score", "kind", "source", "target"}]} (0-based; --out is still written).'
+)
 def align(
     src: str,
     tgt: str,
@@ -47,6 +52,7 @@ def align(
     tm_path: str | None,
     out: str | None,
     force: bool,
+    as_json: bool,
 ) -> None:
     """Align SRC with its translation TGT (one sentence per line, or --segment).
 
@@ -78,7 +84,7 @@ def align(
         text = units_to_tmx(units, src_lang)
     if out:
         services.write_text(out, text, force=force, keep=inputs)
-    else:
+    elif not as_json:
         click.echo(text, nl=False)
     if not al.is_translation:
         click.echo(
@@ -89,7 +95,32 @@ def align(
     kinds: dict[str, int] = {}
     for b in al.beads:
         kinds[b.kind] = kinds.get(b.kind, 0) + 1
-    if out or not sys.stdout.isatty():
+    if as_json:
+        print_json(
+            {
+                "src": src,
+                "tgt": tgt,
+                "src_lang": src_lang,
+                "tgt_lang": tgt_lang,
+                "out": out,
+                "sentences": {"src": len(s), "tgt": len(t)},
+                "is_translation": al.is_translation,
+                "anchor_agreement": al.anchor_agreement,
+                "kinds": kinds,
+                "beads": [
+                    {
+                        "src": list(b.src),
+                        "tgt": list(b.tgt),
+                        "score": b.score,
+                        "kind": b.kind,
+                        "source": " ".join(s[i] for i in b.src),
+                        "target": " ".join(t[j] for j in b.tgt),
+                    }
+                    for b in al.beads
+                ],
+            }
+        )
+    elif out or not sys.stdout.isatty():
         summary = ", ".join(f"{k} ×{v}" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1]))
         click.echo(f"{len(s)} + {len(t)} sentences: {summary}", err=True)
 
@@ -127,7 +158,11 @@ def source_mt(
     help="Lowest similarity (0-100) that counts as reuse.",
 )
 @click.option("--glossary", "glossary_path", type=click.Path(), envvar="WORKBENCH_GLOSSARY")
-@click.option("--json", "as_json", is_flag=True, help="JSON (keys documented in the README).")
+@json_option(
+    '{"derived", "original", "sentences": [{"derived_id", "derived", "original_ids", '
+    '"original", "similarity", "plain", "reused", "edits": [{"type", "original", "derived", '
+    '"entry"}]}], "paragraphs": [{"derived_para", "original_paras"}], "reused", "total"}.'
+)
 def reuse(
     derived: str,
     original: str,

@@ -6,7 +6,7 @@ import time
 
 import click
 
-from workbench.cli.output import progress_bar
+from workbench.cli.output import json_option, print_json, progress_bar
 
 
 @click.command()
@@ -60,6 +60,10 @@ from workbench.cli.output import progress_bar
     help="Also load pickle (*.bin) weights: only for models you trust.",
 )
 @click.option("--glossary", "glossary_path", type=click.Path(), envvar="WORKBENCH_GLOSSARY")
+@json_option(
+    '{"results": [{"file", "lang", "segments", "translated", "cached", "flagged": [ids], '
+    '"empty": [ids], "kept", "written", "project", "engine_loaded"}]}, one per file and language.'
+)
 def translate(
     files: tuple[str, ...],
     to: str,
@@ -75,6 +79,7 @@ def translate(
     threads: int | None,
     allow_pickle: bool,
     glossary_path: str | None,
+    as_json: bool,
 ) -> None:
     """Translate FILES into each --to language (rerun to resume: finished work is cached)."""
     from workbench import services
@@ -88,6 +93,7 @@ def translate(
     options = DecodeOptions(beams=beams, max_length=max_length, batch_tokens=batch_tokens)
     cache = MTCache(services.workbench_home() / "mt-cache.sqlite")
     engines: dict[str, object] = {}
+    results: list[dict[str, object]] = []
     try:
         for lang in [x.strip() for x in to.split(",") if x.strip()]:
             memory = engine == "memory"
@@ -112,6 +118,9 @@ def translate(
                         f, lang, eng, cache, options, glossary_path, out_dir, project, tick,
                         force=force,
                     )  # fmt: skip
+                results.append(_as_json(f, r, project))
+                if as_json:
+                    continue
                 where = r.written or project
                 kept = f", {r.kept} left alone (changed meanwhile)" if r.kept else ""
                 empty = (
@@ -130,6 +139,25 @@ def translate(
                 )
     finally:
         cache.close()
+    if as_json:
+        print_json({"results": results})
+
+
+def _as_json(file: str, r, project: str | None) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """One file and language of ``translate --json``."""
+    return {
+        "file": file,
+        "lang": r.lang,
+        "segments": r.segments,
+        "translated": r.translated,
+        "cached": r.cached,
+        "flagged": list(r.flagged),
+        "empty": list(r.empty),
+        "kept": r.kept,
+        "written": r.written or None,
+        "project": project,
+        "engine_loaded": r.engine_loaded,
+    }
 
 
 def _ids(ids: list[str], most: int = 5) -> str:
