@@ -1,6 +1,6 @@
 """Quality checks of a translated segment, as a translator needs them while editing.
 
-Each check returns :class:`Warning` objects with a code, a message for people, and the
+Each check returns :class:`QAWarning` objects with a code, a message for people, and the
 evidence. The checks:
 
 * ``empty``: no translation yet;
@@ -38,7 +38,7 @@ _SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
-class Warning:
+class QAWarning:
     """One problem of a segment's translation."""
 
     code: str
@@ -54,24 +54,24 @@ def check_segment(
     finder: NameFinder | None = None,
     *,
     flag_admitted: bool | None = None,
-) -> list[Warning]:
+) -> list[QAWarning]:
     """Every QA warning for one segment's translation.
 
     ``flag_admitted``: also flag admitted variants of names (default: as the glossary's
     house style says).
     """
     if not target.strip():
-        return [Warning("empty", "not translated yet")]
-    out: list[Warning] = []
+        return [QAWarning("empty", "not translated yet")]
+    out: list[QAWarning] = []
     if _SPACE.sub(" ", source).strip() == _SPACE.sub(" ", target).strip():
-        out.append(Warning("copy", "the target is the source text"))
+        out.append(QAWarning("copy", "the target is the source text"))
     src_numbers = {a for a in sentence_anchors(source, src_lang).reliable if a.startswith("n:")}
     tgt_numbers = {a for a in sentence_anchors(target, tgt_lang).reliable if a.startswith("n:")}
     for n in sorted(src_numbers - tgt_numbers):
         thousands = n + "000"  # "40" in the source may be "40,000" in the target and back
         if thousands in tgt_numbers or (n.endswith("000") and n[:-3] in tgt_numbers):
             continue
-        out.append(Warning("number", f"number {n[2:]} is missing", n[2:]))
+        out.append(QAWarning("number", f"number {n[2:]} is missing", n[2:]))
     if finder is not None:
         if flag_admitted is None:
             flag_admitted = bool(getattr(finder.index.glossary, "flag_admitted", False))
@@ -87,7 +87,7 @@ def _names(
     tgt_lang: str,
     finder: NameFinder,
     flag_admitted: bool = False,
-) -> list[Warning]:
+) -> list[QAWarning]:
     out = []
     wanted = {h.entry.id: h.entry for h in finder.find(source, src_lang, nested=False)}
     found = finder.find(target, tgt_lang, nested=False)
@@ -95,7 +95,7 @@ def _names(
     for entry_id, entry in wanted.items():
         form = entry.preferred(tgt_lang)
         if form and entry_id not in have:
-            out.append(Warning("name-missing", f"{entry.en} is missing (glossary: {form})", form))
+            out.append(QAWarning("name-missing", f"{entry.en} is missing (glossary: {form})", form))
     for h in found:
         form = h.entry.preferred(tgt_lang)
         if form and is_arabic_script(form):
@@ -103,7 +103,7 @@ def _names(
             if wrong:
                 right = form if h.entry.is_deprecated(tgt_lang, wrong) else wrong
                 out.append(
-                    Warning(
+                    QAWarning(
                         "name-misspelled",
                         f"{h.spelling}: a misspelling of {h.entry.en} (glossary: {right})",
                         right,
@@ -117,12 +117,12 @@ def _names(
             continue
         if status == "deprecated":
             message = f"{h.spelling}: deprecated for {h.entry.en}; the house writes {form}"
-            out.append(Warning("name-deprecated", message, form))
+            out.append(QAWarning("name-deprecated", message, form))
         elif status == "admitted":
             message = f"{h.spelling}: an admitted variant; the house prefers {form}"
-            out.append(Warning("name-form", message, form))
+            out.append(QAWarning("name-form", message, form))
         else:
-            out.append(Warning("name-form", f"{h.spelling}: the glossary writes {form}", form))
+            out.append(QAWarning("name-form", f"{h.spelling}: the glossary writes {form}", form))
     return out
 
 
@@ -135,7 +135,7 @@ def _status(entry: Entry, lang: str, spelling: str) -> str:
     return ""
 
 
-def _script(target: str, tgt_lang: str) -> list[Warning]:
+def _script(target: str, tgt_lang: str) -> list[QAWarning]:
     table = {"ckb": _ARABIC_IN_SORANI, "ar": _SORANI_IN_ARABIC}.get(tgt_lang, {})
     bad = sorted({c for c in target if c in table})
     if not bad:
@@ -144,7 +144,7 @@ def _script(target: str, tgt_lang: str) -> list[Warning]:
     label = (
         "Arabic letters in Sorani" if tgt_lang == "ckb" else "Sorani or Persian letters in Arabic"
     )
-    return [Warning("script", f"{label}: {what}", "".join(bad))]
+    return [QAWarning("script", f"{label}: {what}", "".join(bad))]
 
 
 def name_consistency(

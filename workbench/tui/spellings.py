@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from workbench.core.names.spelling_index import SpellingIndex
-from workbench.core.qa import Warning
+from workbench.core.qa import QAWarning
 from workbench.tui.segment_view import Row
 
 
@@ -71,7 +71,7 @@ class SpellingsMixin:
         elif self.finder is not None:
             self._spelling_dirty.add((row, lang))
 
-    def spelling_warnings(self, row: Row, lang: str, text: str | None = None) -> list[Warning]:
+    def spelling_warnings(self, row: Row, lang: str, text: str | None = None) -> list[QAWarning]:
         """The names of ``row``'s target (or ``text``) spelled otherwise in other segments."""
         index = self.spellings.get(lang)
         if index is None:

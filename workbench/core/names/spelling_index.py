@@ -13,7 +13,7 @@ import threading
 
 from workbench.core.names.consistency import spelling_norm
 from workbench.core.names.name_finder import NameFinder
-from workbench.core.qa import Warning
+from workbench.core.qa import QAWarning
 
 
 class SpellingIndex:
@@ -48,7 +48,7 @@ class SpellingIndex:
             if found:
                 self._of_segment[segment] = list(found)
 
-    def warnings(self, segment: str, text: str) -> list[Warning]:
+    def warnings(self, segment: str, text: str) -> list[QAWarning]:
         """A warning for each name of ``text`` spelled otherwise in other segments."""
         out = []
         seen = set()
@@ -70,7 +70,7 @@ class SpellingIndex:
                 n = len(others)
                 where = f"{n} other segments, e.g. {seg}" if n > 1 else seg
                 out.append(
-                    Warning(
+                    QAWarning(
                         "name-elsewhere",
                         f"{h.spelling}: spelled {spelling} in {where}",
                         spelling,
