@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli.output import print_json
+from workbench.cli.output import echo_table, json_option, print_json
 
 
 @click.group()
@@ -14,12 +14,16 @@ def project() -> None:
 
 @project.command()
 @click.argument("folder", type=click.Path())
-def init(folder: str) -> None:
+@json_option('{"folder", "journal_mode"}.')
+def init(folder: str, as_json: bool) -> None:
     """Create the project FOLDER (a folder; the database is FOLDER/workbench.sqlite)."""
     from workbench import services
 
     p = services.project_init(folder)
-    click.echo(f"{folder}: project ready ({p.journal_mode} journal)")
+    if as_json:
+        print_json({"folder": folder, "journal_mode": p.journal_mode})
+    else:
+        click.echo(f"{folder}: project ready ({p.journal_mode} journal)")
     p.close()
 
 
@@ -27,11 +31,16 @@ def init(folder: str) -> None:
 @click.argument("folder", type=click.Path())
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--lang", help="Source language of the files (default: front matter, name, guess).")
-def add(folder: str, files: tuple[str, ...], lang: str | None) -> None:
+@json_option('{"folder", "documents": [{"name", "added"}]} (added: new segments).')
+def add(folder: str, files: tuple[str, ...], lang: str | None, as_json: bool) -> None:
     """Add FILES to the project in FOLDER (re-adding a file keeps unchanged translations)."""
     from workbench import services
 
-    for name, added in services.project_add(folder, list(files), lang):
+    done = services.project_add(folder, list(files), lang)
+    if as_json:
+        print_json({"folder": folder, "documents": [{"name": n, "added": a} for n, a in done]})
+        return
+    for name, added in done:
         click.echo(f"{name}: {added} new segments")
 
 
@@ -39,7 +48,8 @@ def add(folder: str, files: tuple[str, ...], lang: str | None) -> None:
 @click.argument("folder", type=click.Path())
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--lang", help="Language of the files (default: front matter, name, guess).")
-def add_reference(folder: str, files: tuple[str, ...], lang: str | None) -> None:
+@json_option('{"folder", "references": [{"file", "doc", "lang", "passages", "paired_by"}]}.')
+def add_reference(folder: str, files: tuple[str, ...], lang: str | None, as_json: bool) -> None:
     """Add FILES as reference translations (STORY.LANG.md) of the project's documents.
 
     The app then scores the targets against them: chrF per segment, BLEU and chrF per
@@ -47,15 +57,26 @@ def add_reference(folder: str, files: tuple[str, ...], lang: str | None) -> None
     """
     from workbench import services
 
+    added = []
     for f in files:
         r = services.add_reference(folder, f, lang)
-        click.echo(f"{r.doc} [{r.lang}]: {r.groups} reference passages, paired by {r.paired_by}")
+        added.append({"file": f, "doc": r.doc, "lang": r.lang})
+        added[-1] |= {"passages": r.groups, "paired_by": r.paired_by}
+        if not as_json:
+            click.echo(
+                f"{r.doc} [{r.lang}]: {r.groups} reference passages, paired by {r.paired_by}"
+            )
+    if as_json:
+        print_json({"folder": folder, "references": added})
 
 
 @project.command()
 @click.argument("folder", type=click.Path())
 @click.option("--lang", "langs", multiple=True, help="Target languages (default: those used).")
-@click.option("--json", "as_json", is_flag=True)
+@json_option(
+    '{"folder", "journal_mode", "documents": [{"name", "lang", "segments"}], '
+    '"languages": {lang: {status: count}}}.'
+)
 def status(folder: str, langs: tuple[str, ...], as_json: bool) -> None:
     """Documents, segments and translation status per language."""
     from workbench import services
@@ -84,7 +105,10 @@ def status(folder: str, langs: tuple[str, ...], as_json: bool) -> None:
 @project.command()
 @click.argument("folder", type=click.Path())
 @click.option("--lang", "langs", multiple=True, help="Target languages (default: those used).")
-@click.option("--json", "as_json", is_flag=True)
+@json_option(
+    '[{"doc", "lang", "passages", "scored", "bleu", "chrf", "post_edited", "hter"}] '
+    "(a score is null where nothing was scored)."
+)
 def scores(folder: str, langs: tuple[str, ...], as_json: bool) -> None:
     """BLEU and chrF against the references, and post-editing effort (HTER), per document.
 
@@ -117,7 +141,10 @@ def scores(folder: str, langs: tuple[str, ...], as_json: bool) -> None:
     envvar="WORKBENCH_TM",
     help="TM to analyse against (default: the user's TM).",
 )
-@click.option("--json", "as_json", is_flag=True)
+@json_option(
+    '{"bands": [band], "documents": [{"document", "lang", "bands": {band: {"segments", '
+    '"words"}}, "segments", "words"}], "totals": {lang: {"bands", "segments", "words"}}}.'
+)
 def analyze(folder: str, langs: tuple[str, ...], tm_path: str | None, as_json: bool) -> None:
     """Words and segments per document and language in the bands CAT tools use.
 
@@ -144,12 +171,16 @@ def analyze(folder: str, langs: tuple[str, ...], tm_path: str | None, as_json: b
     if as_json:
         print_json(result.as_json())
         return
-    width = max([len(d) for d, _, _ in result.documents] + [8])
-    head = f"{'document':<{width}}  lang  " + "  ".join(f"{b:>10}" for b in BANDS) + "       total"
-    click.echo(head)
     rows = [(d, lang, c) for d, lang, c in result.documents]
     rows += [("(total)", lang, c) for lang, c in result.totals.items()]
-    for doc, lang, c in rows:
-        cells = "  ".join(f"{c.words[b]:>5}w/{c.segments[b]:<3}" for b in BANDS)
-        words, segs = sum(c.words.values()), sum(c.segments.values())
-        click.echo(f"{doc:<{width}}  {lang:<4}  {cells}  {words:>5}w/{segs}")
+    echo_table(
+        [
+            [doc, lang]
+            + [f"{c.words[b]:>5}w/{c.segments[b]:<3}" for b in BANDS]
+            + [f"{sum(c.words.values()):>5}w/{sum(c.segments.values()):<3}"]
+            for doc, lang, c in rows
+        ],
+        header=["document", "lang", *BANDS, "total"],
+        align="<<" + ">" * (len(BANDS) + 1),
+        min_widths=[8, 4],
+    )
