@@ -7,7 +7,7 @@ from collections import Counter
 
 import click
 
-from workbench.cli.output import FORCE_OPTION, print_json, progress_bar
+from workbench.cli.output import FORCE_OPTION, echo_table, json_option, print_json, progress_bar
 
 
 @click.group()
@@ -33,7 +33,11 @@ def _load(ctx: click.Context):  # type: ignore[no-untyped-def]
 
 @glossary.command()
 @click.argument("names", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True, help="One JSON array, one object per name.")
+@json_option(
+    '[{"query", "id", "preferred", "ar", "ckb", "kmr", "type", "score", "how", "also": [id], '
+    '"confidence", "candidates": [{"id", "preferred", "form", "how", "score", "confidence"}]}], '
+    "one per NAME (id null: no sure entry)."
+)
 @click.pass_context
 def lookup(ctx: click.Context, names: tuple[str, ...], as_json: bool) -> None:
     """Find the entry of each NAME, in any Latin spelling or in Arabic script.
@@ -56,11 +60,18 @@ def lookup(ctx: click.Context, names: tuple[str, ...], as_json: bool) -> None:
                     click.echo(f"{r.query}: not in the glossary")
                     continue
                 click.echo(f"{r.query}: no sure entry; candidates:")
-                for c in shown:
-                    click.echo(
-                        f"  {c.entry.id:<22} {c.form}  ({c.how} {c.score:g}, "
-                        f"confidence {c.confidence:.3f})"
-                    )
+                echo_table(
+                    [
+                        [
+                            c.entry.id,
+                            c.form,
+                            f"({c.how} {c.score:g}, confidence {c.confidence:.3f})",
+                        ]
+                        for c in shown
+                    ],
+                    indent=2,
+                    min_widths=[21],
+                )
                 continue
             for m in r.matches:
                 e = m.entry
@@ -85,7 +96,13 @@ def lookup(ctx: click.Context, names: tuple[str, ...], as_json: bool) -> None:
 @click.option(
     "--lang", help="Language of all files (default: per file, from front matter or name)."
 )
-@click.option("--json", "as_json", is_flag=True, help="Names per file and inconsistencies as JSON.")
+@json_option(
+    '{"files": [{"path", "lang", "names": [{"id", "preferred", "surface", "spelling", "para", '
+    '"start", "end", "nested", "score"}]}], "inconsistent": [{"id", "preferred", "type", '
+    '"lang", "kind", "scope", "within", "across", "spellings": [{"text", "count", "files", '
+    '"where"}]}], "misspelled" and "deprecated": [{"id", "preferred", "lang", "spelling", '
+    '"right", "count", "files", "where"}]}.'
+)
 @click.option(
     "--strict",
     is_flag=True,
@@ -222,10 +239,12 @@ def check(
                     if not h.nested:
                         by_norm = spellings.setdefault(h.entry.id, {})
                         by_norm.setdefault(spelling_norm(h.spelling), Counter())[h.spelling] += 1
+                rows = []
                 for entry_id, _ in top.most_common():
                     groups = sorted(spellings[entry_id].values(), key=lambda c: -c.total())
                     forms = ", ".join(f"{c.most_common(1)[0][0]} ×{c.total()}" for c in groups)
-                    click.echo(f"  {entry_id:<22} {forms}")
+                    rows.append([entry_id, forms])
+                echo_table(rows, indent=2, gap=1, min_widths=[22])
         if not report.inconsistencies and not report.misspellings:
             click.echo("\nEvery entry is spelled one way.")
         many = len({f.lang for f in report.files}) > 1
@@ -255,12 +274,14 @@ def check(
             for i in items:
                 lang = f" [{i.lang}]" if len({f.lang for f in report.files}) > 1 else ""
                 click.echo(f"  {i.entry.id}{lang} (glossary: {i.entry.en}) — {i.describe_scope()}")
+                rows = []
                 for s in i.spellings:
                     locs = where(i.entry.id, spelling_norm(s.text), i.lang)
                     shown = ", ".join(locs[:3]) + (
                         f", +{len(locs) - 3} more" if len(locs) > 3 else ""
                     )
-                    click.echo(f"    {s.text:<24} ×{s.count:<3} {shown}")
+                    rows.append([s.text, f"×{s.count}", shown])
+                echo_table(rows, indent=4, gap=1, min_widths=[24, 4])
     if strict and (report.inconsistencies or report.misspellings):
         sys.exit(3)
 
@@ -274,7 +295,7 @@ def check(
     type=click.IntRange(min=1),
     help="Only names seen at least this often.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Candidates as a JSON array.")
+@json_option('[{"name", "variants", "count", "examples"}], most frequent first.')
 @click.pass_context
 def suggest(ctx: click.Context, files: tuple[str, ...], min_count: int, as_json: bool) -> None:
     """Capitalised names in FILES that the glossary lacks, spellings of one name grouped."""
@@ -300,7 +321,7 @@ def suggest(ctx: click.Context, files: tuple[str, ...], min_count: int, as_json:
 
 @glossary.command()
 @click.argument("file", type=click.Path())
-@click.option("--json", "as_json", is_flag=True, help="A JSON array of arrays of the input lines.")
+@json_option("[[line, ...], ...]: the groups of input lines that spell one name.")
 def cluster(file: str, as_json: bool) -> None:
     """Group the lines of FILE (one name per line) that spell the same name."""
     from workbench import services
@@ -319,11 +340,14 @@ def cluster(file: str, as_json: bool) -> None:
 )
 @click.option("--out", type=click.Path(), help="Write to this file instead of stdout.")
 @FORCE_OPTION
+@json_option('{"glossary", "out", "format", "entries"} (needs --out).')
 @click.pass_context
-def export_cmd(ctx: click.Context, fmt: str, out: str | None, force: bool) -> None:
+def export_cmd(ctx: click.Context, fmt: str, out: str | None, force: bool, as_json: bool) -> None:
     """Export the glossary (TBX-Basic for other CAT tools)."""
     from workbench import services
 
+    if as_json and not out:
+        raise click.UsageError("--json needs --out FILE (without it the export itself is printed)")
     loaded = _load(ctx)
     keep = [loaded.source] if loaded.source and not loaded.source.startswith("<") else []
     if out:
@@ -331,7 +355,12 @@ def export_cmd(ctx: click.Context, fmt: str, out: str | None, force: bool) -> No
     text = services.export_glossary(loaded, fmt)
     if out:
         services.write_text(out, text, force=force, keep=keep)
-        click.echo(f"wrote {out}", err=True)
+        if as_json:
+            print_json(
+                {"glossary": loaded.source, "out": out, "format": fmt, "entries": len(loaded)}
+            )
+        else:
+            click.echo(f"wrote {out}", err=True)
     else:
         click.echo(text, nl=False)
 
@@ -339,10 +368,14 @@ def export_cmd(ctx: click.Context, fmt: str, out: str | None, force: bool) -> No
 @glossary.command("import")
 @click.argument("tbx_file", type=click.Path())
 @click.option("--replace", is_flag=True, help="Let the TBX overwrite entries with the same id.")
+@json_option('{"file", "glossary", "added", "updated"}.')
 @click.pass_context
-def import_cmd(ctx: click.Context, tbx_file: str, replace: bool) -> None:
+def import_cmd(ctx: click.Context, tbx_file: str, replace: bool, as_json: bool) -> None:
     """Merge a TBX file into the glossary TSV (new ids added; existing kept unless --replace)."""
     from workbench import services
 
     added, updated, path = services.import_glossary(tbx_file, ctx.obj.get("glossary_path"), replace)
+    if as_json:
+        print_json({"file": tbx_file, "glossary": str(path), "added": added, "updated": updated})
+        return
     click.echo(f"{path}: {added} added, {updated} updated")
