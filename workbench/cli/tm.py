@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli.output import FORCE_OPTION, print_json, progress_bar
+from workbench.cli.output import FORCE_OPTION, json_option, print_json, progress_bar
 
 TM_OPTION = click.option(
     "--tm",
@@ -32,8 +32,9 @@ def tm() -> None:
 @TM_OPTION
 @GLOSSARY_OPTION
 @click.option("--src", help="Source language (default: the TMX header's srclang).")
+@json_option('{"file", "tm", "added", "skipped", "skipped_langs": {lang: count}}.')
 def import_cmd(
-    tmx_file: str, tm_path: str | None, glossary_path: str | None, src: str | None
+    tmx_file: str, tm_path: str | None, glossary_path: str | None, src: str | None, as_json: bool
 ) -> None:
     """Import a TMX file; units already in the TM are not added twice."""
     from workbench import services
@@ -42,6 +43,17 @@ def import_cmd(
         read = services.load_tmx(tmx_file, src)
         with progress_bar(len(read.units), "importing") as bar:
             added, skipped = services.tm_add_units(memory, read.units, bar.update)
+        if as_json:
+            print_json(
+                {
+                    "file": tmx_file,
+                    "tm": str(memory.path),
+                    "added": added,
+                    "skipped": skipped,
+                    "skipped_langs": {k or "?": v for k, v in read.skipped_langs.items()},
+                }
+            )
+            return
         click.echo(
             f"{tmx_file}: {added} units added, {skipped} already present or empty ({memory.path})"
         )
@@ -55,12 +67,21 @@ def import_cmd(
 @click.argument("target", type=click.Path())
 @TM_OPTION
 @GLOSSARY_OPTION
-def add_texts(source: str, target: str, tm_path: str | None, glossary_path: str | None) -> None:
+@json_option('{"source", "target", "tm", "added", "skipped"}.')
+def add_texts(
+    source: str, target: str, tm_path: str | None, glossary_path: str | None, as_json: bool
+) -> None:
     """Add SOURCE and its segment-aligned translation TARGET (e.g. texts/al-qaem.en.md .ar.md)."""
     from workbench import services
 
     with services.open_tm(tm_path, glossary_path) as memory:
         added, skipped = services.tm_add_texts(memory, source, target)
+        if as_json:
+            print_json(
+                {"source": source, "target": target, "tm": str(memory.path)}
+                | {"added": added, "skipped": skipped}
+            )
+            return
         click.echo(f"{added} units added, {skipped} already present ({memory.path})")
 
 
@@ -70,8 +91,9 @@ def add_texts(source: str, target: str, tm_path: str | None, glossary_path: str 
 @click.option("--src", help="Only this source language ...")
 @click.option("--tgt", help="... and this target language.")
 @FORCE_OPTION
+@json_option('{"tm", "out", "units"}.')
 def export_cmd(
-    out: str, tm_path: str | None, src: str | None, tgt: str | None, force: bool
+    out: str, tm_path: str | None, src: str | None, tgt: str | None, force: bool, as_json: bool
 ) -> None:
     """Export the TM as TMX 1.4b (an existing --out file is replaced only with --force)."""
     from workbench import services
@@ -81,6 +103,9 @@ def export_cmd(
     services.check_out_path(out, force, keep=[path])  # before the TM is opened
     with TranslationMemory(path, readonly=True) as memory:
         n = services.tm_export_tmx(memory, out, src, tgt, force=force)
+    if as_json:
+        print_json({"tm": str(path), "out": out, "units": n})
+        return
     click.echo(f"{out}: {n} units")
 
 
@@ -100,11 +125,9 @@ def export_cmd(
     type=click.FloatRange(0, 101),
     help="Lowest score shown.",
 )
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help="JSON array, best first: source, target, score (0-101), origin.",
+@json_option(
+    '[{"source", "target", "score" (0-101), "origin", "plain", "kind", "stored_target", '
+    '"substitutions": [[before, after]]}], best first.'
 )
 def lookup(
     text: str,
@@ -124,7 +147,7 @@ def lookup(
     with services.open_tm(tm_path, glossary_path, readonly=True) as memory:
         warn_if_stale(memory)
         found = memory.lookup(
-            text, src, tgt, prev=prev, next=next_, limit=limit, threshold=threshold
+            text, src, tgt, prev=prev, following=next_, limit=limit, threshold=threshold
         )
     if as_json:
         print_json([m.as_json() for m in found])
@@ -150,11 +173,8 @@ def lookup(
 @click.option("--tgt", help="... into this target language.")
 @TM_OPTION
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help="JSON array: source, target, src_lang, tgt_lang, origin, side (source|target|both).",
+@json_option(
+    '[{"source", "target", "src_lang", "tgt_lang", "origin", "side" (source|target|both)}].'
 )
 def concordance(
     text: str, src: str | None, tgt: str | None, tm_path: str | None, limit: int, as_json: bool
@@ -187,13 +207,17 @@ def concordance(
 @tm.command()
 @TM_OPTION
 @GLOSSARY_OPTION
-def reindex(tm_path: str | None, glossary_path: str | None) -> None:
+@json_option('{"tm", "units", "glossary_entries"}.')
+def reindex(tm_path: str | None, glossary_path: str | None, as_json: bool) -> None:
     """Compare names through the glossary as it is now (run after changing the glossary)."""
     from workbench import services
 
     with services.open_tm(tm_path, glossary_path) as memory:
         with progress_bar(memory.count(), "reindexing") as bar:
             n = memory.reindex(bar.update)
+    if as_json:
+        print_json({"tm": str(memory.path), "units": n, "glossary_entries": len(memory.glossary)})
+        return
     click.echo(f"{n} units reindexed with {len(memory.glossary)} glossary entries ({memory.path})")
 
 
@@ -230,6 +254,7 @@ STALE = (
 @click.option("--model", help="Model folder for --engine (default: the pulled default model).")
 @TM_OPTION
 @GLOSSARY_OPTION
+@json_option('{"src", "tgt", "tm", "pairs", "added", "skipped"} (pairs: confident 1-1 beads).')
 def import_aligned(
     src: str,
     tgt: str,
@@ -241,6 +266,7 @@ def import_aligned(
     model: str | None,
     tm_path: str | None,
     glossary_path: str | None,
+    as_json: bool,
 ) -> None:
     """Align SRC with its translation TGT and put the confident 1-1 pairs into the TM."""
     from workbench import services
@@ -255,6 +281,12 @@ def import_aligned(
         )
     with services.open_tm(tm_path, glossary_path) as memory:
         added, skipped = memory.add(units)
+    if as_json:
+        print_json(
+            {"src": src, "tgt": tgt, "tm": str(memory.path), "pairs": len(units)}
+            | {"added": added, "skipped": skipped}
+        )
+        return
     click.echo(
         f"{len(units)} aligned pairs: {added} added, {skipped} already present ({memory.path})"
     )
