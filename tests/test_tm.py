@@ -52,10 +52,10 @@ def test_another_name_in_the_same_sentence_is_substituted_in_the_translation(tm)
 def test_exact_context_and_fuzzy_scores(tm):
     tm.add([Unit(SRC, AR.replace("تنظيم الدولة الإسلامية", "داعش"), "en", "ar", "B.", "A.")])
     assert tm.lookup(SRC, "en", "ar")[0].score == 100  # the glossary's forms: verbatim
-    assert tm.lookup(SRC, "en", "ar", prev="B.", next="A.")[0].score == 101
-    assert tm.lookup(SRC, "en", "ar", prev="Other.", next="A.")[0].score == 100
+    assert tm.lookup(SRC, "en", "ar", prev="B.", following="A.")[0].score == 101
+    assert tm.lookup(SRC, "en", "ar", prev="Other.", following="A.")[0].score == 100
     # the seed unit's translation gets its names substituted: below 100 (item 7)
-    leveraged = tm.lookup(SRC, "en", "ar", prev="Before.", next="After.", threshold=99)
+    leveraged = tm.lookup(SRC, "en", "ar", prev="Before.", following="After.", threshold=99)
     assert [(m.score, m.kind) for m in leveraged] == [(100, "exact"), (99, "leveraged")]
     fuzzy = tm.lookup(SRC.replace("2014", "2015"), "en", "ar")[0]
     assert fuzzy.kind == "fuzzy" and 95 <= fuzzy.score < 100

@@ -166,12 +166,12 @@ def test_the_tm_scores_a_leveraged_exact_match_below_a_verbatim_one(tmp_path, gl
     src = "Abu Bakr al-Baghdadi's new home."
     with TranslationMemory(tmp_path / "tm.sqlite", glossary) as tm:
         tm.add([Unit(src, "موطن البغدادي الجديد", "en", "ar", "Before.", "After.")])
-        (m,) = tm.lookup(src, "en", "ar", prev="Before.", next="After.")
+        (m,) = tm.lookup(src, "en", "ar", prev="Before.", following="After.")
         assert (m.score, m.kind) == (LEVERAGED, "leveraged") and m.score < 100
         assert m.substitutions == [("البغدادي", "أبو بكر البغدادي")]
         assert tm.lookup(src, "en", "ar", threshold=100) == []  # only verbatim is a 100
         tm.add([Unit(src, "موطن أبو بكر البغدادي الجديد", "en", "ar", "Before.", "After.")])
-        best = tm.lookup(src, "en", "ar", prev="Before.", next="After.")
+        best = tm.lookup(src, "en", "ar", prev="Before.", following="After.")
         assert [(x.score, x.kind) for x in best] == [(101, "context"), (99, "leveraged")]
         assert best[0].target == best[0].stored_target
 

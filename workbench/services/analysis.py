@@ -120,7 +120,7 @@ def _best(tm: TranslationMemory | None, rows: list, i: int, src: str, lang: str)
     prev = rows[i - 1].source if i and rows[i - 1].doc == r.doc else ""
     nxt = rows[i + 1].source if i + 1 < len(rows) and rows[i + 1].doc == r.doc else ""
     try:
-        found = tm.lookup(r.source, src, lang, prev=prev, next=nxt, limit=1, threshold=50)
+        found = tm.lookup(r.source, src, lang, prev=prev, following=nxt, limit=1, threshold=50)
     except WorkbenchError:
         return None
     return found[0].score if found else None

@@ -400,12 +400,16 @@ class TranslationMemory(Database):
         tgt: str,
         *,
         prev: str = "",
-        next: str = "",
+        following: str = "",
         limit: int = 5,
         threshold: float = 70.0,
         candidates: int = 200,
     ) -> list[Match]:
-        """The best matches for a source segment, best first (score >= threshold)."""
+        """The best matches for a source segment, best first (score >= threshold).
+
+        ``prev`` and ``following`` are the sentences around it: an exact match whose
+        unit has the same neighbours scores 101 (a context match).
+        """
         src = get_language(src).tag
         tgt = get_language(tgt).tag
         if not text.strip():
@@ -421,7 +425,7 @@ class TranslationMemory(Database):
             kind = "fuzzy"
             if " ".join(source.split()) == " ".join(text.split()):
                 score, kind = 100.0, "exact"
-                if (prev or next) and uprev == prev and unext == next:
+                if (prev or following) and uprev == prev and unext == following:
                     score, kind = 101.0, "context"
             if score < threshold:
                 continue

@@ -147,7 +147,7 @@ class ContextPanel(Static):
             src = self.src_lang.get(row.key.split(":")[0], "en")
             try:
                 self._seen[key] = self.tm.lookup(
-                    row.source, src, lang, prev=prev, next=next_, limit=MATCHES
+                    row.source, src, lang, prev=prev, following=next_, limit=MATCHES
                 )
             except WorkbenchError:  # (a TM locked by another process): no matches now
                 return []
