@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli.output import FORCE_OPTION, print_json
+from workbench.cli.output import FORCE_OPTION, json_option, print_json
 
 
 @click.command("export")
@@ -41,6 +41,10 @@ from workbench.cli.output import FORCE_OPTION, print_json
     help="article: keep the source where a segment has no translation (listed).",
 )
 @FORCE_OPTION
+@json_option(
+    '{"project", "lang", "format", "out", "documents": [{"doc", "path", "segments", "confirmed", '
+    '"drafts": [ids], "untranslated": [ids]}] (article only)} (needs --out).'
+)
 def export_cmd(
     project: str,
     fmt: str,
@@ -51,6 +55,7 @@ def export_cmd(
     allow_drafts: bool,
     allow_missing: bool,
     force: bool,
+    as_json: bool,
 ) -> None:
     """Export PROJECT's translations into LANG as XLIFF, TMX or plain text.
 
@@ -64,8 +69,10 @@ def export_cmd(
     """
     from workbench import services
 
+    if as_json and not out:
+        raise click.UsageError("--json needs --out (without it the export itself is printed)")
     if fmt == "article":
-        _export_articles(project, lang, out, allow_drafts, allow_missing, force)
+        _export_articles(project, lang, out, allow_drafts, allow_missing, force, as_json)
         return
 
     if fmt == "xliff" and xliff_version == "1.2":
@@ -75,13 +82,22 @@ def export_cmd(
     text = services.export_project(project, fmt, lang, None, include_drafts=include_drafts)
     if out:
         services.write_text(out, text, force=force)
-        click.echo(f"wrote {out}", err=True)
+        if as_json:
+            print_json({"project": project, "lang": lang, "format": fmt, "out": out})
+        else:
+            click.echo(f"wrote {out}", err=True)
     else:
         click.echo(text, nl=False)
 
 
 def _export_articles(
-    project: str, lang: str, out: str | None, drafts: bool, missing: bool, force: bool
+    project: str,
+    lang: str,
+    out: str | None,
+    drafts: bool,
+    missing: bool,
+    force: bool,
+    as_json: bool = False,
 ) -> None:
     """``export --format article``: every document into the folder ``out``."""
     from workbench.core.errors import InputError
@@ -89,9 +105,31 @@ def _export_articles(
 
     if not out:
         raise InputError("--format article needs --out FOLDER (the documents are written there)")
-    for w in export_articles(
+    written = export_articles(
         project, lang, out, allow_drafts=drafts, allow_missing=missing, force=force
-    ):
+    )
+    if as_json:
+        print_json(
+            {
+                "project": project,
+                "lang": lang,
+                "format": "article",
+                "out": out,
+                "documents": [
+                    {
+                        "doc": w.doc,
+                        "path": str(w.path),
+                        "segments": w.segments,
+                        "confirmed": w.confirmed,
+                        "drafts": list(w.drafts),
+                        "untranslated": list(w.untranslated),
+                    }
+                    for w in written
+                ],
+            }
+        )
+        return
+    for w in written:
         parts = [f"{w.confirmed} confirmed"]
         parts += [f"{len(w.drafts)} drafts"] if w.drafts else []
         parts += [f"{len(w.untranslated)} kept in the source"] if w.untranslated else []
@@ -116,7 +154,11 @@ def _export_articles(
     help="Also apply units whose target the project changed since the file was exported.",
 )
 @click.option("--lang", help="Target language, where the file names none (po2xliff output).")
-@click.option("--json", "as_json", is_flag=True, help="What was applied and what was not, as JSON.")
+@json_option(
+    '{"file", "project", "lang", "applied": {"updated", "forced"}, "unchanged", '
+    '"not_applied": {"conflicts", "empty_target", "source_changed", "unknown"}, '
+    '"units_with_revision", "matched": [{"file_id", "id", "by"}]}.'
+)
 def import_cmd(xliff_file: str, folder: str, force: bool, lang: str | None, as_json: bool) -> None:
     """Bring a translated XLIFF file (2.x, 1.2 or 1.1) back into the project.
 

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from workbench.cli.output import print_json
+from workbench.cli.output import echo_table, json_option, print_json
 
 
 @click.command()
@@ -14,7 +14,10 @@ from workbench.cli.output import print_json
 @click.option("--lang", required=True, help="Target language to check.")
 @click.option("--empty", "include_empty", is_flag=True, help="Also list untranslated segments.")
 @click.option("--glossary", "glossary_path", type=click.Path(), envvar="WORKBENCH_GLOSSARY")
-@click.option("--json", "as_json", is_flag=True)
+@json_option(
+    '{"segments": [{"id", "warnings": [{"code", "message", "detail"}]}], '
+    '"names": {entry: {spelling: [segment ids]}}}.'
+)
 def qa(
     project: str, lang: str, include_empty: bool, glossary_path: str | None, as_json: bool
 ) -> None:
@@ -41,9 +44,8 @@ def qa(
             }
         )
     else:
-        for key, ws in per_segment:
-            for w in ws:
-                click.echo(f"{key}  {w.code:<12} {w.message}")
+        rows = [[key, w.code, w.message] for key, ws in per_segment for w in ws]
+        echo_table(rows, min_widths=[0, 11])
         for entry, spellings in names.items():
             shown = "; ".join(f"{s} ({', '.join(ids[:3])})" for s, ids in spellings.items())
             click.echo(f"{entry}: spelled more than one way: {shown}")

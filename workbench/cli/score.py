@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli.output import print_json
+from workbench.cli.output import echo_table, json_option, print_json
 
 
 @click.command()
@@ -16,7 +16,10 @@ from workbench.cli.output import print_json
     is_flag=True,
     help="Compare sentence by sentence (automatic when both are articles with front matter).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Corpus and per-segment scores as JSON.")
+@json_option(
+    '{"corpus": {metric: {"score", "signature"}}, "paired_by", "segments": [{"index", "id" '
+    '(articles only), "BLEU", "chrF++", "TER"}], "unpaired": {"hyp": [...], "ref": [...]}}.'
+)
 def score(hyp: str, ref: str, lang: str, segment: bool, as_json: bool) -> None:
     """Score HYP against REF: one segment per line, or two articles segment by segment.
 
@@ -55,7 +58,12 @@ def score(hyp: str, ref: str, lang: str, segment: bool, as_json: bool) -> None:
             f"{len(pairs.unpaired_ref)} reference sentences without a counterpart)"
         )
     ids = pairs.ids if by_id else [str(i) for i in range(len(pairs.ids))]
-    width = max([7, *(len(i) for i in ids)])
-    click.echo(f"\n{'segment':>{width}}  {'BLEU':>6}  {'chrF++':>6}  {'TER':>6}")
-    for sid, seg in zip(ids, report.segments, strict=True):
-        click.echo(f"{sid:>{width}}  {seg['BLEU']:6.2f}  {seg['chrF++']:6.2f}  {seg['TER']:6.2f}")
+    click.echo("")
+    echo_table(
+        [
+            [sid, *(f"{seg[m]:6.2f}" for m in ("BLEU", "chrF++", "TER"))]
+            for sid, seg in zip(ids, report.segments, strict=True)
+        ],
+        header=["segment", "BLEU", "chrF++", "TER"],
+        align=">>>>",
+    )

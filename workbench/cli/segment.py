@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli.output import print_json
+from workbench.cli.output import json_option, print_json
 
 
 @click.command()
@@ -13,7 +13,7 @@ from workbench.cli.output import print_json
     "--lang",
     help="Language of the text (en, ar, ckb, kmr); default: front matter, file name or a guess.",
 )
-@click.option("--json", "as_json", is_flag=True, help="One JSON array of segments.")
+@json_option('[{"id", "doc", "lang", "para", "sent", "kind", "start", "end", "text"}].')
 def segment(file: str, lang: str | None, as_json: bool) -> None:
     """Split FILE into sentences; print one segment per line as ID<TAB>TEXT."""
     from workbench import services
