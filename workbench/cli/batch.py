@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import click
 
-from workbench.cli.output import progress_bar
+from workbench.cli.output import json_option, print_json, progress_bar
 
 
 @click.group()
@@ -33,6 +35,10 @@ def batch() -> None:
 @click.option("--max-length", type=click.IntRange(1, 4096), default=256, show_default=True)
 @click.option("--beams", type=click.IntRange(1, 64), default=1, show_default=True)
 @click.option("--glossary", "glossary_path", type=click.Path(), envvar="WORKBENCH_GLOSSARY")
+@json_option(
+    '{"out", "planned", "skipped", "translated", "segments_sent", "flagged", "empty", '
+    '"seconds", "outputs": [path]}.'
+)
 def translate_cmd(
     sources: tuple[str, ...],
     to: str,
@@ -47,6 +53,7 @@ def translate_cmd(
     max_length: int,
     beams: int,
     glossary_path: str | None,
+    as_json: bool,
 ) -> None:
     """Translate SOURCES into each --to language under --out, on Ray Data.
 
@@ -66,6 +73,9 @@ def translate_cmd(
             glossary_path=glossary_path, ray_address=ray_address, workers=workers, cpus=cpus,
             batch_size=batch_size, threads=threads, progress=bar.update,
         )  # fmt: skip
+    if as_json:
+        print_json({"out": out_dir, **dataclasses.asdict(r)})
+        return
     rate = r.translated / r.seconds * 60 if r.seconds and r.translated else 0.0
     click.echo(
         f"{r.planned} articles×languages: {r.translated} translated now, {r.skipped} already "

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import click
+
+from workbench.cli.output import echo_table, json_option, print_json
 
 
 def _store() -> Path:
@@ -19,21 +22,38 @@ def models() -> None:
 
 
 @models.command("list")
-def list_cmd() -> None:
+@json_option(
+    '{"store", "models": [{"name", "kind" (hf|ct2), "size_bytes"}], '
+    '"defaults": {lang: {"model", "installed"}}}.'
+)
+def list_cmd(as_json: bool) -> None:
     """Installed models, and the default model of each language."""
     from workbench import services
 
     store = _store()
     found = sorted(p for p in store.glob("*") if p.is_dir()) if store.is_dir() else []
+    rows = []
     for p in found:
         kind = "ct2" if (p / "model.bin").is_file() else "hf"
-        size = sum(f.stat().st_size for f in p.rglob("*") if f.is_file()) / 1e6
-        click.echo(f"{p.name:<45} {kind:<4} {size:8.1f} MB")
+        size = sum(f.stat().st_size for f in p.rglob("*") if f.is_file())
+        rows.append({"name": p.name, "kind": kind, "size_bytes": size})
+    defaults = {
+        lang: {"model": name, "installed": (store / name.replace("/", "--")).is_dir()}
+        for lang, name in services.DEFAULT_MODELS.items()
+    }
+    if as_json:
+        print_json({"store": str(store), "models": rows, "defaults": defaults})
+        return
+    echo_table(
+        [[m["name"], m["kind"], f"{m['size_bytes'] / 1e6:8.1f} MB"] for m in rows],
+        gap=1,
+        min_widths=[45, 4],
+    )
     if not found:
         click.echo(f"no models in {store}")
-    for lang, name in services.DEFAULT_MODELS.items():
-        state = "installed" if (store / name.replace("/", "--")).is_dir() else "not installed"
-        click.echo(f"default for {lang}: {name} ({state})")
+    for lang, d in defaults.items():
+        state = "installed" if d["installed"] else "not installed"
+        click.echo(f"default for {lang}: {d['model']} ({state})")
     click.echo("NLLB-200 is licensed CC-BY-NC 4.0: non-commercial use only (see the README).")
 
 
@@ -47,8 +67,14 @@ def list_cmd() -> None:
     is_flag=True,
     help="Also load pickle (*.bin) weights: only for models you trust.",
 )
+@json_option('{"model", "out", "quantization"}.')
 def convert(
-    model: str, out: str | None, quantization: str, force: bool, allow_pickle: bool
+    model: str,
+    out: str | None,
+    quantization: str,
+    force: bool,
+    allow_pickle: bool,
+    as_json: bool,
 ) -> None:
     """Convert a model (a folder, or a name in the store) to CTranslate2."""
     from workbench.engines.ct2 import convert as do_convert
@@ -56,6 +82,9 @@ def convert(
     src = _model_path(model)
     target = Path(out) if out else src.with_name(src.name + "-ct2")
     done = do_convert(src, target, quantization, force=force, allow_pickle=allow_pickle)
+    if as_json:
+        print_json({"model": str(src), "out": str(done), "quantization": quantization})
+        return
     click.echo(f"{done}: converted ({quantization})")
 
 
@@ -69,13 +98,16 @@ def _model_path(model: str) -> Path:
 @models.command()
 @click.argument("model")
 @click.option("--from", "src", default="en", show_default=True, help="Source language.")
-@click.option("--json", "as_json", is_flag=True, help="The report as JSON.")
+@json_option(
+    '{"path", "backend", "model_type", "family", "family_name", "repo", "revision", '
+    '"licence", "size_bytes", "checksum", "source_lang", "targets": [{"lang", "ok", "prefix", '
+    '"src_lang", "forced_bos", "says"}], "files": [path]}.'
+)
 def info(model: str, src: str, as_json: bool) -> None:
     """Family, how each target language is driven, licence, size and checksum of MODEL.
 
     MODEL is a folder or a name in the store. Nothing is loaded: the files say it all.
     """
-    from workbench.cli.output import print_json
     from workbench.services.models import model_report
 
     r = model_report(_model_path(model), src)
@@ -97,13 +129,20 @@ def info(model: str, src: str, as_json: bool) -> None:
 @models.command()
 @click.option("--lang", "langs", multiple=True, help="Target language (default: ar, ckb, kmr).")
 @click.option("--commercial", is_flag=True, help="Only models whose licence allows commercial use.")
-def recommend(langs: tuple[str, ...], commercial: bool) -> None:
+@json_option(
+    '[{"lang", "model", "licence", "chrf", "why", "others": [{"model", "licence", "chrf", '
+    '"why", ...}]}], one per language.'
+)
+def recommend(langs: tuple[str, ...], commercial: bool, as_json: bool) -> None:
     """The model to use per target language, from published FLORES-200 scores, and why."""
     from workbench.services.models import recommend as do_recommend
     from workbench.services.models import registry
 
-    for lang in langs or tuple(registry()):
-        r = do_recommend(lang, commercial)
+    found = [do_recommend(lang, commercial) for lang in langs or tuple(registry())]
+    if as_json:
+        print_json([dataclasses.asdict(r) for r in found])
+        return
+    for r in found:
         click.echo(f"{r.lang}: {r.model}")
         click.echo(f"    {r.why}")
         for c in r.others:
@@ -115,7 +154,8 @@ def recommend(langs: tuple[str, ...], commercial: bool) -> None:
 
 @models.command()
 @click.argument("model")
-def remove(model: str) -> None:
+@json_option('{"removed": path}.')
+def remove(model: str, as_json: bool) -> None:
     """Delete MODEL (a name from 'workbench models list') from the store.
 
     Only a folder the store made (pulled or converted) is removed; a path or a name outside
@@ -123,13 +163,18 @@ def remove(model: str) -> None:
     """
     from workbench.engines.store import remove as do_remove
 
-    click.echo(f"removed {do_remove(_store(), model)}")
+    removed = do_remove(_store(), model)
+    if as_json:
+        print_json({"removed": str(removed)})
+        return
+    click.echo(f"removed {removed}")
 
 
 @models.command()
 @click.argument("repo")
 @click.option("--revision", help="A branch, tag or commit (default: main).")
-def pull(repo: str, revision: str | None) -> None:
+@json_option('{"folder", "repo", "revision", "licence"} (revision: the commit pulled).')
+def pull(repo: str, revision: str | None, as_json: bool) -> None:
     """Download REPO from the Hugging Face Hub (network) and store it as safetensors.
 
     $HF_ENDPOINT points at a mirror; $HF_TOKEN is sent for gated or private models. The
@@ -142,4 +187,10 @@ def pull(repo: str, revision: str | None) -> None:
 
     folder = do_pull(repo, _store(), revision)
     meta = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+    if as_json:
+        print_json(
+            {"folder": str(folder), "repo": repo}
+            | {"revision": meta["revision"], "licence": meta["licence"]}
+        )
+        return
     click.echo(f"{folder}: ready (revision {meta['revision']}, licence {meta['licence']})")
