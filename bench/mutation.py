@@ -79,6 +79,11 @@ use_git_change_detection = false
         f.write(section)
 
 
+def _interrupt(*_: object) -> None:
+    """SIGTERM handler: unwind like Ctrl-C."""
+    raise KeyboardInterrupt
+
+
 def run_mutmut(work: Path, jobs: int, max_minutes: float | None, log: Path) -> int:
     """Run ``mutmut run`` in ``work``; stop it (its whole process group) after ``max_minutes``."""
     env = dict(os.environ)
@@ -92,18 +97,31 @@ def run_mutmut(work: Path, jobs: int, max_minutes: float | None, log: Path) -> i
         proc = subprocess.Popen(cmd, cwd=work, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True)
         deadline = None if max_minutes is None else time.monotonic() + max_minutes * 60
-        while proc.poll() is None:
-            if deadline is not None and time.monotonic() > deadline:
-                print(f"stopping mutmut after {max_minutes} min", file=sys.stderr)
-                os.killpg(proc.pid, signal.SIGINT)
-                try:
-                    proc.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    os.killpg(proc.pid, signal.SIGKILL)
-                    proc.wait()
-                break
-            time.sleep(1)
+        # a TERM (``timeout``, a closed terminal) stops mutmut's workers too, not only us
+        old_term = signal.signal(signal.SIGTERM, _interrupt)
+        try:
+            while proc.poll() is None:
+                if deadline is not None and time.monotonic() > deadline:
+                    print(f"stopping mutmut after {max_minutes} min", file=sys.stderr)
+                    break
+                time.sleep(1)
+        except KeyboardInterrupt:
+            print("interrupted: stopping mutmut", file=sys.stderr)
+        finally:
+            signal.signal(signal.SIGTERM, old_term)
+            if proc.poll() is None:
+                stop(proc)
     return proc.returncode
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """Stop mutmut and its workers (one process group): INT first, so it saves its results."""
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
 
 
 def read_results(work: Path, module: str) -> dict[str, int | None]:
@@ -158,19 +176,21 @@ def main(argv: list[str] | None = None) -> int:
     """Copy the repo, mutate one module, run the tests, print the score, write the survivors."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("module", help="the module to mutate, e.g. workbench/core/names/latin_key.py")
-    ap.add_argument("tests", nargs="+", help="test files (or node ids) that cover it")
+    ap.add_argument("tests", nargs="+",
+                    help="test files or node ids that cover it (--deselect=NODE passes through)")
     ap.add_argument("--max-minutes", type=float, default=None, help="stop the run after this long")
     ap.add_argument("--jobs", type=int, default=1, help="parallel mutant workers (default 1)")
     ap.add_argument("--report", type=Path, default=None, help="file for the survivors' diffs")
     ap.add_argument("--keep", action="store_true", help="keep the temporary copy (path printed)")
-    args = ap.parse_args(argv)
+    args, extra = ap.parse_known_args(argv)
+    args.tests += extra  # pytest options such as --deselect=NODE
 
     module = Path(args.module).as_posix()
     if not (ROOT / module).is_file() or not module.startswith("workbench/"):
         print(f"mutation: error: {module} is not a file under workbench/", file=sys.stderr)
         return 1
-    for t in args.tests:
-        if not (ROOT / t.split("::")[0]).exists():
+    for t in args.tests:  # an option (``--deselect=node``, ``-k expr``) goes to pytest as it is
+        if not t.startswith("-") and not (ROOT / t.split("::")[0]).exists():
             print(f"mutation: error: no test file {t}", file=sys.stderr)
             return 1
     report = args.report or Path(tempfile.gettempdir()) / (
