@@ -41,7 +41,7 @@ def _explain(exc: BaseException, path: Path) -> str:
     msg = str(exc)
     low = msg.lower()
     disk_full = isinstance(exc, OSError) and exc.errno == errno.ENOSPC
-    if disk_full or "database or disk is full" in low or "disk is full" in low:
+    if disk_full or "disk is full" in low:  # SQLite says "database or disk is full"
         return f"{path}: {DISK_FULL}; this change was not written (what was saved before is safe)"
     if "readonly" in low or "read-only" in low or isinstance(exc, PermissionError):
         return f"{path}: cannot write here (read-only file or folder)"
@@ -177,7 +177,10 @@ def _statements(sql: str) -> list[str]:
                 out.append(pending.strip())
             pending = ""
     if pending.strip(" \t\n;"):
-        raise ValueError(f"incomplete SQL statement in a migration: {pending.strip()[:60]!r}")
+        closed = pending + "\n;"  # a last line comment (``-- ...``) ends with the script
+        if not sqlite3.complete_statement(closed):
+            raise ValueError(f"incomplete SQL statement in a migration: {pending.strip()[:60]!r}")
+        out.append(closed.strip())
     return out
 
 
