@@ -6,27 +6,158 @@ each pair of words has an equal key or, for words with three or more consonants,
 differ by at most one slot ("Karhout" / "Karhut" already share a key; "Jughaifi" /
 "Jghaifi" differ by one). Given names must agree: "Khalid al-Obaidi" stays apart from
 "Khamis al-Obaidi". Arabic-script names group by their Arabic key (light key when short).
+
+Person names are read before they are keyed:
+
+* titles are dropped ("Sheikh", "Maj. Gen.", "Dr", "President": "Gen. Omar al-Obaidi" is
+  Omar al-Obaidi), and a list-order name is turned round ("al-Obaidi, Omar");
+* the article is dropped also when fused to a family name ("Alobaidi" = "al-Obaidi");
+* ``bin`` / ``ibn`` / ``ben`` between names is dropped ("Omar bin Khalid" = "Omar Khalid"),
+  the order kept: "Khalid bin Omar" is his father or his son, not him;
+* a kunya is one word that only matches a kunya ("Abu Omar", "Abou Omar", "Abubakr"): Abu
+  Omar is Omar's father, not Omar; so is ``Abd al-`` with its second part ("Abdul Karim",
+  "Abd al-Karim", "Abdelkarim"), which never matches a bare "Karim";
+* the first vowel of a word must agree when both words have the same vowel slots: a / u,
+  a / ai are different names (Hassan / Hussein, Omar / Ammar, Saad / Said), while e goes
+  with a, i or ai (Ahmed / Ahmad, Khaled / Khalid, Obeidi / Obaidi) and o with u.
+
+:func:`cluster_people` adds two steps for name lists: a family name alone after a title or
+with its article ("Judge Kavanaugh", "al-Baghdadi") joins the one person of that family
+name in the list (none when two people share it), and a glossary joins the Latin and
+Arabic-script spellings its entries link.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
 from workbench.core.names.arabic_script import arabic_key, arabic_light_key, is_arabic_script
 from workbench.core.names.latin_key import consonants, drop_articles, key_of_words, words
 
+#: Titles and ranks dropped at the start of a name (folded, without dots).
+TITLES = frozenset(
+    "sheikh shaikh shaykh sheik cheikh scheich gen general dr doctor col colonel maj major brig "
+    "brigadier capt captain lt lieutenant haji hajji hajj mr mrs ms miss prof professor "
+    "president judge senator sen sir imam mullah mulla minister prime mp emir amir".split()
+)
+_NASAB = frozenset({"bin", "ibn", "ben", "bint", "b"})
+_KUNYA = frozenset({"abu", "abou", "abo", "aboo", "abul", "abi"})
+_ABD_FUSED = re.compile(r"^(?:abd[aeiou]?l|abdoul|abd[aeiou][rsdtzn])(?=[a-z]{2})")
+_ALLAH = frozenset({"lah", "la", "llah", "lla", "allah"})
+_VOWEL_RUN = re.compile(r"[aeiou]+|(?<=[aeiou])y(?![aeiou])")
+
+
+@dataclass(frozen=True)
+class _Name:
+    """A Latin name read for comparison: per-word keys and first-vowel classes."""
+
+    keys: tuple[str, ...]
+    vowels: tuple[tuple[int, str, bool], ...]  # (vowel runs, first run's class, vowel-initial)
+    marked: bool  # written with a title or an article (so a lone word is a family name)
+
+
+def _vowel_class(run: str) -> str:
+    """U (o, u, ou), A (a, aa), D (ai, ay, ei, ae), E (e) or I (i, ee, ie, y)."""
+    if run[0] in "ou":
+        return "U"
+    if run in ("e", "ea"):
+        return "E"
+    if run[0] in "ae" and len(run) > 1 and any(c in "iye" for c in run[1:]):
+        return "I" if run == "ee" else "D"
+    if set(run) == {"a"}:
+        return "A"
+    return "I"
+
+
+_COMPATIBLE = {frozenset(p) for p in ("EA", "EI", "ED", "ID")}
+
+
+def _vowels_agree(a: tuple[int, str, bool], b: tuple[int, str, bool]) -> bool:
+    """May two words with these first vowels be one name (judged only with equal slots)?"""
+    if a[0] != b[0] or a[2] != b[2] or not a[1] or not b[1] or a[1] == b[1]:
+        return True
+    return frozenset((a[1], b[1])) in _COMPATIBLE
+
+
+def _vowel_info(word: str) -> tuple[int, str, bool]:
+    w = "w" + word[2:] if re.match("ou[aeiy]", word) else word
+    runs = [m.group(0) for m in _VOWEL_RUN.finditer(w.replace("y", "i") if w[:1] != "y" else w)]
+    return len(runs), _vowel_class(runs[0]) if runs else "", w[:1] in "aeiou"
+
+
+def _tokens(name: str) -> tuple[list[str], bool]:
+    """The folded words of a person name, read as the module docstring says."""
+    if name.count(",") == 1:
+        family, given = (p.strip() for p in name.split(","))
+        if family and given:
+            name = f"{given} {family}"
+    toks = words(name)
+    marked = False
+    while len(toks) > 1 and toks[0] in TITLES:
+        toks.pop(0)
+        marked = True
+    if len(toks) >= 2 and toks[-1].startswith("al") and len(toks[-1]) >= 6:
+        if toks[-1][2] != "l":  # not Allawi
+            toks[-1] = toks[-1][2:]
+            marked = True
+    out: list[str] = []
+    for i, tok in enumerate(toks):
+        m = _ABD_FUSED.match(tok)
+        if m and tok not in ("abdul", "abdel"):
+            rest = tok[m.end() :]
+            out += ["abd", "allah" if rest in _ALLAH else rest]
+            continue
+        if tok.startswith("abu") and len(tok) >= 6 and i < len(toks) - 1:
+            out += ["abu", tok[3:]]  # Abubakr
+            continue
+        if re.match("ou[aeiy]", tok):
+            tok = "w" + tok[2:]  # French ou for w: Oualid
+        out.append(tok)
+    marked = marked or any(t in ("al", "el") for t in out[:-1])
+    out = drop_articles(out)
+    return [t for i, t in enumerate(out) if not (i and t in _NASAB and i < len(out) - 1)], marked
+
+
+def _read(name: str) -> _Name:
+    """Per-word keys (kunya ``@`` and ``abd`` ``#`` words fused with their name) and vowels."""
+    toks, marked = _tokens(name)
+    keys: list[str] = []
+    vowels: list[tuple[int, str, bool]] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        mark = ""
+        if i + 1 < len(toks) and (tok in _KUNYA or tok == "abd"):
+            mark = "@" if tok in _KUNYA else "#"
+            i += 1
+            tok = "allah" if mark == "#" and toks[i] in _ALLAH else toks[i]
+        keys.append(mark + key_of_words([tok]))
+        vowels.append(_vowel_info(tok))
+        i += 1
+    return _Name(
+        tuple(k for k in keys if k),
+        tuple(v for k, v in zip(keys, vowels, strict=True) if k),
+        marked,
+    )
+
 
 def _word_keys(name: str) -> tuple[str, ...]:
-    """Per-word keys of a Latin name, articles dropped."""
-    return tuple(key_of_words([w]) for w in drop_articles(words(name)))
+    """Per-word keys of a Latin name, articles and titles dropped."""
+    return _read(name).keys
 
 
 def _words_match(a: str, b: str) -> bool:
     """Do two word keys spell the same word?"""
     if a == b:
         return True
+    if a[:1] in "@#" or b[:1] in "@#":
+        if a[:1] != b[:1]:
+            return False
+        a, b = a[1:], b[1:]
     if min(consonants(a), consonants(b)) < 3:
         return False
     return Levenshtein.distance(a, b) <= 1
@@ -34,12 +165,7 @@ def _words_match(a: str, b: str) -> bool:
 
 def same_name(a: str, b: str) -> bool:
     """Are two Latin-script strings spellings of the same name?"""
-    ka, kb = _word_keys(a), _word_keys(b)
-    if not ka or not kb:
-        return False
-    if "".join(ka) == "".join(kb):
-        return True
-    return len(ka) == len(kb) and all(_words_match(x, y) for x, y in zip(ka, kb, strict=True))
+    return _same_keys(_read(a), _read(b))
 
 
 def _block(name: str) -> str:
@@ -89,10 +215,10 @@ def cluster_names(names: list[str]) -> list[list[int]]:
             parent[max(a, b)] = min(a, b)
 
     arabic: dict[str, int] = {}
-    joined: dict[tuple[str, str], int] = {}  # (block, every word key joined) -> first name
-    reps: dict[tuple, int] = {}  # (block, word keys) -> the one name compared
+    joined: dict[tuple[str, str], list[int]] = defaultdict(list)  # (block, keys joined) -> reps
+    reps: dict[tuple, int] = {}  # (block, word keys, vowels) -> the one name compared
     blocks: dict[tuple, list[int]] = defaultdict(list)
-    keys: dict[int, tuple[str, ...]] = {}
+    keys: dict[int, _Name] = {}
     for i, name in enumerate(names):
         if not name.strip():
             continue
@@ -100,24 +226,29 @@ def cluster_names(names: list[str]) -> list[list[int]]:
         if block.startswith("A"):
             union(arabic.setdefault(block, i), i)
             continue
-        ks = _word_keys(name)
+        nm = _read(name)
+        ks = nm.keys
         if not ks:
             continue
-        union(joined.setdefault((block, "".join(ks)), i), i)
-        first = reps.setdefault((block, ks), i)  # same word keys: same partners
+        first = reps.setdefault((block, ks, nm.vowels), i)  # same reading: same partners
         if first != i:
             union(first, i)
             continue
-        keys[i] = ks
+        keys[i] = nm
+        same_joined = joined[(block, "".join(ks))]
+        for j in same_joined:  # few: one per distinct reading of one joined key
+            if _same_keys(nm, keys[j]):
+                union(i, j)
+        same_joined.append(i)
         for v in _deletions(ks[-1]):
             blocks[(block, len(ks), v)].append(i)
     for members in blocks.values():
-        if len(members) <= _SMALL_BLOCK or len(keys[members[0]]) == 1:
+        if len(members) <= _SMALL_BLOCK or len(keys[members[0]].keys) == 1:
             _compare_all(members, keys, find, union)
             continue
         by_first: dict[str, list[int]] = defaultdict(list)
         for i in members:
-            for v in _deletions(keys[i][0]):
+            for v in _deletions(keys[i].keys[0]):
                 by_first[v].append(i)
         for sub in by_first.values():
             _compare_all(sub, keys, find, union)
@@ -135,8 +266,12 @@ def _compare_all(members: list[int], keys: dict, find, union) -> None:  # type: 
                 union(i, j)
 
 
-def _same_keys(ka: tuple[str, ...], kb: tuple[str, ...]) -> bool:
-    """``same_name`` on per-word keys already computed."""
-    if "".join(ka) == "".join(kb):
-        return True
-    return len(ka) == len(kb) and all(_words_match(x, y) for x, y in zip(ka, kb, strict=True))
+def _same_keys(a: _Name, b: _Name) -> bool:
+    """``same_name`` on names already read."""
+    ka, kb = a.keys, b.keys
+    if len(ka) == len(kb):
+        return all(
+            _words_match(x, y) and _vowels_agree(u, v)
+            for x, y, u, v in zip(ka, kb, a.vowels, b.vowels, strict=True)
+        )
+    return "".join(ka) == "".join(kb) and _vowels_agree(a.vowels[0], b.vowels[0])
