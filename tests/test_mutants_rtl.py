@@ -31,12 +31,12 @@ def test_workbench_rtl_overrides_what_the_terminal_says_it_does(clean_env, wante
     assert detect() == wanted  # auto is the default
 
 
-def test_an_unknown_workbench_rtl_value_falls_back_to_detection(clean_env):
-    clean_env.setenv("WORKBENCH_RTL", "APP")  # not a mode: the terminal decides
-    assert detect("auto") == "app"
+def test_workbench_rtl_app_on_konsole_still_gets_no_vte_codes(clean_env):
     clean_env.setenv("KONSOLE_VERSION", "230804")
-    assert detect("auto") == "terminal"
-    assert terminal_modes("terminal") == ("", "")
+    clean_env.setenv("WORKBENCH_RTL", "app")
+    assert terminal_modes(detect()) == ("", "")  # BDSM codes are for VTE only
+    clean_env.setenv("VTE_VERSION", "7600")
+    assert terminal_modes(detect()) == ("\x1b[8l", "\x1b[8h")
 
 
 def test_a_terminal_that_does_bidi_gets_the_arabic_line_untouched():
