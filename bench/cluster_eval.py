@@ -5,9 +5,10 @@ Each part (``dev``, the held-apart ``held``) is clustered as one list of names, 
 translator would paste it; then every pair of mentions counts: same person and same group
 is a true pair, different people in one group a false one. Figures are given for the whole
 part and for its sources (glossary, NTREX, composed Iraqi families; the Arabic-name rows are
-glossary + composed + NTREX's Arabic names). ``--arab`` adds the glossary's Arabic and
-Sorani forms to the lists and clusters with the glossary, so the Latin and Arabic-script
-spellings an entry links are counted too.
+glossary + composed + NTREX's Arabic names). It runs what ``glossary cluster --no-glossary``
+runs (:func:`cluster_people` by spelling alone); ``--glossary`` adds the bundled glossary's
+links as the plain command does (its people's rows are then known by construction), and
+``--arab`` adds their Arabic and Sorani forms to the lists too.
 
     python bench/cluster_eval.py                 # both parts, table
     python bench/cluster_eval.py --show 10       # and the first wrong merges / splits
@@ -25,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from workbench.core.names.cluster import cluster_names
+from workbench.core.names.cluster import cluster_people
 from workbench.testing.cluster_devset import Mention, build, read_tsv
 
 
@@ -65,7 +66,7 @@ def evaluate(mentions: list[Mention], with_arab: bool = False, glossary=None) ->
     for part in ("dev", "held"):
         ms = [m for m in mentions if m.part == part and (with_arab or m.script == "latin")]
         texts = [m.text for m in ms]
-        groups = cluster_names(texts, glossary=glossary) if glossary else cluster_names(texts)
+        groups = cluster_people(texts, glossary)
         group = [0] * len(ms)
         for g, members in enumerate(groups):
             for i in members:
@@ -117,16 +118,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", help="a dev set TSV (default: build it, seeded)")
     ap.add_argument("--seed", type=int, default=14)
-    ap.add_argument("--arab", action="store_true", help="add Arabic-script forms, use glossary")
+    ap.add_argument("--glossary", action="store_true", help="join by the bundled glossary")
+    ap.add_argument("--arab", action="store_true", help="add Arabic-script forms (and --glossary)")
     ap.add_argument("--show", type=int, default=0, help="print this many wrong groups / misses")
     ap.add_argument("--json", help="write the figures to this file")
     args = ap.parse_args(argv)
     mentions = read_tsv(args.set) if args.set else build(args.seed)
     glossary = None
-    if args.arab:
-        from workbench.services.glossary import open_glossary
+    if args.glossary or args.arab:
+        from workbench.formats.glossary_tsv import load_glossary
+        from workbench.testing.cluster_devset import GLOSSARY
 
-        glossary = open_glossary()
+        glossary = load_glossary(GLOSSARY)
     res = evaluate(mentions, with_arab=args.arab, glossary=glossary)
     print(f"{'part':5} {'rows':13} {'ment':>5} {'ppl':>4} {'pairs':>5}  "
           f"{'P':>5} {'R':>5} {'F1':>5}   {'B3 P':>5} {'B3 R':>5} {'B3 F1':>5}")  # fmt: skip

@@ -322,11 +322,20 @@ def suggest(ctx: click.Context, files: tuple[str, ...], min_count: int, as_json:
 @glossary.command()
 @click.argument("file", type=click.Path())
 @json_option("[[line, ...], ...]: the groups of input lines that spell one name.")
-def cluster(file: str, as_json: bool) -> None:
-    """Group the lines of FILE (one name per line) that spell the same name."""
+@click.option(
+    "--no-glossary", "spelling_only", is_flag=True, help="Group by spelling alone, not by entries."
+)
+@click.pass_context
+def cluster(ctx: click.Context, file: str, as_json: bool, spelling_only: bool) -> None:
+    """Group the lines of FILE (one name per line) that spell the same name or person.
+
+    Titles, bin/ibn and articles are read as such; a family name alone ("Judge Kavanaugh",
+    "al-Baghdadi") joins the one person with that family name. The glossary's entries join
+    the Latin and Arabic-script spellings they list.
+    """
     from workbench import services
 
-    groups = services.cluster_file(file)
+    groups = services.cluster_file(file, None if spelling_only else _load(ctx))
     if as_json:
         print_json(groups)
         return

@@ -10,7 +10,7 @@ from pathlib import Path
 from workbench.core.document import Document, Segment
 from workbench.core.errors import InputError
 from workbench.core.glossary import Entry, Glossary
-from workbench.core.names.cluster import cluster_names
+from workbench.core.names.cluster import cluster_people
 from workbench.core.names.consistency import (
     Inconsistency,
     Misspelling,
@@ -177,11 +177,15 @@ def suggest_for_files(glossary: Glossary, paths: list[str], min_count: int = 1) 
     return suggest_names(texts, known, min_count, is_known)
 
 
-def cluster_file(path: str) -> list[list[str]]:
-    """Groups of lines of ``path`` (one name per line) that spell the same name."""
+def cluster_file(path: str, glossary: Glossary | None = None) -> list[list[str]]:
+    """Groups of lines of ``path`` (one name per line) that spell the same name or person.
+
+    Lone family names join their one person (see :func:`cluster_people`); with ``glossary``,
+    the Latin and Arabic-script spellings one entry lists join too.
+    """
     lines = [ln.strip() for ln in read_text(path).split("\n")]
     lines = [ln for ln in lines if ln]
-    return [[lines[i] for i in group] for group in cluster_names(lines)]
+    return [[lines[i] for i in group] for group in cluster_people(lines, glossary)]
 
 
 def segment_file(path: str, lang: str | None = None) -> tuple[Document, list[Segment]]:

@@ -32,11 +32,22 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 
-from workbench.core.names.arabic_script import arabic_key, arabic_light_key, is_arabic_script
+from workbench.core.names.arabic_script import (
+    arabic_key,
+    arabic_light_key,
+    arabic_words,
+    is_arabic_script,
+)
 from workbench.core.names.latin_key import consonants, drop_articles, key_of_words, words
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from workbench.core.glossary import Entry
 
 #: Titles and ranks dropped at the start of a name (folded, without dots).
 TITLES = frozenset(
@@ -169,10 +180,16 @@ def same_name(a: str, b: str) -> bool:
 
 
 def _block(name: str) -> str:
-    """A coarse key that every spelling of one name shares (its first consonant slot)."""
+    """A coarse key that every spelling of one name shares (its first consonant slot).
+
+    Arabic-script names: their key, and whether the last word ends in the nisba ي (البغدادي
+    is not بغداد, though the key drops long vowels).
+    """
     if is_arabic_script(name):
         k = arabic_key(name)
-        return "A" + (k if len(k) >= 3 else arabic_light_key(name))
+        last = arabic_words(name)[-1:]
+        nisba = "=ي" if last and len(last[0]) > 2 and last[0][-1] in "يی" else ""
+        return "A" + (k if len(k) >= 3 else arabic_light_key(name)) + nisba
     joined = "".join(_word_keys(name))
     first = next((c for c in joined if c not in "VIAU"), "")
     return "L" + first
@@ -275,3 +292,113 @@ def _same_keys(a: _Name, b: _Name) -> bool:
             for x, y, u, v in zip(ka, kb, a.vowels, b.vowels, strict=True)
         )
     return "".join(ka) == "".join(kb) and _vowels_agree(a.vowels[0], b.vowels[0])
+
+
+def cluster_people(names: list[str], glossary: Iterable[Entry] | None = None) -> list[list[int]]:
+    """:func:`cluster_names`, then lone family names and a glossary's links joined in.
+
+    A group whose names are all one word, written with a title or an article ("Mr
+    Kavanaugh", "al-Baghdadi"), joins the one group of longer names ending in that family
+    name; with two such groups (two people share it) it stays apart. With ``glossary``,
+    groups that spell one entry's forms (Latin by :func:`same_name`, Arabic script by the
+    Arabic key) join, unless a group spells two entries.
+    """
+    groups = cluster_names(names)
+    parent = {g[0]: g[0] for g in groups}
+    root_of = {i: g[0] for g in groups for i in g}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    read = {i: _read(n) for i, n in enumerate(names) if n.strip() and not is_arabic_script(n)}
+    _join_family_names(groups, read, union)
+    if glossary is not None:
+        _join_glossary_links(names, read, glossary, root_of, union)
+    merged: dict[int, list[int]] = defaultdict(list)
+    for g in groups:
+        merged[find(g[0])] += g
+    return sorted((sorted(g) for g in merged.values()), key=lambda g: g[0])
+
+
+def _join_family_names(groups: list[list[int]], read: dict[int, _Name], union) -> None:  # type: ignore[no-untyped-def]
+    """Join each lone, marked family name to the one group of full names ending in it."""
+    by_last: dict[str, set[int]] = defaultdict(set)  # deletion of a last word -> group roots
+    lone: list[tuple[int, _Name]] = []
+    for g in groups:
+        members = [read[i] for i in g if i in read]
+        if not members:
+            continue
+        if all(len(m.keys) == 1 for m in members):
+            marked = [m for m in members if m.marked]
+            if marked and marked[0].keys[0][:1] not in "@#":
+                lone.append((g[0], marked[0]))
+            continue
+        for m in members:
+            if len(m.keys) > 1:
+                for v in _deletions(m.keys[-1]):
+                    by_last[v].add(g[0])
+    full = {g[0]: [read[i] for i in g if i in read and len(read[i].keys) > 1] for g in groups}
+    for root, name in lone:
+        key, vowel = name.keys[0], name.vowels[0]
+        hits = {
+            r
+            for v in _deletions(key)
+            for r in by_last.get(v, ())
+            if any(
+                _words_match(key, m.keys[-1]) and _vowels_agree(vowel, m.vowels[-1])
+                for m in full[r]
+            )
+        }
+        if len(hits) == 1:
+            union(root, hits.pop())
+
+
+def _join_glossary_links(names, read, glossary, root_of, union) -> None:  # type: ignore[no-untyped-def]
+    """Join the groups that spell one glossary entry (and no other)."""
+    latin: dict[tuple, list[tuple[str, _Name]]] = defaultdict(list)  # blocking key -> forms
+    arab: dict[str, set[str]] = defaultdict(set)  # Arabic block -> entry ids
+    for e in glossary:
+        for form in (e.en, *e.en_variants):
+            nm = _read(form)
+            if nm.keys:
+                for bk in _link_blocks(nm):
+                    latin[bk].append((e.id, nm))
+        for form in (e.ar, *e.ar_variants, e.ckb, *e.ckb_variants):
+            if form and is_arabic_script(form):
+                arab[_block(form)].add(e.id)
+    entries_of: dict[int, set[str]] = defaultdict(set)  # group root -> entries it spells
+    for i, name in enumerate(names):
+        if not name.strip():
+            continue
+        if is_arabic_script(name):
+            ids = arab.get(_block(name), set())
+        elif read[i].keys:
+            nm = read[i]
+            ids = {
+                eid for bk in _link_blocks(nm) for eid, f in latin.get(bk, ()) if _same_keys(nm, f)
+            }
+        else:
+            continue
+        entries_of[root_of[i]] |= ids
+    by_entry: dict[str, list[int]] = defaultdict(list)
+    for root, ids in entries_of.items():
+        if len(ids) == 1:
+            by_entry[next(iter(ids))].append(root)
+    for roots in by_entry.values():
+        for r in roots[1:]:
+            union(roots[0], r)
+
+
+def _link_blocks(nm: _Name) -> set[tuple]:
+    """Blocking keys under which two names that :func:`_same_keys` joins meet at least once."""
+    out: set[tuple] = {("joined", "".join(nm.keys))}
+    out |= {(len(nm.keys), v) for v in _deletions(nm.keys[-1])}
+    return out
