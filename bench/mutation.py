@@ -3,8 +3,10 @@
     python bench/mutation.py workbench/core/names/latin_key.py tests/test_latin_key.py \
         [tests/test_more.py ...] [--max-minutes 10] [--jobs 1] [--report /tmp/m.txt] [--keep]
 
-The shared checkout is never touched: the tracked and untracked-but-not-ignored files are
-copied to a temporary directory, a ``[tool.mutmut]`` section (the one module to mutate, the
+The shared checkout is never touched: the files of a commit (``--rev``, default HEAD; the
+named test files from the working tree, so new tests count before they are committed) or,
+with ``--worktree``, the tracked and untracked-but-not-ignored files are copied to a
+temporary directory, a ``[tool.mutmut]`` section (the one module to mutate, the
 test files, ``-x -q``) is appended to the copy's pyproject.toml, and ``mutmut run`` runs
 there under ``nice`` with ``--jobs`` workers (default 1: the machine is shared). Subprocesses
 the tests start import the mutated copy too (PYTHONPATH points at ``mutants/``), and
@@ -52,9 +54,28 @@ def repo_files(root: Path) -> list[str]:
 def copy_repo(root: Path, dest: Path) -> None:
     """Copy the checkout's files (not .git, not the venv, not caches) into ``dest``."""
     for rel in repo_files(root):
-        target = dest / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(root / rel, target)
+        copy_file(root, dest, rel)
+
+
+def copy_file(root: Path, dest: Path, rel: str) -> None:
+    """Copy one file of the checkout to the same place under ``dest``."""
+    target = dest / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(root / rel, target)
+
+
+def export_commit(root: Path, dest: Path, rev: str, overlay: list[str]) -> None:
+    """The files of commit ``rev`` in ``dest``, with the ``overlay`` files from the checkout.
+
+    The shared checkout's working tree moves while others edit; the committed tree does
+    not, so the code mutated is ``rev``'s and only the named test files are today's.
+    """
+    tar = subprocess.run(["git", "archive", "--format=tar", rev], cwd=root, check=True,
+                         capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=tar, check=True)
+    for rel in overlay:
+        if (root / rel).is_file():
+            copy_file(root, dest, rel)
 
 
 def toml_list(items: list[str]) -> str:
@@ -181,6 +202,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-minutes", type=float, default=None, help="stop the run after this long")
     ap.add_argument("--jobs", type=int, default=1, help="parallel mutant workers (default 1)")
     ap.add_argument("--report", type=Path, default=None, help="file for the survivors' diffs")
+    ap.add_argument("--rev", default="HEAD",
+                    help="commit whose code is mutated (default HEAD; the named test files are "
+                         "taken from the working tree)")
+    ap.add_argument("--worktree", action="store_true",
+                    help="mutate the working tree as it is (tracked + untracked, not ignored)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary copy (path printed)")
     args, extra = ap.parse_known_args(argv)
     args.tests += extra  # pytest options such as --deselect=NODE
@@ -196,10 +222,17 @@ def main(argv: list[str] | None = None) -> int:
     report = args.report or Path(tempfile.gettempdir()) / (
         "mutation-" + module.replace("/", "_").removesuffix(".py") + ".txt")
 
+    source = "the working tree" if args.worktree else subprocess.run(
+        ["git", "rev-parse", "--short", args.rev], cwd=ROOT, check=True, capture_output=True,
+        text=True).stdout.strip()
     work = Path(tempfile.mkdtemp(prefix="wb-mutation-"))
     started = time.monotonic()
     try:
-        copy_repo(ROOT, work)
+        if args.worktree:
+            copy_repo(ROOT, work)
+        else:
+            export_commit(ROOT, work, args.rev, [t.split("::")[0] for t in args.tests
+                                                 if not t.startswith("-")])
         write_config(work, module, args.tests)
         log = report.with_suffix(".log")
         rc = run_mutmut(work, args.jobs, args.max_minutes, log)
@@ -215,14 +248,14 @@ def main(argv: list[str] | None = None) -> int:
                        if v is not None and v not in KILLED | TIMEOUT | SURVIVED)
         diffs = mutant_diffs(work, module, survivors + other)
         with open(report, "w", encoding="utf-8") as f:
-            f.write(f"# {module}  tests: {' '.join(args.tests)}\n# {json.dumps(s)}\n\n")
+            f.write(f"# {module} at {source}  tests: {' '.join(args.tests)}\n# {json.dumps(s)}\n\n")
             for name in survivors + other:
                 f.write(f"## {name}: exit {codes[name]}\n{diffs.get(name, '')}\n\n")
         checked = s["total"] - s.get("not checked", 0)
         caught = s.get("killed", 0) + s.get("timeout", 0)
         score = 100.0 * caught / checked if checked else 0.0
         minutes = (time.monotonic() - started) / 60
-        print(f"module      {module}")
+        print(f"module      {module} at {source}")
         print(f"tests       {' '.join(args.tests)}")
         for key in ("killed", "timeout", "survived", "no tests", "suspicious", "not checked"):
             print(f"{key:<12}{s.get(key, 0)}")
