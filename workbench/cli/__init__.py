@@ -33,6 +33,9 @@ def cli() -> None:
     Main job for now: check how names are spelled across articles
       workbench glossary check texts/*.md
     """
+    from workbench.core.settings import current
+
+    current()  # an invalid WORKBENCH_* value stops every command here, in one line
 
 
 cli.add_command(glossary)

@@ -11,9 +11,10 @@ from workbench.cli.output import echo_table, json_option, print_json
 
 
 def _store() -> Path:
-    from workbench import services
+    """The model store (``models/`` in the workbench home)."""
+    from workbench.core.settings import current
 
-    return services.workbench_home() / "models"
+    return current().models
 
 
 @click.group()

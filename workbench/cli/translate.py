@@ -83,6 +83,7 @@ def translate(
 ) -> None:
     """Translate FILES into each --to language (rerun to resume: finished work is cached)."""
     from workbench import services
+    from workbench.core.settings import current
     from workbench.engines.base import DecodeOptions
     from workbench.store.mt_cache import MTCache
 
@@ -91,7 +92,7 @@ def translate(
     if not [x for x in to.split(",") if x.strip()]:
         raise click.BadParameter("no target language given (e.g. --to ar,ckb)", param_hint="--to")
     options = DecodeOptions(beams=beams, max_length=max_length, batch_tokens=batch_tokens)
-    cache = MTCache(services.workbench_home() / "mt-cache.sqlite")
+    cache = MTCache(current().mt_cache)
     engines: dict[str, object] = {}
     results: list[dict[str, object]] = []
     try:

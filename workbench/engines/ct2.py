@@ -43,7 +43,6 @@ def convert(
     refuse_custom_code(src)
     refuse_pickle(src, allow_pickle)
     _check_target(src, out, force)
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     try:
         from ctranslate2.converters import TransformersConverter
         from transformers import AutoTokenizer
@@ -149,10 +148,10 @@ class CT2Engine:
         folder = Path(model_dir)
         self.model_id = folder.name
         require_converted(folder)
-        from workbench.engines.hf import _offline
+        from workbench.engines.hf import _quiet
 
         refuse_custom_code(folder)
-        _offline()
+        _quiet()
         try:
             import ctranslate2
             from transformers import AutoTokenizer

@@ -1,6 +1,8 @@
 """The transformers backend: Marian / OPUS-MT and NLLB-200 / M2M-100 seq2seq models.
 
-Everything runs offline (HF_HUB_OFFLINE, no telemetry): a model is a local folder. Weights
+Everything runs offline: a model is a local folder, and every ``from_pretrained`` gets
+``local_files_only=True`` (the process environment is left as it is: no HF_HUB_OFFLINE set
+for the whole process, so ``workbench models pull`` beside it still works). Weights
 are loaded from safetensors only unless ``allow_pickle``; every ``from_pretrained`` gets
 ``trust_remote_code=False`` and a folder that ships its own code is refused (model_gate).
 torch and transformers are imported when an engine is created, not before.
@@ -12,7 +14,6 @@ small; the results come back in the input order.
 from __future__ import annotations
 
 import hashlib
-import os
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -27,12 +28,8 @@ from workbench.engines.model_gate import (
 )
 
 
-def _offline() -> None:
-    """No network, no telemetry, and no library progress bars over ours."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+def _quiet() -> None:
+    """No library progress bars or chatter over ours (os.environ is not touched)."""
     warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
     try:
         from transformers.utils import logging as hf_logging
@@ -85,7 +82,7 @@ class HFEngine:
         if has_safe:
             check_safetensors(folder)  # a file cut short: one line, before torch
         self.info = detect(folder)  # the model family: how to drive each pair (no torch)
-        _offline()
+        _quiet()
         try:
             import torch
             from transformers import AutoConfig, AutoModelForSeq2SeqLM, AutoTokenizer

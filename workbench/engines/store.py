@@ -16,6 +16,7 @@ import shutil
 from fnmatch import fnmatch
 from pathlib import Path
 
+from workbench.core.settings import current
 from workbench.engines.base import EngineError
 
 
@@ -64,7 +65,7 @@ class PullError(EngineError):
 
 def hub_endpoint() -> str:
     """The Hub's address: $HF_ENDPOINT (a mirror, or a test server), else huggingface.co."""
-    return os.environ.get("HF_ENDPOINT", "https://huggingface.co").rstrip("/")
+    return current().hub_endpoint
 
 
 def pull(repo: str, store: Path, revision: str | None = None) -> Path:
@@ -142,7 +143,7 @@ def _request(url: str):
     from urllib.request import Request
 
     req = Request(url, headers={"User-Agent": "workbench"})
-    token = os.environ.get("HF_TOKEN") or os.environ.get("HUGGING_FACE_HUB_TOKEN")
+    token = current().hub_token  # HF_TOKEN, else HUGGING_FACE_HUB_TOKEN
     if token:
         req.add_unredirected_header("Authorization", f"Bearer {token}")
     return req

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from workbench.core.errors import InputError
+from workbench.core.settings import current
 
 #: The name of a project's database (store/project.py).
 PROJECT_DB = "workbench.sqlite"
@@ -36,13 +37,9 @@ _SHM_VERSION = 3007000
 
 def owned_databases() -> dict[Path, str]:
     """The databases of this user's workbench home: path -> what it is."""
-    from workbench.store.tm import default_tm_path
-
-    tm = default_tm_path()
-    found = {tm: "the translation memory", tm.parent / "mt-cache.sqlite": "the MT cache"}
-    env_tm = os.environ.get("WORKBENCH_TM")
-    if env_tm:
-        found[Path(env_tm)] = "the translation memory"
+    s = current()
+    found = {s.home_tm: "the translation memory", s.mt_cache: "the MT cache"}
+    found[s.user_tm] = "the translation memory"
     out: dict[Path, str] = {}
     for p, what in found.items():
         for suffix in ("", *SIDECARS):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from workbench.core.names.name_finder import NameFinder, NameHit
 from workbench.core.names.name_index import NameIndex, NameMatch
 from workbench.core.names.suggest import Candidate, suggest_names
 from workbench.core.segment import segment_document
+from workbench.core.settings import current
 from workbench.core.textio import read_text
 from workbench.formats.article import read_document
 from workbench.formats.glossary_tsv import (
@@ -41,9 +41,9 @@ BUNDLED_GLOSSARY = Path(__file__).resolve().parents[2] / "glossaries" / "names.t
 
 def default_glossary_path() -> Path:
     """$WORKBENCH_GLOSSARY, else ./glossaries/names.tsv, else the repository's glossary."""
-    env = os.environ.get("WORKBENCH_GLOSSARY")
+    env = current().glossary
     if env:
-        return Path(env)
+        return env
     local = Path("glossaries") / "names.tsv"
     if local.is_file():
         return local

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from workbench.core.settings import current
 from workbench.core.units import Unit
 from workbench.store.learned import (
     CONFIRMED,
@@ -107,9 +108,7 @@ def learn_segments(
 
 def open_learning_tms(project_folder: str | Path, glossary=None) -> list[TranslationMemory]:
     """The project's TM and the user's default TM, opened for writing (name-aware)."""
-    from workbench.store.tm import default_tm_path
-
-    user = os.environ.get("WORKBENCH_TM") or default_tm_path()
+    user = current().user_tm
     paths = [project_tm_path(project_folder), user]
     out: list[TranslationMemory] = []
     for p in dict.fromkeys(Path(os.path.realpath(x)) for x in paths):

@@ -10,13 +10,13 @@ from workbench.core.errors import InputError
 from workbench.core.languages import get_language
 from workbench.core.names.name_finder import NameFinder
 from workbench.core.names.name_index import NameIndex
+from workbench.core.settings import current
 from workbench.core.story_id import path_under
 from workbench.services.files import check_draft_target, write_text
 from workbench.services.glossary import open_glossary, segment_file
 from workbench.services.memory import MemoryEngine, open_tm
 from workbench.services.progress import Progress
 from workbench.store.project import Project
-from workbench.store.tm import default_tm_path
 
 
 def mt_sentences(
@@ -36,7 +36,7 @@ def mt_sentences(
 
     todo = sorted({x for x in sentences if x.strip()})
     finder = NameFinder(NameIndex(open_glossary(glossary_path)))
-    with MTCache(workbench_home() / "mt-cache.sqlite") as cache:
+    with MTCache(current().mt_cache) as cache:
         outcomes = Pipeline(engine, finder, cache).run(todo, src, tgt, progress)
     return {t: o.text for t, o in zip(todo, outcomes, strict=True)}
 
@@ -79,8 +79,8 @@ DEFAULT_MODELS = _default_models()
 
 
 def workbench_home() -> Path:
-    """$WORKBENCH_HOME, else the XDG data folder's workbench/."""
-    return default_tm_path().parent
+    """$WORKBENCH_HOME, else the XDG data folder's workbench/ (see core.settings)."""
+    return current().home
 
 
 def model_dir(model: str | None, tgt: str, kind: str = "hf") -> Path:
@@ -94,7 +94,7 @@ def model_dir(model: str | None, tgt: str, kind: str = "hf") -> Path:
     name = model or DEFAULT_MODELS.get(tgt)
     if not name:
         raise InputError(f"no default model for {tgt}; pass --model PATH")
-    store = workbench_home() / "models"
+    store = current().models
     folder = store / name.replace("/", "--")
     if kind == "ct2" and not (folder / "model.bin").is_file():
         fast = folder.with_name(folder.name + "-ct2")

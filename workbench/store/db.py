@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import os
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Self
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.settings import current
 
 DISK_FULL = "the disk is full"
 
@@ -87,7 +87,7 @@ def connect(path: str | Path, *, synchronous: str = "FULL") -> Connection:
         con.execute("PRAGMA busy_timeout = 10000")
         con.execute("PRAGMA foreign_keys = ON")
         mode = "delete"
-        if os.environ.get("WORKBENCH_NO_WAL") != "1":
+        if current().wal:  # WORKBENCH_NO_WAL=1: a rollback journal
             mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower()
         if mode != "wal":
             mode = con.execute("PRAGMA journal_mode = DELETE").fetchone()[0].lower()

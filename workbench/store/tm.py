@@ -10,14 +10,13 @@ glossary's target form of each name (the one in the new segment where the names 
 an exact or context match whose translation was changed so scores 99 ("leveraged"), never
 100 or 101. ``version()`` tells a caller that caches lookups when the TM changed.
 
-The default TM lives under the workbench home: ``$WORKBENCH_HOME/tm.sqlite``, else
-``$XDG_DATA_HOME/workbench/tm.sqlite`` (``~/.local/share/workbench/tm.sqlite``).
+The user's TM is ``$WORKBENCH_TM``, else ``tm.sqlite`` in the workbench home
+(:mod:`workbench.core.settings`).
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from workbench.core.glossary import Glossary
 from workbench.core.languages import get_language
 from workbench.core.names.name_finder import NameFinder, NameHit
 from workbench.core.names.name_index import NameIndex
+from workbench.core.settings import current
 from workbench.core.tm_match import (
     NamedText,
     index_words,
@@ -43,12 +43,8 @@ from workbench.store.schema import TM_MIGRATIONS
 
 
 def default_tm_path() -> Path:
-    """The user's default TM file under the workbench home."""
-    home = os.environ.get("WORKBENCH_HOME")
-    if home:
-        return Path(home) / "tm.sqlite"
-    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(data) / "workbench" / "tm.sqlite"
+    """The user's TM file: ``$WORKBENCH_TM``, else ``tm.sqlite`` in the workbench home."""
+    return current().user_tm
 
 
 #: The score of an exact or context match whose translation had names substituted: only

@@ -63,9 +63,9 @@ def open_cmd(target: str, to: str, rtl: str, no_propagate: bool) -> None:
     else:
         folder = path
     finder = NameFinder(NameIndex(services.open_glossary(None)))
-    keys = load_keymap(services.workbench_home() / FILE_NAME, binding_ids())
+    keys = load_keymap(settings.home / FILE_NAME, binding_ids())
     tm = services.open_tm(None)  # the user's TM: matches shown for each segment
-    seen = services.workbench_home() / "seen-first-run"
+    seen = settings.first_run_marker
     first_run = not seen.exists()
     with contextlib.suppress(OSError):  # a read-only home only means the hint comes again
         seen.parent.mkdir(parents=True, exist_ok=True)
@@ -81,7 +81,7 @@ def open_cmd(target: str, to: str, rtl: str, no_propagate: bool) -> None:
         keys,
         first_run,
         settings=settings,
-        home=services.workbench_home(),
+        home=settings.home,
     )
     if path.is_file():
         app.opened_article = path  # the app says what is odd about it (an unknown lang)

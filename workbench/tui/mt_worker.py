@@ -132,7 +132,7 @@ class MTMixin:
         loaded only for what it lacks), each segment's own source language, and empty or
         broken output never written.
         """
-        from workbench.services import workbench_home
+        from workbench.core.settings import current
         from workbench.services.pipeline import Pipeline
         from workbench.store.mt_cache import MTCache
 
@@ -142,7 +142,7 @@ class MTMixin:
         memory = engine.name == "memory"
         # a connection of this thread's own: SQLite connections stay in their thread
         cacheable = getattr(engine, "cacheable", False)
-        cache = MTCache(workbench_home() / "mt-cache.sqlite") if cacheable else None
+        cache = MTCache(current().mt_cache) if cacheable else None
         pipe = Pipeline(engine, self.finder, cache)
         try:
             for n in range(0, len(rows), CHUNK):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 
+from workbench.core.settings import current
 from workbench.core.terminal_text import terminal_safe
 
 
@@ -27,8 +28,9 @@ def detect(mode: str = "auto") -> str:
     """'app' or 'terminal' for a requested mode."""
     if mode in ("app", "terminal"):
         return mode
-    if os.environ.get("WORKBENCH_RTL") in ("app", "terminal"):
-        return os.environ["WORKBENCH_RTL"]
+    chosen = current().rtl  # WORKBENCH_RTL
+    if chosen:
+        return chosen
     if os.environ.get("KONSOLE_VERSION") or os.environ.get("MLTERM"):
         return "terminal"
     return "app"
