@@ -83,8 +83,8 @@ def table_lines(
 
     Widths are measured with Rich's ``cell_len``: harakat and other combining marks and
     zero-width characters take no cell, CJK takes two. ``align`` holds ``<`` or ``>`` per
-    column (default ``<``); ``min_widths`` the least width per column. The last column
-    is not padded on the left-aligned side (no trailing spaces).
+    column (default ``<``); ``min_widths`` the least width per column. Lines carry no
+    trailing spaces.
     """
     table = [[cell_text(c) for c in row] for row in ([header] if header else []) + list(rows)]
     if not table:
@@ -102,7 +102,7 @@ def table_lines(
             right = i < len(align) and align[i] == ">"
             last = i == len(row) - 1
             parts.append(pad + text if right else text + ("" if last else pad))
-        lines.append(" " * indent + (" " * gap).join(parts))
+        lines.append((" " * indent + (" " * gap).join(parts)).rstrip())
     return lines
 
 
