@@ -441,11 +441,12 @@ def build(seed: int = SEED, glossary: Path = GLOSSARY, ntrex: Path = NTREX) -> l
     """The dev set's mentions, in a fixed order for a given seed."""
     rng = random.Random(seed)
     people = glossary_people(glossary)
-    if ntrex.is_file():
-        for p in ntrex_people(ntrex):
-            if p.id in _NTREX_ARABIC:
-                _respell_ntrex_arabic(p, rng)
-            people.append(p)
+    if not ntrex.is_file():
+        raise FileNotFoundError(f"NTREX-128 not found at {ntrex} (../shared/data, see SOURCES.md)")
+    for p in ntrex_people(ntrex):
+        if p.id in _NTREX_ARABIC:
+            _respell_ntrex_arabic(p, rng)
+        people.append(p)
     taken = {f.lower() for p in people for f in p.forms}
     people += composed_people(rng, taken)
     owners: dict[str, set[str]] = defaultdict(set)
