@@ -73,9 +73,10 @@ def test_a_connection_can_be_used_from_another_thread(con):
 
 
 def test_a_folder_that_does_not_exist_is_one_clear_error(tmp_path):
+    missing = tmp_path / "missing" / "t.sqlite"
     with pytest.raises(StoreError, match="cannot open the database") as exc:
-        connect(tmp_path / "missing" / "t.sqlite")
-    assert "\n" not in str(exc.value)
+        connect(missing)
+    assert str(exc.value).startswith(f"{missing}: ") and "\n" not in str(exc.value)
 
 
 def test_a_file_that_is_not_a_database_is_named_as_such(tmp_path):
@@ -214,7 +215,7 @@ def test_a_read_only_database_is_refused_at_begin_without_retrying(path, monkeyp
     ro.close()
 
 
-def test_savepoints_nest_three_deep_and_each_rolls_back_alone(con):
+def test_savepoints_nest_three_deep_and_each_rolls_back_alone(con, path):
     with transaction(con):
         con.execute("INSERT INTO t VALUES ('1')")
         with transaction(con):
@@ -224,9 +225,10 @@ def test_savepoints_nest_three_deep_and_each_rolls_back_alone(con):
                 raise ValueError
             with transaction(con):
                 con.execute("INSERT INTO t VALUES ('4')")
-        with pytest.raises(StoreError), transaction(con):
+        with pytest.raises(StoreError, match="UNIQUE") as exc, transaction(con, path):
             con.execute("INSERT INTO t VALUES ('5')")
             con.execute("INSERT INTO t VALUES ('1')")  # UNIQUE fails: this part goes
+        assert str(exc.value).startswith(f"{path}: ")
     assert rows(con) == ["1", "2", "4"]
     assert not con.in_transaction
 
@@ -271,8 +273,9 @@ def test_migrations_apply_in_order_once_and_record_the_version(path):
 def test_a_failing_migration_keeps_the_ones_before_it_and_none_of_itself(path):
     c = connect(path)
     broken = [*MIGRATIONS[:2], "INSERT INTO a VALUES ('half');\nINSERT INTO nowhere VALUES (1);"]
-    with pytest.raises(StoreError, match="no such table: nowhere"):
+    with pytest.raises(StoreError, match="no such table: nowhere") as exc:
         migrate(c, broken, path)
+    assert str(exc.value).startswith(f"{path}: ")
     assert c.execute("PRAGMA user_version").fetchone()[0] == 2
     assert [r[0] for r in c.execute("SELECT x FROM a ORDER BY rowid")] == ["one", "two"]
     c.close()
@@ -305,7 +308,32 @@ def test_a_migration_may_end_with_a_comment(path):
     c.close()
     with pytest.raises(ValueError, match="incomplete"):
         db._statements("CREATE TABLE b (x);\nINSERT INTO b VALUES ('open;")
+    long = "INSERT INTO b VALUES ('" + "x" * 100
+    with pytest.raises(ValueError) as exc:  # the message quotes its first 60 characters
+        db._statements(long)
+    assert str(exc.value) == f"incomplete SQL statement in a migration: {long[:60]!r}"
 
 
 def test_integrity_ok_on_a_sound_database(con):
     assert integrity_ok(con) is True
+
+
+def test_an_inner_failure_that_ends_the_whole_transaction_writes_nothing_of_it(con, path):
+    """A trigger's RAISE(ROLLBACK) (or an I/O error) inside a savepoint rolls back the outer
+    transaction too: what the caller writes after it must not be committed on its own."""
+    con.execute(
+        "CREATE TRIGGER stop BEFORE INSERT ON t WHEN new.x = 'stop' "
+        "BEGIN SELECT RAISE(ROLLBACK, 'stopped by a trigger'); END"
+    )
+    with pytest.raises(StoreError, match="rolled back the whole transaction"):
+        with transaction(con, path):
+            con.execute("INSERT INTO t VALUES ('outer')")
+            with pytest.raises(StoreError, match="stopped by a trigger") as inner:
+                with transaction(con, path):
+                    con.execute("INSERT INTO t VALUES ('stop')")
+            assert str(inner.value).startswith(f"{path}: ")
+            con.execute("INSERT INTO t VALUES ('after')")  # the caller goes on
+    assert rows(con) == [] and not con.in_transaction
+    with transaction(con, path):  # the next transaction is a fresh one
+        con.execute("INSERT INTO t VALUES ('next')")
+    assert rows(con) == ["next"]

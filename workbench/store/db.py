@@ -121,6 +121,8 @@ def transaction(con: sqlite3.Connection, path: str | Path = "") -> Iterator[sqli
         raise StoreError(_explain(sqlite3.OperationalError("database is locked"), Path(path)))
     try:
         yield con
+        if id(con) in _doomed:
+            raise StoreError(f"{path}: {ROLLED_BACK}")
         con.execute("COMMIT")
     except BaseException as exc:
         with contextlib.suppress(sqlite3.Error):
@@ -128,9 +130,16 @@ def transaction(con: sqlite3.Connection, path: str | Path = "") -> Iterator[sqli
         if isinstance(exc, (sqlite3.Error, OSError)):
             raise StoreError(_explain(exc, Path(path))) from None
         raise
+    finally:
+        _doomed.discard(id(con))
 
 
 _savepoints = iter(range(1, 1 << 62))
+ROLLED_BACK = "a failure rolled back the whole transaction; none of it was written"
+#: Connections whose transaction an error inside a savepoint ended (SQLite rolled it back
+#: whole): what the caller writes after it is rolled back too, and the outermost level
+#: raises instead of committing.
+_doomed: set[int] = set()
 
 
 def _savepoint(con: sqlite3.Connection, path: str | Path) -> Iterator[sqlite3.Connection]:
@@ -142,6 +151,9 @@ def _savepoint(con: sqlite3.Connection, path: str | Path) -> Iterator[sqlite3.Co
         con.execute(f"RELEASE {name}")
     except BaseException as exc:
         with contextlib.suppress(sqlite3.Error):
+            if not con.in_transaction:  # a RAISE(ROLLBACK), some I/O errors: all of it went
+                _doomed.add(id(con))
+                con.execute("BEGIN IMMEDIATE")  # so nothing after it commits on its own
             con.execute(f"ROLLBACK TO {name}")
             con.execute(f"RELEASE {name}")
         if isinstance(exc, (sqlite3.Error, OSError)):
