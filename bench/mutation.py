@@ -95,6 +95,9 @@ pytest_add_cli_args_test_selection = {toml_list(tests)}
 pytest_add_cli_args = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly"]
 also_copy = {toml_list(top)}
 use_git_change_detection = false
+# workers fork from a server that only collected the tests: a mutant never inherits the
+# caches (lru_cache) that the clean run filled in mutmut's main process
+process_isolation = "forkserver"
 """
     with open(work / "pyproject.toml", "a", encoding="utf-8") as f:
         f.write(section)
