@@ -46,17 +46,28 @@ def name_line(entry, langs: list[str]) -> str:
     """A glossary entry for the panel: English with variants, then ar, ckb and kmr forms.
 
     The shown languages come first with their variants (so the translator sees which
-    spellings are accepted); Kurmanji is added whenever the glossary has it.
+    spellings are accepted); Kurmanji is added whenever the glossary has it. Variants the
+    house style deprecates are listed apart, after "deprecated:" (still found in text,
+    never to be written), so they are never taken for accepted ones.
     """
     order = [*langs, *(x for x in ("ar", "ckb", "kmr") if x not in langs)]
     parts = []
     for lang in order:
         forms = entry.forms(lang)
         if forms:
-            also = f" ({', '.join(forms[1:3])})" if lang in langs and len(forms) > 1 else ""
+            also = _variants(entry, lang, forms[1:]) if lang in langs else ""
             parts.append(f"{lang}: {forms[0]}{also}")
-    variants = f" ({', '.join(entry.en_variants[:3])})" if entry.en_variants else ""
-    return f"▸ {entry.en}{variants}  " + "  ".join(parts)
+    return f"▸ {entry.en}{_variants(entry, 'en', entry.en_variants)}  " + "  ".join(parts)
+
+
+def _variants(entry, lang: str, variants) -> str:
+    """' (admitted, ...; deprecated: wrong, ...)', two of each at most; '' when none."""
+    wrong = [v for v in variants if entry.is_deprecated(lang, v)]
+    ok = [v for v in variants if v not in wrong]
+    shown = ", ".join(ok[: 3 if lang == "en" else 2])
+    if wrong:
+        shown += ("; " if shown else "") + "deprecated: " + ", ".join(wrong[:2])
+    return f" ({shown})" if shown else ""
 
 
 class ContextPanel(Static):
