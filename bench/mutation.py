@@ -108,7 +108,8 @@ def _interrupt(*_: object) -> None:
     raise KeyboardInterrupt
 
 
-def run_mutmut(work: Path, jobs: int, max_minutes: float | None, log: Path) -> int:
+def run_mutmut(work: Path, jobs: int, max_minutes: float | None, log: Path,
+               only: list[str]) -> int:
     """Run ``mutmut run`` in ``work``; stop it (its whole process group) after ``max_minutes``."""
     env = dict(os.environ)
     env["PYTHONPATH"] = str(work / "mutants") + os.pathsep + env.get("PYTHONPATH", "")
@@ -117,6 +118,7 @@ def run_mutmut(work: Path, jobs: int, max_minutes: float | None, log: Path) -> i
     # the folder must exist before the interpreter starts, or the import system caches its absence
     (work / "mutants").mkdir(exist_ok=True)
     cmd = ["nice", "-n", "10", sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs)]
+    cmd += only
     with open(log, "w", encoding="utf-8") as out:
         proc = subprocess.Popen(cmd, cwd=work, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True)
@@ -210,6 +212,10 @@ def main(argv: list[str] | None = None) -> int:
                          "taken from the working tree)")
     ap.add_argument("--worktree", action="store_true",
                     help="mutate the working tree as it is (tracked + untracked, not ignored)")
+    ap.add_argument("--only", action="append", default=[], metavar="PATTERN",
+                    help="check only the mutants whose names match (fnmatch, e.g. '*abjad*')")
+    ap.add_argument("--survivors-of", type=Path, default=None, metavar="REPORT",
+                    help="check only the mutants listed in an earlier report (after new tests)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary copy (path printed)")
     args, extra = ap.parse_known_args(argv)
     args.tests += extra  # pytest options such as --deselect=NODE
@@ -238,7 +244,12 @@ def main(argv: list[str] | None = None) -> int:
                                                  if not t.startswith("-")])
         write_config(work, module, args.tests)
         log = report.with_suffix(".log")
-        rc = run_mutmut(work, args.jobs, args.max_minutes, log)
+        only = list(args.only)
+        if args.survivors_of:
+            only += [line[3:].split(":")[0] for line in
+                     args.survivors_of.read_text(encoding="utf-8").splitlines()
+                     if line.startswith("## ")]
+        rc = run_mutmut(work, args.jobs, args.max_minutes, log, only)
         codes = read_results(work, module)
         if not codes:
             print(f"mutation: error: mutmut produced no results (exit {rc}); see {log}",
