@@ -155,8 +155,6 @@ def analyze(folder: str, langs: tuple[str, ...], tm_path: str | None, as_json: b
     from workbench import services
     from workbench.cli.output import progress_bar
     from workbench.core.languages import get_language
-    from workbench.core.names.name_finder import NameFinder
-    from workbench.core.names.name_index import NameIndex
     from workbench.services.analysis import BANDS
     from workbench.services.analysis import analyze as run_analysis
     from workbench.store.project import Project
@@ -165,9 +163,8 @@ def analyze(folder: str, langs: tuple[str, ...], tm_path: str | None, as_json: b
     with Project.open(folder, readonly=True) as p:
         total = sum(p.segment_count(name) for _, name, _, _ in p.documents()) * len(wanted)
     with services.open_tm(tm_path, None, readonly=True) as memory:
-        finder = NameFinder(NameIndex(memory.glossary)) if memory.glossary else None
-        with progress_bar(total, "analysing") as bar:
-            result = run_analysis(folder, wanted, memory, finder, bar.update)
+        with progress_bar(total, "analysing") as bar:  # the TM's name finder: one cache
+            result = run_analysis(folder, wanted, memory, memory.finder, bar.update)
     if as_json:
         print_json(result.as_json())
         return

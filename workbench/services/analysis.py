@@ -4,7 +4,8 @@ Each segment falls in one band, in project order: **repetition** (its source rep
 earlier segment of the project: whitespace, case and name spellings through the glossary
 aside), else by its best TM match: **101** (context), **100**, **95-99**, **85-94**,
 **75-84**, **50-74**, else **new**. Words are counted as a newsroom bills them: the
-whitespace tokens of the source.
+whitespace tokens of the source. A segment's own confirmed target, which the TM learned
+when it was confirmed, is not a match of it.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from dataclasses import dataclass, field
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.repetitions import repetition_key
+from workbench.services.learning import learned_key
 from workbench.services.progress import Progress
 from workbench.store.project import Project
 from workbench.store.tm import TranslationMemory
+from workbench.store.tm_best import Probe, best_scores
 
 BANDS = ("repetition", "101", "100", "95-99", "85-94", "75-84", "50-74", "new")
 
@@ -86,41 +89,60 @@ def analyze(
     finder=None,
     progress: Progress | None = None,
 ) -> Analysis:
-    """Analyse the project's documents for each of ``langs`` against ``tm`` (may be None)."""
+    """Analyse the project's documents for each of ``langs`` against ``tm`` (may be None).
+
+    Each segment is looked up once for every language (see :mod:`workbench.store.tm_best`),
+    a repetition not at all. A unit the TM learned from a segment (when it was confirmed) is
+    not a match of that segment: a confirmed target does not make its own segment a 101.
+    ``finder`` (default: the TM's) finds the names repetitions are compared through.
+    ``progress`` is called with the segments x languages done.
+    """
     with Project.open(folder, readonly=True) as project:
         docs = {name: src for _, name, src, _ in project.documents()}
         rows = project.rows(langs[0]) if langs else []
-    keys = [repetition_key(r.source, docs[r.doc], finder) for r in rows]
+        own = {
+            r.segment_id: {lang: learned_key(project, r.key, lang) for lang in langs} for r in rows
+        }
+    finder = finder if finder is not None else (tm.finder if tm is not None else None)
+    per_doc: dict[str, dict[str, Counts]] = {lang: {} for lang in langs}
+    seen: set[str] = set()
+    for i, r in enumerate(rows):
+        words = len(r.source.split())
+        key = repetition_key(r.source, docs[r.doc], finder)
+        if key in seen:
+            bands = dict.fromkeys(langs, "repetition")
+        else:
+            seen.add(key)
+            scores = _best(tm, rows, i, docs[r.doc], langs, own[r.segment_id])
+            bands = {lang: band_of(scores[lang]) for lang in langs}
+        for lang in langs:
+            per_doc[lang].setdefault(r.doc, Counts()).add(bands[lang], words)
+        if progress:
+            progress(len(langs))
     out: list[tuple[str, str, Counts]] = []
     totals = {lang: Counts() for lang in langs}
     for lang in langs:
-        seen: set[str] = set()
-        per_doc: dict[str, Counts] = {}
-        for i, r in enumerate(rows):
-            counts = per_doc.setdefault(r.doc, Counts())
-            words = len(r.source.split())
-            if keys[i] in seen:
-                counts.add("repetition", words)
-            else:
-                seen.add(keys[i])
-                counts.add(band_of(_best(tm, rows, i, docs[r.doc], lang)), words)
-            if progress:
-                progress(1)
-        for doc, counts in per_doc.items():
+        for doc, counts in per_doc[lang].items():
             out.append((doc, lang, counts))
             totals[lang].merge(counts)
     return Analysis(out, totals)
 
 
-def _best(tm: TranslationMemory | None, rows: list, i: int, src: str, lang: str) -> float | None:
-    """The best TM score of row ``i`` (with its neighbours, for a 101), or None."""
+def _best(
+    tm: TranslationMemory | None,
+    rows: list,
+    i: int,
+    src: str,
+    langs: list[str],
+    own: dict[str, str],
+) -> dict[str, float | None]:
+    """The best TM score of row ``i`` in each language (with its neighbours, for a 101)."""
     r = rows[i]
     if tm is None or not r.source.strip():
-        return None
+        return dict.fromkeys(langs, None)
     prev = rows[i - 1].source if i and rows[i - 1].doc == r.doc else ""
     nxt = rows[i + 1].source if i + 1 < len(rows) and rows[i + 1].doc == r.doc else ""
     try:
-        found = tm.lookup(r.source, src, lang, prev=prev, following=nxt, limit=1, threshold=50)
+        return best_scores(tm, Probe(r.source, src, prev, nxt, own), langs, threshold=50)
     except WorkbenchError:
-        return None
-    return found[0].score if found else None
+        return dict.fromkeys(langs, None)
