@@ -3,7 +3,9 @@
 A candidate is a run of capitalised words, optionally joined by Arabic name particles
 (al-, bin, ibn, abu, bu ...), that no glossary entry covers. Single capitalised words at the
 start of a sentence are skipped when the text also uses them in lower case (ordinary words
-such as "Apparently") or when they are common English function words. Spellings of one
+such as "Apparently"), and any word is when it is a common English word: one of the
+1,700 words that NTREX-128's English news writes in lower case (``data/common_words.en.tsv``,
+built by ``tools/build_common_words.py``), or a weekday, month or title. Spellings of one
 name are grouped under one candidate by :func:`workbench.core.names.cluster.cluster_names`.
 """
 
@@ -14,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from workbench.core.names.cluster import cluster_names
 from workbench.core.names.name_finder import NameHit, chunk_spans
@@ -39,21 +42,57 @@ _PARTICLES = {
     "of",
     "de",
 }
-_COMMON = frozenset(
-    """a an the and but or so if as at by in on of to for from with without into onto over
-    under after before when while where why how what which who whom whose this that these
-    those there here then than it its he she they we you i his her their our your my me him
-    them us is are was were be been being has have had do does did not no yes all any some
-    many most much more other another each every both either neither one two three four five
-    six seven eight nine ten first last next new old last despite however according although
-    though because since until unless also even only just still yet already apparently
-    members last sunday monday tuesday wednesday thursday friday saturday january february
-    march april may june july august september october november december mr mrs ms dr later
-    earlier now today yesterday tomorrow recently finally meanwhile instead""".split()
+#: English grammar's closed classes: articles, pronouns, prepositions, conjunctions,
+#: auxiliaries, determiners, numbers. In title case they still end a name ("... About ...")
+#: and are dropped from its front ("The Islamic State"). Not the modals that are also names
+#: (May, Will, Can): those are in the common words, which end no name.
+_FUNCTION_WORDS = frozenset(
+    """a an the and but or nor so if as at by in on of off to for from with within without
+    into onto upon over under about above below across against along among around behind
+    beside between beyond during except inside outside near through throughout toward towards
+    after before when while where whether why how what which who whom whose this that these
+    those there here then than it its he she they we you i his her hers their theirs our ours
+    your yours my mine me him them us itself himself herself themselves is are was were be
+    been being am has have had do does did would should could
+    not no yes all any some many most much more less few other another each every both either
+    neither such own same one two three four five six seven eight nine ten despite although
+    though because since until unless""".split()
 )
+#: Always capitalised, so no count of lower-case words finds them: weekdays and months,
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
+#: and the titles before a name, which are no part of it ("Dr Gary Mortimer").
+_TITLES = frozenset("mr mrs ms dr prof".split())
+#: Modals that are names too (May, Will): they end a name only in a title-case headline.
+_MODALS = frozenset("may will can must might shall".split())
+#: The list of English words that are no names (see tools/build_common_words.py).
+COMMON_WORDS_FILE = Path(__file__).resolve().parents[2] / "data" / "common_words.en.tsv"
+
+
+def load_common_words(path: Path = COMMON_WORDS_FILE) -> frozenset[str]:
+    """The words of the common-words file (first column; ``#`` lines are comments)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("\t", 1)[0] for line in lines if line and line[0] != "#")
+
+
+#: Ordinary words: a single capitalised one is no name, nor is one that opens a sentence.
+_ORDINARY = _FUNCTION_WORDS | load_common_words() | _CALENDAR | _TITLES
+#: Words that make no name on their own, even together ("Last Sunday", "On Monday").
+_NO_NAME = _FUNCTION_WORDS | _CALENDAR | _TITLES
+#: Dropped from the front of any run ("The Islamic State", "Dr Gary Mortimer").
+_LEADING = _FUNCTION_WORDS | _TITLES
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ][\w'’]*")
 _POSS = re.compile(r"['’]s?$")
-_SENT_START = re.compile(r"(^|[.!?؟…:]\s+|[“\"«(]\s*)$")
+#: What comes before a sentence's first word: the text's start, a paragraph break, an end
+#: mark (a closing quote may follow it: 'he said.” Last Sunday'), or an opening quote.
+_SENT_START = re.compile(r"(^|\n[ \t]*\n\s*|[.!?؟…:][”\"’'»)\]]*\s+|[“\"«(]\s*)$")
+
+
+def _among(word: str, words: frozenset[str]) -> bool:
+    """Is ``word`` one of ``words`` (lower-case)? Never an acronym in capitals (US, IT, AS)."""
+    return word.lower() in words and not (len(word) > 1 and word.isupper())
 
 
 @dataclass
@@ -93,7 +132,10 @@ def _runs_in(text: str, lo: int, hi: int, out: list[tuple[int, int, str, bool]])
             nxt = words[j + 1].group()
             if gap not in (" ", "-"):
                 break
-            if nxt[0].isupper() and nxt.lower() not in _COMMON:
+            if nxt[0].isupper() and not _among(nxt, _FUNCTION_WORDS):
+                after = words[j + 2].group() if j + 2 < len(words) else ""
+                if _among(nxt, _MODALS) and after[:1].isupper():
+                    break  # a headline's "... Al Qaem May Be The ...", not "Theresa May said"
                 j += 1
                 continue
             # a lower-case particle inside a name: "Ain al-Asad", "Abu Bakr al-Baghdadi"
@@ -154,11 +196,13 @@ def _is_known_or_demonym(word: str, is_known: Callable[[str], bool]) -> bool:
     return False
 
 
-def _trim_leading_common(start: int, name: str, sentence_start: bool) -> tuple[int, str, bool]:
-    """Drop leading function words of a run ("The Islamic State" -> "Islamic State")."""
+def _trim_leading(
+    start: int, name: str, sentence_start: bool, words: frozenset[str] = _LEADING
+) -> tuple[int, str, bool]:
+    """Drop leading ``words`` of a run ("The Islamic State" -> "Islamic State")."""
     while True:
         m = re.match(r"([^\s-]+)[\s-]+", name)
-        if not m or m.group(1).lower() not in _COMMON:
+        if not m or not _among(m.group(1), words):
             return start, name, sentence_start
         start += m.end()
         name = name[m.end() :]
@@ -188,24 +232,30 @@ def suggest_names(
             known_words[word] = is_known(word)
         return known_words[word]
 
-    lower_words: set[str] = set()
-    for text in texts.values():
-        lower_words.update(w.group() for w in _WORD.finditer(text) if w.group().islower())
+    lower_words = frozenset(
+        w.group() for text in texts.values() for w in _WORD.finditer(text) if w.group().islower()
+    )
+    runs = {
+        path: [_trim_leading(s, n, at) for s, _, n, at in _runs(t)] for path, t in texts.items()
+    }
+    # a name seen whole inside a sentence keeps an ordinary first word at a sentence's start
+    # ("Human Rights Watch said ..."); else that word is no part of it ("Later Khamis ...")
+    whole = {_strip_possessive(n) for rs in runs.values() for _, n, at in rs if not at}
     found: list[tuple[str, str, str, bool]] = []  # (name, path, context, at sentence start)
     for path, text in texts.items():
         covered = _Covered(known.get(path, []))
-        for start, end, name, sentence_start in _runs(text):
-            start, name, sentence_start = _trim_leading_common(start, name, sentence_start)
+        for start, name, sentence_start in runs[path]:
+            if sentence_start and _strip_possessive(name) not in whole:
+                start, name, sentence_start = _trim_leading(start, name, True, _ORDINARY)
             name = _strip_possessive(name)
             end = start + len(name)
             if not name or len(name) > MAX_NAME_CHARS or covered(start, end):
                 continue  # empty, no name, or the glossary knows the whole name
             words = name.replace("-", " ").split()
             if len(words) == 1:
-                low = name.lower()
-                if low in _COMMON or low in lower_words or len(name) < 3:
+                if _among(name, _ORDINARY) or _among(name, lower_words) or len(name) < 3:
                     continue
-            if all(w.lower() in _COMMON or _is_known_or_demonym(w, is_known_once) for w in words):
+            if all(_among(w, _NO_NAME) or _is_known_or_demonym(w, is_known_once) for w in words):
                 continue
             ctx = text[max(0, start - 30) : min(len(text), end + 30)].replace("\n", " ")
             found.append((name, path, ctx, sentence_start and len(words) == 1))
