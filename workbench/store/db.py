@@ -83,8 +83,7 @@ def connect(path: str | Path, *, synchronous: str = "FULL") -> Connection:
     try:
         con = sqlite3.connect(
             p, timeout=10.0, isolation_level=None, check_same_thread=False, factory=Connection
-        )
-        con.execute("PRAGMA busy_timeout = 10000")
+        )  # timeout: SQLite's busy timeout (10,000 ms) for every statement
         con.execute("PRAGMA foreign_keys = ON")
         mode = "delete"
         if current().wal:  # WORKBENCH_NO_WAL=1: a rollback journal
@@ -188,7 +187,7 @@ def _statements(sql: str) -> list[str]:
             if pending.strip(" \t\n;"):
                 out.append(pending.strip())
             pending = ""
-    if pending.strip(" \t\n;"):
+    if pending:  # what is left is never blank: a blank piece is complete
         closed = pending + "\n;"  # a last line comment (``-- ...``) ends with the script
         if not sqlite3.complete_statement(closed):
             raise ValueError(f"incomplete SQL statement in a migration: {pending.strip()[:60]!r}")
