@@ -70,13 +70,13 @@ class Variable:
 VARIABLES = (
     Variable(
         "WORKBENCH_HOME",
-        "the workbench home: the user's TM, the MT cache, the models, settings.toml, keys.toml",
+        "the workbench home: the user's TM, the MT cache, the models, `settings.toml`, `keys.toml`",
         "`$XDG_DATA_HOME/workbench`, else `~/.local/share/workbench`",
     ),
     Variable(
         "WORKBENCH_TM",
         "the user's TM file: the app's matches, what confirming learns, the tm commands' default",
-        "`HOME/tm.sqlite`",
+        "`tm.sqlite` in the home",
     ),
     Variable(
         "WORKBENCH_GLOSSARY",
