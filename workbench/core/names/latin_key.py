@@ -270,7 +270,7 @@ def _final_vowel(word: str) -> str:
     """Quality of a word-final vowel: 'I' (i, y, ee), 'U' (u, o, ou) or 'A' (a, e, ah)."""
     w = word[:-1] if len(word) > 2 and word.endswith("h") and word[-2] in "aeiou" else word
     last = w[-1:]
-    if last in ("i", "y"):
+    if last in ("i", "y") or w.endswith("ee"):  # -ee: the nisba of Obeidee, Tikritee
         return "I"
     if last in ("u", "o"):
         return "U"
@@ -348,9 +348,12 @@ def respelling_keys(name: str) -> dict[str, str]:
     * ``s-cedilla``: ş is Turkish sh, but ṣ (sad) in BGN romanisation (Şūrān = Suran);
     * ``nisba``: a place in -iya against its nisba in -i (Ramadiyah, Rumadiya = Ramadi);
     * ``j-as-y``: Spanish y for j (Faluya), ``j-as-g``: Egyptian g for j (Faluga);
+    * ``german-j``: German and Dutch j for y (Jabrud, Jebrud = Yabrud; Jarmuk = Yarmuk);
     * ``kh-as-h``: Russian kh for h (Khadita = Haditha);
     * ``t-as-d``: a devoiced final d (Turkish Bagdat);
-    * ``z-as-d``: z for dh/d (ذ ض ظ: Azamiya = Adhamiya).
+    * ``z-as-d``: z for dh/d (ذ ض ظ: Azamiya = Adhamiya);
+    * ``t-marbuta``: a final -at/-ath, the construct-state teh marbuta (Hamath = Hamah,
+      Acharat = Asharah).
     """
     toks = drop_articles(words(name))
     key = key_of_words(toks)
@@ -369,10 +372,14 @@ def respelling_keys(name: str) -> dict[str, str]:
         out["j-as-y"] = _swap(key, "y", "j")
     if "g" in key:
         out["j-as-g"] = _swap(key, "g", "j")
+    if "j" in key:
+        out["german-j"] = _swap(key, "j", "y")
     if "x" in key:
         out["kh-as-h"] = _swap(key, "x", "h")
     if key.endswith("t"):
         out["t-as-d"] = key[:-1] + "d"
     if "z" in key:
         out["z-as-d"] = _swap(key, "z", "d")
+    if key.endswith("Vt") and consonants(key) >= 3:
+        out["t-marbuta"] = key[:-2] + "A"
     return {r: k for r, k in out.items() if k and k != key}

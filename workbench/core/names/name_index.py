@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from workbench.core.glossary import Entry, Glossary
 from workbench.core.names.arabic_script import arabic_key, arabic_light_key, is_arabic_script
@@ -323,6 +324,10 @@ class NameIndex:
         if not raw:
             return []
         light_q = arabic_light_key(query) if script == "Arab" else latin_light_key(query)
+        if script == "Latn":
+            plain_q = key_of_words(drop_articles(words(query)))
+            q_words = len(drop_articles(words(query)))
+            letters = "".join(words(query))
         best: dict[str, tuple] = {}
         for r in raw:
             fkey, flight = self._form_keys(r.form, script)
@@ -353,13 +358,40 @@ class NameIndex:
             vowel_only = skel_ratio == 1.0 and qk != fk
             cur = best.get(r.entry.id)
             if cur is None or strength > cur[0]:
-                best[r.entry.id] = (strength, r, parts, length, vowel_only)
+                ev = None
+                if script == "Latn":
+                    ev = {
+                        "rule": r.rule,
+                        "alternative_key": float(r.how == "key" and qk != fk),
+                        "word_count_diff": abs(q_words - len(drop_articles(words(r.form)))),
+                        "key_edits": Levenshtein.distance(plain_q, fkey),
+                        "light_jaro_winkler": JaroWinkler.similarity(light_q, flight),
+                        "consonant_diff": abs(consonants(plain_q) - consonants(fkey)),
+                        # a vowel-less spelling's final t/h is the teh marbuta of a name in -a
+                        "abjad_ending": (
+                            0.0
+                            if r.how != "abjad"
+                            else 1.0
+                            if (letters[-1:] in ("t", "h")) == fkey.endswith("A")
+                            else -1.0
+                        ),
+                        "first_letters": float(light_q[:1] == flight[:1])
+                        + float(light_q[:2] == flight[:2]),
+                    }
+                best[r.entry.id] = (strength, r, parts, length, vowel_only, ev)
         strengths = sorted((v[0] for v in best.values()), reverse=True)
         out = []
         if not best:
             return []
         exact = [v for v in best.values() if v[1].how == "exact"]
-        for strength, r, parts, length, vowel_only in best.values():
+        rank = {"exact": 4, "key": 3, "respelling": 2, "abjad": 1, "fuzzy": 0}
+        for strength, r, parts, length, vowel_only, ev in best.values():
+            if ev is not None:  # how the other entries were found
+                others = [v[1].how for k, v in best.items() if k != r.entry.id]
+                top_other = max((rank[h] for h in others), default=-1)
+                ev["rival_key"] = float(top_other >= 3)
+                ev["rival_respelling"] = float(top_other == 2)
+                ev["strong_rivals"] = sum(1 for h in others if h in ("exact", "key"))
             other = strengths[1] if strength == strengths[0] and len(strengths) > 1 else None
             if other is None:
                 other = strengths[0] if strength != strengths[0] else -1.0
@@ -370,6 +402,7 @@ class NameIndex:
                 rivals=len(best) - 1,
                 length_ratio=length,
                 vowel_slot_only=vowel_only,
+                evidence=ev,
             )
             # a listed spelling of one entry only is the answer by definition (the dev set
             # has no such queries: they are not unseen)

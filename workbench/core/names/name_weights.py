@@ -21,31 +21,81 @@
 #   17: light_ratio_sq
 #   18: length_ratio
 #   19: vowel_slot_only
+#   20: rule_s_cedilla
+#   21: rule_nisba
+#   22: rule_j_as_y
+#   23: rule_j_as_g
+#   24: rule_kh_as_h
+#   25: rule_t_as_d
+#   26: rule_z_as_d
+#   27: rule_german_j
+#   28: rule_t_marbuta
+#   29: alternative_key
+#   30: word_count_diff
+#   31: rival_key
+#   32: rival_respelling
+#   33: strong_rivals
+#   34: key_edits
+#   35: one_edit_fuzzy
+#   36: light_jaro_winkler
+#   37: consonant_diff
+#   38: abjad_ending_agrees
+#   39: abjad_ending_differs
+#   40: first_letter_same
+#   41: first_two_same
+#   42: fuzzy_margin
+#   43: fuzzy_consonants
+#   44: fuzzy_light_ratio_cubed
 WEIGHTS: dict[str, tuple[tuple[float, ...], float]] = {
     "Latn": (
         (
-            -0.2891,  # exact
-            0.3445,  # key
-            0.1507,  # respelling
-            0.2776,  # abjad
-            -1.7823,  # fuzzy
-            0.1977,  # key_ratio
-            1.2444,  # light_ratio
-            1.3902,  # skeleton_ratio
-            0.3104,  # consonants
-            0.5644,  # first_same
-            0.0468,  # final_same
-            1.1000,  # margin
-            -2.3594,  # tied
-            0.0405,  # rivals
-            -0.2062,  # fuzzy_key_ratio
-            0.8005,  # fuzzy_light_ratio
-            1.1051,  # key_ratio_sq
-            2.0889,  # light_ratio_sq
-            -0.6591,  # length_ratio
-            1.6619,  # vowel_slot_only
+            -1.0832,  # exact
+            1.6094,  # key
+            0.5145,  # respelling
+            0.1145,  # abjad
+            -1.1552,  # fuzzy
+            0.6112,  # key_ratio
+            1.6854,  # light_ratio
+            3.6785,  # skeleton_ratio
+            1.6274,  # consonants
+            0.3125,  # first_same
+            -0.0785,  # final_same
+            0.9139,  # margin
+            -2.0123,  # tied
+            -0.2323,  # rivals
+            -0.1855,  # fuzzy_key_ratio
+            0.6405,  # fuzzy_light_ratio
+            1.0019,  # key_ratio_sq
+            2.1214,  # light_ratio_sq
+            -0.0711,  # length_ratio
+            1.2127,  # vowel_slot_only
+            1.5493,  # rule_s_cedilla
+            0.3337,  # rule_nisba
+            0.0000,  # rule_j_as_y
+            -1.3046,  # rule_j_as_g
+            0.3902,  # rule_kh_as_h
+            -0.0240,  # rule_t_as_d
+            -1.1880,  # rule_z_as_d
+            0.2346,  # rule_german_j
+            0.5235,  # rule_t_marbuta
+            0.4035,  # alternative_key
+            -0.4635,  # word_count_diff
+            -2.0488,  # rival_key
+            -0.8548,  # rival_respelling
+            -0.5626,  # strong_rivals
+            -0.3487,  # key_edits
+            1.0186,  # one_edit_fuzzy
+            0.6394,  # light_jaro_winkler
+            0.9045,  # consonant_diff
+            1.0383,  # abjad_ending_agrees
+            -0.9238,  # abjad_ending_differs
+            0.4915,  # first_letter_same
+            -0.4773,  # first_two_same
+            -0.0519,  # fuzzy_margin
+            -0.0554,  # fuzzy_consonants
+            1.3379,  # fuzzy_light_ratio_cubed
         ),
-        -3.1000,
+        -7.7211,
     ),
     "Arab": (
         (
@@ -69,6 +119,31 @@ WEIGHTS: dict[str, tuple[tuple[float, ...], float]] = {
             2.3422,  # light_ratio_sq
             -1.5582,  # length_ratio
             0.0000,  # vowel_slot_only
+            0.0000,  # rule_s_cedilla
+            0.0000,  # rule_nisba
+            0.0000,  # rule_j_as_y
+            0.0000,  # rule_j_as_g
+            0.0000,  # rule_kh_as_h
+            0.0000,  # rule_t_as_d
+            0.0000,  # rule_z_as_d
+            0.0000,  # rule_german_j
+            0.0000,  # rule_t_marbuta
+            0.0000,  # alternative_key
+            0.0000,  # word_count_diff
+            0.0000,  # rival_key
+            0.0000,  # rival_respelling
+            0.0000,  # strong_rivals
+            0.0000,  # key_edits
+            0.0000,  # one_edit_fuzzy
+            0.0000,  # light_jaro_winkler
+            0.0000,  # consonant_diff
+            0.0000,  # abjad_ending_agrees
+            0.0000,  # abjad_ending_differs
+            0.0000,  # first_letter_same
+            0.0000,  # first_two_same
+            0.0000,  # fuzzy_margin
+            0.0000,  # fuzzy_consonants
+            0.0000,  # fuzzy_light_ratio_cubed
         ),
         -4.3060,
     ),
@@ -76,46 +151,46 @@ WEIGHTS: dict[str, tuple[tuple[float, ...], float]] = {
 #: (raw score, confidence) breakpoints, raw ascending.
 CALIBRATION: dict[str, list[tuple[float, float]]] = {
     "Latn": [
-        (0.008, 0.8688),
-        (0.0693, 0.8765),
-        (0.1084, 0.8861),
-        (0.1504, 0.8971),
-        (0.1863, 0.907),
-        (0.226, 0.9158),
-        (0.2497, 0.9237),
-        (0.2946, 0.9305),
-        (0.3211, 0.9396),
-        (0.3567, 0.9457),
-        (0.3881, 0.952),
-        (0.4265, 0.959),
-        (0.4626, 0.9629),
-        (0.4968, 0.9663),
-        (0.5275, 0.97),
-        (0.5769, 0.9714),
-        (0.6247, 0.9739),
-        (0.6728, 0.9749),
-        (0.7185, 0.9749),
-        (0.771, 0.9749),
-        (0.812, 0.9749),
-        (0.8415, 0.9756),
-        (0.862, 0.9768),
-        (0.8815, 0.9776),
-        (0.8975, 0.9805),
-        (0.9108, 0.9831),
-        (0.9215, 0.9862),
-        (0.9306, 0.9872),
-        (0.9374, 0.9882),
-        (0.9451, 0.9885),
-        (0.9519, 0.9885),
-        (0.9566, 0.9887),
-        (0.9619, 0.9887),
-        (0.9663, 0.9887),
-        (0.971, 0.9887),
-        (0.9748, 0.9887),
-        (0.9785, 0.9887),
-        (0.9819, 1.0),
-        (0.9855, 1.0),
-        (0.9902, 1.0),
+        (0.0025, 0.8741),
+        (0.0314, 0.8834),
+        (0.0542, 0.8945),
+        (0.0863, 0.9048),
+        (0.1222, 0.9135),
+        (0.1576, 0.9222),
+        (0.206, 0.9314),
+        (0.2421, 0.9383),
+        (0.2979, 0.9418),
+        (0.3479, 0.9479),
+        (0.4143, 0.9563),
+        (0.478, 0.9606),
+        (0.5232, 0.9656),
+        (0.5791, 0.97),
+        (0.6229, 0.9728),
+        (0.6782, 0.9779),
+        (0.7266, 0.9787),
+        (0.7596, 0.9799),
+        (0.8061, 0.9814),
+        (0.8305, 0.9842),
+        (0.8633, 0.9851),
+        (0.8805, 0.9852),
+        (0.8945, 0.9852),
+        (0.9066, 0.987),
+        (0.9181, 0.9885),
+        (0.9293, 0.9891),
+        (0.9397, 0.9906),
+        (0.9473, 0.9909),
+        (0.9552, 0.9918),
+        (0.9614, 0.9918),
+        (0.9662, 0.9927),
+        (0.9704, 0.9927),
+        (0.974, 0.9948),
+        (0.9783, 0.9948),
+        (0.9816, 0.9949),
+        (0.9849, 0.9949),
+        (0.9882, 0.9966),
+        (0.9914, 1.0),
+        (0.9945, 1.0),
+        (0.9985, 1.0),
     ],
     "Arab": [
         (0.0141, 0.5),
@@ -160,4 +235,4 @@ CALIBRATION: dict[str, list[tuple[float, float]]] = {
         (0.8723, 1.0),
     ],
 }
-THRESHOLD = 0.97
+THRESHOLD = 0.98
