@@ -155,8 +155,9 @@ def _export_articles(
 )
 @click.option("--lang", help="Target language, where the file names none (po2xliff output).")
 @json_option(
-    '{"file", "project", "lang", "applied": {"updated", "forced"}, "unchanged", '
-    '"not_applied": {"conflicts", "empty_target", "source_changed", "unknown"}, '
+    '{"file", "project", "lang", "applied": {"updated": [ids], "forced": [ids]}, "unchanged", '
+    '"not_applied": {"conflicts": [{"id", "project_status", "file_status", "edited_in_file"}], '
+    '"empty_target": [ids], "source_changed": [ids], "unknown": [ids]}, '
     '"units_with_revision", "matched": [{"file_id", "id", "by"}]}.'
 )
 def import_cmd(xliff_file: str, folder: str, force: bool, lang: str | None, as_json: bool) -> None:
