@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from workbench.core.names.latin_key import abjad_skeleton, latin_key, skeleton
+from workbench.core.names.name_guard import protect, restore
 from workbench.core.names.name_index import NameIndex
 from workbench.formats.glossary_tsv import load_glossary
 
@@ -91,3 +92,60 @@ def test_the_skeleton_drops_vowel_slots_and_the_semivowels():
 def test_a_final_h_after_i_keeps_the_i(a, b):
     assert latin_key(a) != latin_key(b)
     assert latin_key(a).endswith("I")
+
+
+@pytest.mark.parametrize(
+    ("spelling", "entry"),
+    [
+        ("al-Obeidee", "obaidi"),  # the nisba -i written -ee, as British and Indian papers do
+        ("Karboulee", "karbouli"),
+        ("Ramadee", "ramadi"),
+        ("al-Jughaifee", "jughaifi"),
+    ],
+)
+def test_a_nisba_written_ee_finds_the_name_in_i(index, spelling, entry):
+    assert latin_key(spelling) == latin_key(spelling[:-2] + "i")
+    found = index.lookup(spelling)
+    assert [(m.entry.id, m.how) for m in found[:1]] == [(entry, "key")]
+
+
+# --- name_guard: names through MT ---------------------------------------------------------
+
+ARTICLE = "ISIS has been in control of the al-Qaim area since August 2014, says Omar al-Obeidi."
+
+
+def test_a_name_without_a_target_form_does_not_stop_the_names_after_it(finder):
+    g = protect("Fighters reached Rutbah and Mosul.", "en", "kmr", finder)  # Rutbah: no Kurmanji
+    assert g.text == "Fighters reached Rutbah and XNAME1X."
+    assert [(s.entry.id, s.target) for s in g.slots] == [("mosul", "Mûsil")]
+
+
+def test_a_dropped_tribe_is_flagged_though_the_persons_name_holding_it_is_there(finder):
+    g = protect("Omar al-Obeidi, a leader of the Obeidi tribe, spoke.", "en", "ar", finder)
+    assert [s.entry.id for s in g.slots] == ["omar-al-obaidi", "obaidi"]
+    r = restore("تحدث XNAME1X، أحد زعماء القبيلة.", g, "ar", finder)  # the model lost XNAME2X
+    assert r.text == "تحدث عمر العبيدي، أحد زعماء القبيلة."
+    assert not r.ok and [s.entry.id for s in r.missing] == ["obaidi"]
+
+
+def test_a_sorani_name_the_model_wrote_itself_with_a_suffix_counts_as_there(finder):
+    g = protect("Fighters came from al-Qaim.", "en", "ckb", finder)
+    r = restore("چەکدارەکان لە قائیمەوە هاتن.", g, "ckb", finder)  # قائیم + ەوە, no placeholder
+    assert r.ok and r.missing == [] and r.corrected == []
+    assert r.text == "چەکدارەکان لە قائیمەوە هاتن."
+
+
+def test_a_name_the_model_already_wrote_in_the_glossary_form_is_not_a_correction(finder):
+    g = protect(ARTICLE, "en", "ar", finder)
+    r = restore("يسيطر داعش على منطقة XNAME2X منذ ٢٠١٤، كما يقول XNAME3X.", g, "ar", finder)
+    assert r.ok and r.corrected == []
+    assert r.text == "يسيطر داعش على منطقة القائم منذ ٢٠١٤، كما يقول عمر العبيدي."
+
+
+def test_a_right_name_late_in_the_sentence_does_not_stop_an_earlier_correction(finder):
+    g = protect(ARTICLE, "en", "ar", finder)
+    # the model translated ISIS itself (long form) and wrote Omar al-Obeidi right itself
+    out = "يسيطر تنظيم الدولة الإسلامية على منطقة XNAME2X منذ ٢٠١٤، كما يقول عمر العبيدي."
+    r = restore(out, g, "ar", finder)
+    assert r.text == "يسيطر داعش على منطقة القائم منذ ٢٠١٤، كما يقول عمر العبيدي."
+    assert r.ok and r.corrected == [("تنظيم الدولة الإسلامية", "داعش")]
