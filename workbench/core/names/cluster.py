@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
@@ -135,6 +136,16 @@ def _tokens(name: str) -> tuple[list[str], bool]:
 
 def _read(name: str) -> _Name:
     """Per-word keys (kunya ``@`` and ``abd`` ``#`` words fused with their name) and vowels."""
+    return _read_short(name) if len(name) <= 256 else _read_name(name)
+
+
+@lru_cache(maxsize=1 << 16)
+def _read_short(name: str) -> _Name:
+    """:func:`_read` of a short name, cached (lists repeat names; clustering reads each thrice)."""
+    return _read_name(name)
+
+
+def _read_name(name: str) -> _Name:
     toks, marked = _tokens(name)
     keys: list[str] = []
     vowels: list[tuple[int, str, bool]] = []
@@ -179,7 +190,7 @@ def same_name(a: str, b: str) -> bool:
     return _same_keys(_read(a), _read(b))
 
 
-def _block(name: str) -> str:
+def _block(name: str, read: _Name | None = None) -> str:
     """A coarse key that every spelling of one name shares (its first consonant slot).
 
     Arabic-script names: their key, and whether the last word ends in the nisba ي (البغدادي
@@ -190,7 +201,7 @@ def _block(name: str) -> str:
         last = arabic_words(name)[-1:]
         nisba = "=ي" if last and len(last[0]) > 2 and last[0][-1] in "يی" else ""
         return "A" + (k if len(k) >= 3 else arabic_light_key(name)) + nisba
-    joined = "".join(_word_keys(name))
+    joined = "".join((read or _read(name)).keys)
     first = next((c for c in joined if c not in "VIAU"), "")
     return "L" + first
 
@@ -218,6 +229,11 @@ def cluster_names(names: list[str]) -> list[list[int]]:
     blocking variant of the last word (then of the first word), so the work grows with the
     number of names, not its square.
     """
+    return _cluster(names, {})
+
+
+def _cluster(names: list[str], read: dict[int, _Name]) -> list[list[int]]:
+    """:func:`cluster_names`, filling ``read`` with the reading of every Latin name."""
     parent = list(range(len(names)))
 
     def find(i: int) -> int:
@@ -239,11 +255,11 @@ def cluster_names(names: list[str]) -> list[list[int]]:
     for i, name in enumerate(names):
         if not name.strip():
             continue
-        block = _block(name)
-        if block.startswith("A"):
-            union(arabic.setdefault(block, i), i)
+        if is_arabic_script(name):
+            union(arabic.setdefault(_block(name), i), i)
             continue
-        nm = _read(name)
+        nm = read[i] = _read(name)
+        block = _block(name, nm)
         ks = nm.keys
         if not ks:
             continue
@@ -303,7 +319,8 @@ def cluster_people(names: list[str], glossary: Iterable[Entry] | None = None) ->
     groups that spell one entry's forms (Latin by :func:`same_name`, Arabic script by the
     Arabic key) join, unless a group spells two entries.
     """
-    groups = cluster_names(names)
+    read: dict[int, _Name] = {}
+    groups = _cluster(names, read)
     parent = {g[0]: g[0] for g in groups}
     root_of = {i: g[0] for g in groups for i in g}
 
@@ -318,7 +335,6 @@ def cluster_people(names: list[str], glossary: Iterable[Entry] | None = None) ->
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    read = {i: _read(n) for i, n in enumerate(names) if n.strip() and not is_arabic_script(n)}
     _join_family_names(groups, read, union)
     if glossary is not None:
         _join_glossary_links(names, read, glossary, root_of, union)
