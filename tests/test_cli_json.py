@@ -39,6 +39,13 @@ EN, AR, STRONGHOLD = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _own_home(tmp_path, monkeypatch):
+    """No test here touches the user's home: its WORKBENCH_HOME and TM are in tmp_path."""
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "own-home"))
+    monkeypatch.setenv("WORKBENCH_TM", str(tmp_path / "own-home" / "tm.sqlite"))
+
+
 def leaf_commands() -> dict[str, click.Command]:
     """Every leaf command of ``workbench`` (the app's ``open`` included) by its full name."""
     from workbench.main import cli
@@ -662,3 +669,15 @@ def test_align_json_with_out_writes_the_file_and_prints_only_json(tmp_path):
     doc = json.loads(stdout)
     assert doc["out"] == str(out)
     assert len(out.read_text(encoding="utf-8").splitlines()) == len(doc["beads"])
+
+
+def test_bad_input_with_json_is_one_error_line_and_no_partial_document(env, tmp_path):
+    missing = tmp_path / "nowhere"
+    for args in (
+        ["project", "status", str(missing), "--json"],
+        ["translate", str(EN), str(missing / "b.en.md"), "--to", "ar", "--engine", "memory",
+         "--tm", str(env.tm), "--out", str(tmp_path / "o"), "--json"],
+    ):  # fmt: skip
+        code, out, err = _run(args)
+        assert code == 1 and out == "", (args, out)
+        assert err.startswith("workbench: error: ") and err.count("\n") == 1, err
