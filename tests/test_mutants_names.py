@@ -149,3 +149,11 @@ def test_a_right_name_late_in_the_sentence_does_not_stop_an_earlier_correction(f
     r = restore(out, g, "ar", finder)
     assert r.text == "يسيطر داعش على منطقة القائم منذ ٢٠١٤، كما يقول عمر العبيدي."
     assert r.ok and r.corrected == [("تنظيم الدولة الإسلامية", "داعش")]
+
+
+def test_a_sorani_name_typed_on_an_arabic_keyboard_is_respelled_not_flagged(finder):
+    g = protect("Fighters left Haditha for al-Qaim.", "en", "ckb", finder)
+    # the model wrote Haditha itself, ending in the Arabic heh (ه) instead of Sorani ە
+    r = restore("چەکدارەکان حەدیسه یان بەجێهێشت بەرەو XNAME2X.", g, "ckb", finder)
+    assert r.ok and r.corrected == [("حەدیسه", "حەدیسە")]
+    assert r.text == "چەکدارەکان حەدیسە یان بەجێهێشت بەرەو قائیم."
