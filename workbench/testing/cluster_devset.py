@@ -19,7 +19,8 @@ Three sources, every mention labelled with its gold person:
   father ("Omar bin Khalid al-Obaidi" / "Omar bin Hassan al-Obaidi"), father and son
   swapped ("Khalid bin Omar"), the kunya ("Abu Omar al-Obaidi" is Omar's father, not Omar),
   ``Abd al-Karim`` beside ``Karim``, and look-alike given names that are different names
-  (Hassan / Hussein, Omar / Ammar, Saad / Said).
+  (Hassan / Hussein, Omar / Ammar, Saad / Said, Jamal / Jamil, Kamal / Kamil, Hamid / Hamad,
+  Rashid / Rashad; Hamed, a common spelling of Hamid, is also how Hamad is said).
 
 Respellings follow the conventions names reach English through, one or two per variant:
 attested romanisations of given names (Mohammed / Muhammad / Mohamed, Hussein / Husain /
@@ -111,9 +112,23 @@ GIVEN: dict[str, list[str]] = {
     "Adnan": ["Adnan"],
     "Majid": ["Majid", "Majeed", "Madjid"],
     "Raad": ["Raad", "Ra'ad"],
+    "Jamil": ["Jamil", "Jameel"],
+    "Kamal": ["Kamal", "Kemal"],
+    "Kamil": ["Kamil", "Kameel"],
+    "Hamid": ["Hamid", "Hameed", "Hamed"],
+    "Hamad": ["Hamad"],
+    "Rashad": ["Rashad", "Rachad"],
 }
 #: Given names that look alike in Latin letters but are different names.
-LOOKALIKE = {"Hassan": "Hussein", "Omar": "Ammar", "Saad": "Said"}
+LOOKALIKE = {
+    "Hassan": "Hussein",
+    "Omar": "Ammar",
+    "Saad": "Said",
+    "Jamal": "Jamil",
+    "Kamal": "Kamil",
+    "Hamid": "Hamad",
+    "Rashid": "Rashad",
+}
 #: Second parts of ``Abd al-`` names.
 ABD = ["Karim", "Rahman", "Aziz", "Jabbar", "Salam", "Wahab"]
 #: Family names from the glossary's people and tribes, NTREX and the glossary's places.

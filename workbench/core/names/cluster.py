@@ -17,9 +17,12 @@ Person names are read before they are keyed:
 * a kunya is one word that only matches a kunya ("Abu Omar", "Abou Omar", "Abubakr"): Abu
   Omar is Omar's father, not Omar; so is ``Abd al-`` with its second part ("Abdul Karim",
   "Abd al-Karim", "Abdelkarim"), which never matches a bare "Karim";
-* the first vowel of a word must agree when both words have the same vowel slots: a / u,
-  a / ai are different names (Hassan / Hussein, Omar / Ammar, Saad / Said), while e goes
-  with a, i or ai (Ahmed / Ahmad, Khaled / Khalid, Obeidi / Obaidi) and o with u.
+* the first vowel of a word, and every vowel of a given name, must agree when both words
+  have the same vowel slots: a / u, a / ai, a / i are different names (Hassan / Hussein,
+  Omar / Ammar, Saad / Said, Jamal / Jamil, Hamid / Hamad), while e goes with any vowel
+  (Ahmed / Ahmad, Khaled / Khalid, Obeidi / Obaidi, Yousef / Yusuf) and o with u. In
+  :func:`cluster_people` a spelling that fits two such names ("Hamed") joins one of them,
+  never both.
 
 :func:`cluster_people` adds two steps for name lists: a family name alone after a title or
 with its article ("Judge Kavanaugh", "al-Baghdadi") joins the one person of that family
@@ -68,7 +71,7 @@ class _Name:
     """A Latin name read for comparison: per-word keys and first-vowel classes."""
 
     keys: tuple[str, ...]
-    vowels: tuple[tuple[int, str, bool], ...]  # (vowel runs, first run's class, vowel-initial)
+    vowels: tuple[_Vowels, ...]
     marked: bool  # written with a title or an article (so a lone word is a family name)
 
 
@@ -85,20 +88,53 @@ def _vowel_class(run: str) -> str:
     return "I"
 
 
-_COMPATIBLE = {frozenset(p) for p in ("EA", "EI", "ED", "ID")}
+_COMPATIBLE = {frozenset(p) for p in ("EA", "EI", "ED", "EU", "ID")}
+
+#: How a word's vowels are compared: (vowel runs, class of each, starts with a vowel).
+_Vowels = tuple[int, tuple[str, ...], bool]
 
 
-def _vowels_agree(a: tuple[int, str, bool], b: tuple[int, str, bool]) -> bool:
-    """May two words with these first vowels be one name (judged only with equal slots)?"""
-    if a[0] != b[0] or a[2] != b[2] or not a[1] or not b[1] or a[1] == b[1]:
+def _vowels_agree(a: _Vowels, b: _Vowels, every: bool = False) -> bool:
+    """May two words with these vowels be one name (judged only with equal vowel slots)?
+
+    The first vowel, or with ``every`` (a given name) every vowel: Jamal / Jamil and
+    Hamid / Hamad differ only in the second.
+    """
+    if a[0] != b[0] or a[2] != b[2] or not a[0]:
         return True
-    return frozenset((a[1], b[1])) in _COMPATIBLE
+    pairs = zip(a[1], b[1], strict=True) if every else [(a[1][0], b[1][0])]
+    return all(x == y or frozenset((x, y)) in _COMPATIBLE for x, y in pairs)
 
 
-def _vowel_info(word: str) -> tuple[int, str, bool]:
+def _given_first(a: _Name, b: _Name) -> list[bool]:
+    """Which word positions are compared on every vowel: the given name of a full name."""
+    n = len(a.keys)
+    return [k == 0 and n > 1 and a.keys[0][:1] not in "@#" for k in range(n)]
+
+
+def _vowel_info(word: str) -> _Vowels:
+    """The vowels of a folded word (none judged for a word too long to be a name)."""
+    if len(word) > 40:
+        return 0, (), False
     w = "w" + word[2:] if re.match("ou[aeiy]", word) else word
     runs = [m.group(0) for m in _VOWEL_RUN.finditer(w.replace("y", "i") if w[:1] != "y" else w)]
-    return len(runs), _vowel_class(runs[0]) if runs else "", w[:1] in "aeiou"
+    return len(runs), tuple(_vowel_class(r) for r in runs), w[:1] in "aeiou"
+
+
+def _conflict(a: _Name, b: _Name) -> bool:
+    """Are these look-alikes that are different names (every word close, a vowel not)?"""
+    return (
+        len(a.keys) == len(b.keys)
+        and all(_words_match(x, y) for x, y in zip(a.keys, b.keys, strict=True))
+        and not all(
+            _vowels_agree(u, v, g)
+            for u, v, g in zip(a.vowels, b.vowels, _given_first(a, b), strict=True)
+        )
+    )
+
+
+#: Distinct readings kept per group to check a join against (look-alikes never join).
+_READINGS = 16
 
 
 def _tokens(name: str) -> tuple[list[str], bool]:
@@ -148,7 +184,7 @@ def _read_short(name: str) -> _Name:
 def _read_name(name: str) -> _Name:
     toks, marked = _tokens(name)
     keys: list[str] = []
-    vowels: list[tuple[int, str, bool]] = []
+    vowels: list[_Vowels] = []
     i = 0
     while i < len(toks):
         tok = toks[i]
@@ -229,11 +265,16 @@ def cluster_names(names: list[str]) -> list[list[int]]:
     blocking variant of the last word (then of the first word), so the work grows with the
     number of names, not its square.
     """
-    return _cluster(names, {})
+    return _cluster(names, {}, veto=False)
 
 
-def _cluster(names: list[str], read: dict[int, _Name]) -> list[list[int]]:
-    """:func:`cluster_names`, filling ``read`` with the reading of every Latin name."""
+def _cluster(names: list[str], read: dict[int, _Name], veto: bool) -> list[list[int]]:
+    """:func:`cluster_names`, filling ``read`` with the reading of every Latin name.
+
+    With ``veto``, two groups never join when they hold look-alikes that are different
+    names (:func:`_conflict`), so a spelling that fits both ("Hamed": Hamid or Hamad) joins
+    the first it meets, not both.
+    """
     parent = list(range(len(names)))
 
     def find(i: int) -> int:
@@ -242,10 +283,19 @@ def _cluster(names: list[str], read: dict[int, _Name]) -> list[list[int]]:
             i = parent[i]
         return i
 
+    readings: dict[int, list[_Name]] = {}  # group root -> distinct readings of its names
+
     def union(i: int, j: int) -> None:
         a, b = find(i), find(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
+        if a == b:
+            return
+        ra, rb = readings.get(a, []), readings.get(b, [])
+        if veto and any(_conflict(x, y) for x in ra for y in rb):
+            return  # Hamed may be Hamid or Hamad; it joins one, never both
+        lo, hi = min(a, b), max(a, b)
+        parent[hi] = lo
+        if ra or rb:
+            readings[lo] = (ra + [y for y in rb if y not in ra])[:_READINGS]
 
     arabic: dict[str, int] = {}
     joined: dict[tuple[str, str], list[int]] = defaultdict(list)  # (block, keys joined) -> reps
@@ -263,6 +313,8 @@ def _cluster(names: list[str], read: dict[int, _Name]) -> list[list[int]]:
         ks = nm.keys
         if not ks:
             continue
+        if veto:
+            readings[i] = [nm]
         first = reps.setdefault((block, ks, nm.vowels), i)  # same reading: same partners
         if first != i:
             union(first, i)
@@ -304,8 +356,8 @@ def _same_keys(a: _Name, b: _Name) -> bool:
     ka, kb = a.keys, b.keys
     if len(ka) == len(kb):
         return all(
-            _words_match(x, y) and _vowels_agree(u, v)
-            for x, y, u, v in zip(ka, kb, a.vowels, b.vowels, strict=True)
+            _words_match(x, y) and _vowels_agree(u, v, g)
+            for x, y, u, v, g in zip(ka, kb, a.vowels, b.vowels, _given_first(a, b), strict=True)
         )
     return "".join(ka) == "".join(kb) and _vowels_agree(a.vowels[0], b.vowels[0])
 
@@ -320,7 +372,7 @@ def cluster_people(names: list[str], glossary: Iterable[Entry] | None = None) ->
     Arabic key) join, unless a group spells two entries.
     """
     read: dict[int, _Name] = {}
-    groups = _cluster(names, read)
+    groups = _cluster(names, read, veto=True)
     parent = {g[0]: g[0] for g in groups}
     root_of = {i: g[0] for g in groups for i in g}
 
