@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.names.latin_key import abjad_skeleton, latin_key, skeleton
+from workbench.core.names.latin_key import (
+    abjad_skeleton,
+    alternative_key,
+    drop_articles,
+    key_of_words,
+    latin_key,
+    respelling_keys,
+    skeleton,
+    words,
+)
 from workbench.core.names.name_guard import protect, restore
 from workbench.core.names.name_index import NameIndex
 from workbench.formats.glossary_tsv import load_glossary
@@ -107,6 +116,47 @@ def test_a_nisba_written_ee_finds_the_name_in_i(index, spelling, entry):
     assert latin_key(spelling) == latin_key(spelling[:-2] + "i")
     found = index.lookup(spelling)
     assert [(m.entry.id, m.how) for m in found[:1]] == [(entry, "key")]
+
+
+# --- latin_key: the French mute -e and BGN's s-cedilla -------------------------------------
+
+
+def second_key(name: str) -> str | None:
+    """alternative_key of a name, as the index computes it."""
+    toks = drop_articles(words(name))
+    return alternative_key(toks, key_of_words(toks))
+
+
+@pytest.mark.parametrize(
+    ("french", "plain"),
+    [("Cheikh Meskîne", "Shaykh Miskin"), ("Qoubbassine", "Qubbasin"), ("Maré", "Mar")],
+)
+def test_a_french_mute_e_also_reads_as_nothing(french, plain):
+    assert second_key(french) == latin_key(plain)
+    assert latin_key(french) != latin_key(plain)  # the first reading keeps the -e as -a
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Raqqa",  # a final -a is a vowel, not a mute e
+        "Hamidie",  # -ie: the -iya ending, its e is not mute
+        "Ane",  # three letters: too short to lose a letter
+        "Miskin",
+        "",
+    ],
+)
+def test_only_a_french_mute_e_gets_a_second_key(name):
+    assert second_key(name) is None
+
+
+@pytest.mark.parametrize(
+    ("bgn", "plain"),
+    [("Ḩimş", "Hims"), ("Buşrá", "Busra"), ("Şūrān", "Suran")],  # ş for sad (ص), any position
+)
+def test_bgn_s_cedilla_is_also_read_as_s(bgn, plain):
+    assert respelling_keys(bgn)["s-cedilla"] == latin_key(plain)
+    assert "s-cedilla" not in respelling_keys(plain)
 
 
 # --- name_guard: names through MT ---------------------------------------------------------
