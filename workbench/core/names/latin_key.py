@@ -353,7 +353,9 @@ def respelling_keys(name: str) -> dict[str, str]:
     * ``t-as-d``: a devoiced final d (Turkish Bagdat);
     * ``z-as-d``: z for dh/d (ذ ض ظ: Azamiya = Adhamiya);
     * ``t-marbuta``: a final -at/-ath, the construct-state teh marbuta (Hamath = Hamah,
-      Acharat = Asharah).
+      Acharat = Asharah);
+    * ``imala``: Levantine -ih for the teh marbuta -ah (Harbinafsih = Harbinafsah,
+      Mahardih = Maharda, Tall Bisih = Tallbisah).
     """
     toks = drop_articles(words(name))
     key = key_of_words(toks)
@@ -380,6 +382,8 @@ def respelling_keys(name: str) -> dict[str, str]:
         out["t-as-d"] = key[:-1] + "d"
     if "z" in key:
         out["z-as-d"] = _swap(key, "z", "d")
-    if key.endswith("Vt") and consonants(key) >= 3:
+    if key.endswith("Vt") and consonants(key) >= 3 and len(toks[-1]) > 2:  # not "Haditha at"
         out["t-marbuta"] = key[:-2] + "A"
+    if key.endswith("I") and toks and re.search(r"[^aeiouy]ih$", toks[-1]):
+        out["imala"] = key[:-1] + "A"
     return {r: k for r, k in out.items() if k and k != key}

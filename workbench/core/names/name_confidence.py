@@ -56,6 +56,7 @@ FEATURES = (
     "rule_z_as_d",
     "rule_german_j",
     "rule_t_marbuta",
+    "rule_imala",
     "alternative_key",
     "word_count_diff",
     "rival_key",
@@ -85,6 +86,7 @@ RULES = (
     "z-as-d",
     "german-j",
     "t-marbuta",
+    "imala",
 )
 
 

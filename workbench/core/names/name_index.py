@@ -408,12 +408,11 @@ class NameIndex:
             # has no such queries: they are not unseen)
             conf = 1.0 if r.how == "exact" and len(exact) == 1 else confidence(feats, script)
             if r.how == "fuzzy" and script == "Latn" and conf >= threshold():
-                # a close key is not the entry when the name-final vowel differs from the
-                # preferred form's: Karbala (..A) is not Karbouli (..I), though close to
-                # its variant Karabila
+                # a close key is not the entry when the name ends in -a and the preferred
+                # form in the nisba -i: Karbala is not Karbouli, though close to its
+                # variant Karabila (-ih for -ah, Harbinafsih, and -o for -a stay answers)
                 pkey = self._form_keys(r.entry.en, script)[0]
-                q_end, p_end = r.query_key[-1:], pkey[-1:]
-                if q_end != p_end and q_end and p_end and q_end in "IAU" and p_end in "IAU":
+                if r.query_key[-1:] == "A" and pkey[-1:] == "I":
                     conf = min(conf, round(threshold() - 0.001, 3))
             out.append((NameMatch(r.entry, r.form, r.score, r.how, conf, r.rule), feats))
         out.sort(key=lambda x: (-x[0].confidence, -x[0].score, x[0].entry.id))

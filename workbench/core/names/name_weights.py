@@ -30,72 +30,74 @@
 #   26: rule_z_as_d
 #   27: rule_german_j
 #   28: rule_t_marbuta
-#   29: alternative_key
-#   30: word_count_diff
-#   31: rival_key
-#   32: rival_respelling
-#   33: strong_rivals
-#   34: key_edits
-#   35: one_edit_fuzzy
-#   36: light_jaro_winkler
-#   37: consonant_diff
-#   38: abjad_ending_agrees
-#   39: abjad_ending_differs
-#   40: first_letter_same
-#   41: first_two_same
-#   42: fuzzy_margin
-#   43: fuzzy_consonants
-#   44: fuzzy_light_ratio_cubed
+#   29: rule_imala
+#   30: alternative_key
+#   31: word_count_diff
+#   32: rival_key
+#   33: rival_respelling
+#   34: strong_rivals
+#   35: key_edits
+#   36: one_edit_fuzzy
+#   37: light_jaro_winkler
+#   38: consonant_diff
+#   39: abjad_ending_agrees
+#   40: abjad_ending_differs
+#   41: first_letter_same
+#   42: first_two_same
+#   43: fuzzy_margin
+#   44: fuzzy_consonants
+#   45: fuzzy_light_ratio_cubed
 WEIGHTS: dict[str, tuple[tuple[float, ...], float]] = {
     "Latn": (
         (
-            -1.0832,  # exact
-            1.6094,  # key
-            0.5145,  # respelling
-            0.1145,  # abjad
-            -1.1552,  # fuzzy
-            0.6112,  # key_ratio
-            1.6854,  # light_ratio
-            3.6785,  # skeleton_ratio
-            1.6274,  # consonants
-            0.3125,  # first_same
-            -0.0785,  # final_same
-            0.9139,  # margin
-            -2.0123,  # tied
-            -0.2323,  # rivals
-            -0.1855,  # fuzzy_key_ratio
-            0.6405,  # fuzzy_light_ratio
-            1.0019,  # key_ratio_sq
-            2.1214,  # light_ratio_sq
-            -0.0711,  # length_ratio
-            1.2127,  # vowel_slot_only
-            1.5493,  # rule_s_cedilla
-            0.3337,  # rule_nisba
+            -1.1030,  # exact
+            1.5746,  # key
+            0.5641,  # respelling
+            0.1077,  # abjad
+            -1.1434,  # fuzzy
+            0.5972,  # key_ratio
+            1.6878,  # light_ratio
+            3.7274,  # skeleton_ratio
+            1.6317,  # consonants
+            0.3216,  # first_same
+            -0.0895,  # final_same
+            0.9321,  # margin
+            -1.9925,  # tied
+            -0.2444,  # rivals
+            -0.1844,  # fuzzy_key_ratio
+            0.6364,  # fuzzy_light_ratio
+            0.9825,  # key_ratio_sq
+            2.1248,  # light_ratio_sq
+            -0.0554,  # length_ratio
+            1.2145,  # vowel_slot_only
+            1.5118,  # rule_s_cedilla
+            0.3139,  # rule_nisba
             0.0000,  # rule_j_as_y
-            -1.3046,  # rule_j_as_g
-            0.3902,  # rule_kh_as_h
-            -0.0240,  # rule_t_as_d
-            -1.1880,  # rule_z_as_d
-            0.2346,  # rule_german_j
-            0.5235,  # rule_t_marbuta
-            0.4035,  # alternative_key
-            -0.4635,  # word_count_diff
-            -2.0488,  # rival_key
-            -0.8548,  # rival_respelling
-            -0.5626,  # strong_rivals
-            -0.3487,  # key_edits
-            1.0186,  # one_edit_fuzzy
-            0.6394,  # light_jaro_winkler
-            0.9045,  # consonant_diff
-            1.0383,  # abjad_ending_agrees
-            -0.9238,  # abjad_ending_differs
-            0.4915,  # first_letter_same
-            -0.4773,  # first_two_same
-            -0.0519,  # fuzzy_margin
-            -0.0554,  # fuzzy_consonants
-            1.3379,  # fuzzy_light_ratio_cubed
+            -1.3426,  # rule_j_as_g
+            0.3689,  # rule_kh_as_h
+            -0.0261,  # rule_t_as_d
+            -1.2181,  # rule_z_as_d
+            0.2207,  # rule_german_j
+            0.5035,  # rule_t_marbuta
+            0.2321,  # rule_imala
+            0.4040,  # alternative_key
+            -0.4548,  # word_count_diff
+            -2.0338,  # rival_key
+            -0.8501,  # rival_respelling
+            -0.5620,  # strong_rivals
+            -0.3819,  # key_edits
+            0.9608,  # one_edit_fuzzy
+            0.6213,  # light_jaro_winkler
+            0.9063,  # consonant_diff
+            1.0349,  # abjad_ending_agrees
+            -0.9272,  # abjad_ending_differs
+            0.4775,  # first_letter_same
+            -0.4620,  # first_two_same
+            -0.0526,  # fuzzy_margin
+            -0.0759,  # fuzzy_consonants
+            1.3383,  # fuzzy_light_ratio_cubed
         ),
-        -7.7211,
+        -7.7134,
     ),
     "Arab": (
         (
@@ -128,6 +130,7 @@ WEIGHTS: dict[str, tuple[tuple[float, ...], float]] = {
             0.0000,  # rule_z_as_d
             0.0000,  # rule_german_j
             0.0000,  # rule_t_marbuta
+            0.0000,  # rule_imala
             0.0000,  # alternative_key
             0.0000,  # word_count_diff
             0.0000,  # rival_key
@@ -151,46 +154,46 @@ WEIGHTS: dict[str, tuple[tuple[float, ...], float]] = {
 #: (raw score, confidence) breakpoints, raw ascending.
 CALIBRATION: dict[str, list[tuple[float, float]]] = {
     "Latn": [
-        (0.0025, 0.8741),
-        (0.0314, 0.8834),
-        (0.0542, 0.8945),
-        (0.0863, 0.9048),
-        (0.1222, 0.9135),
-        (0.1576, 0.9222),
-        (0.206, 0.9314),
-        (0.2421, 0.9383),
-        (0.2979, 0.9418),
-        (0.3479, 0.9479),
-        (0.4143, 0.9563),
-        (0.478, 0.9606),
-        (0.5232, 0.9656),
-        (0.5791, 0.97),
-        (0.6229, 0.9728),
-        (0.6782, 0.9779),
-        (0.7266, 0.9787),
-        (0.7596, 0.9799),
-        (0.8061, 0.9814),
-        (0.8305, 0.9842),
-        (0.8633, 0.9851),
-        (0.8805, 0.9852),
-        (0.8945, 0.9852),
-        (0.9066, 0.987),
-        (0.9181, 0.9885),
-        (0.9293, 0.9891),
-        (0.9397, 0.9906),
-        (0.9473, 0.9909),
-        (0.9552, 0.9918),
-        (0.9614, 0.9918),
-        (0.9662, 0.9927),
-        (0.9704, 0.9927),
-        (0.974, 0.9948),
-        (0.9783, 0.9948),
-        (0.9816, 0.9949),
-        (0.9849, 0.9949),
-        (0.9882, 0.9966),
-        (0.9914, 1.0),
-        (0.9945, 1.0),
-        (0.9985, 1.0),
+        (0.0025, 0.8742),
+        (0.0303, 0.8833),
+        (0.0534, 0.8938),
+        (0.0784, 0.9032),
+        (0.12, 0.9133),
+        (0.1621, 0.9231),
+        (0.2053, 0.9317),
+        (0.2438, 0.9383),
+        (0.3005, 0.943),
+        (0.3598, 0.9489),
+        (0.4265, 0.9576),
+        (0.4837, 0.9612),
+        (0.5363, 0.9658),
+        (0.5919, 0.9703),
+        (0.6332, 0.9756),
+        (0.6894, 0.9778),
+        (0.7374, 0.9786),
+        (0.7687, 0.9805),
+        (0.8147, 0.984),
+        (0.8433, 0.9851),
+        (0.8698, 0.9851),
+        (0.8839, 0.9851),
+        (0.8997, 0.9859),
+        (0.9125, 0.9878),
+        (0.9227, 0.9892),
+        (0.9347, 0.9899),
+        (0.9417, 0.9906),
+        (0.9502, 0.9908),
+        (0.9567, 0.992),
+        (0.9628, 0.9922),
+        (0.9671, 0.993),
+        (0.9707, 0.9932),
+        (0.9747, 0.9948),
+        (0.9784, 0.9948),
+        (0.982, 0.9948),
+        (0.9854, 0.9949),
+        (0.9885, 0.9983),
+        (0.9917, 1.0),
+        (0.9948, 1.0),
+        (0.9986, 1.0),
     ],
     "Arab": [
         (0.0141, 0.5),
