@@ -207,3 +207,42 @@ def test_a_sorani_name_typed_on_an_arabic_keyboard_is_respelled_not_flagged(find
     r = restore("چەکدارەکان حەدیسه یان بەجێهێشت بەرەو XNAME2X.", g, "ckb", finder)
     assert r.ok and r.corrected == [("حەدیسه", "حەدیسە")]
     assert r.text == "چەکدارەکان حەدیسە یان بەجێهێشت بەرەو قائیم."
+
+
+# --- name_finder: what a span may be --------------------------------------------------------
+
+
+def spans(finder, text: str, lang: str = "en") -> list[tuple[str, str]]:
+    """(entry id, surface) of the top-level names found in ``text``."""
+    return [(h.entry.id, h.surface) for h in finder.find(text, lang, nested=False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The army reached Haditha at night.", [("haditha", "Haditha")]),
+        ("Fighters left ar-Rutbah at dawn.", [("rutbah", "ar-Rutbah")]),
+        ("They met in Mosul at noon.", [("mosul", "Mosul")]),
+    ],
+)
+def test_a_name_followed_by_the_word_at_does_not_take_it_in(finder, text, found):
+    assert spans(finder, text) == found
+
+
+def test_the_word_after_a_name_reaches_the_mt_engine(finder):
+    g = protect("The army reached Haditha at night.", "en", "ar", finder)
+    assert g.text == "The army reached XNAME1X at night."
+
+
+def test_lower_case_words_are_not_taken_for_capitalised_names(finder):
+    # every listed Latin form is capitalised: a lower-case "mosul" or "daiş" is not one
+    assert spans(finder, "the convoy left mosul for daiş positions") == []
+    assert spans(finder, "The convoy left Mosul for DAIŞ positions") == [
+        ("mosul", "Mosul"),
+        ("islamic-state", "DAIŞ"),
+    ]
+
+
+def test_a_one_consonant_key_needs_a_close_spelling(finder):
+    # Ina has Anah's key (VnA) but not its spelling: a German first name, not the town
+    assert spans(finder, "Ina Schmidt reported from Anah.") == [("anah", "Anah")]
