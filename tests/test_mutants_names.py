@@ -246,3 +246,17 @@ def test_lower_case_words_are_not_taken_for_capitalised_names(finder):
 def test_a_one_consonant_key_needs_a_close_spelling(finder):
     # Ina has Anah's key (VnA) but not its spelling: a German first name, not the town
     assert spans(finder, "Ina Schmidt reported from Anah.") == [("anah", "Anah")]
+
+
+def test_a_two_consonant_key_needs_a_close_spelling_too(finder):
+    # Kim has al-Qaim's key (kVm), Sara has Syria's (sVrA): neither spelling is close
+    assert spans(finder, "Kim met reporters in al-Qaim.") == [("al-qaem", "al-Qaim")]
+    assert spans(finder, "Sara left Syria.") == [("syria", "Syria")]
+
+
+def test_a_listed_spelling_scores_100_and_an_unseen_one_90(finder):
+    hits = finder.find("From Haditha to Hadeethah.", "en")
+    assert [(h.entry.id, h.surface, h.score) for h in hits] == [
+        ("haditha", "Haditha", 100.0),
+        ("haditha", "Hadeethah", 90.0),
+    ]
