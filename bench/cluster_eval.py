@@ -13,6 +13,11 @@ links as the plain command does (its people's rows are then known by constructio
     python bench/cluster_eval.py                 # both parts, table
     python bench/cluster_eval.py --show 10       # and the first wrong merges / splits
     python bench/cluster_eval.py --json out.json
+    python bench/cluster_eval.py --places        # GeoNames Syria's Latin names, one group a place
+
+``--places`` checks that the person rules leave place names alone: every Latin alternate of
+the places in ``../shared/data/geonames_sy`` (a string two places share left out), clustered
+as one list, one gold group per place.
 """
 
 from __future__ import annotations
@@ -113,6 +118,28 @@ def evaluate(mentions: list[Mention], with_arab: bool = False, glossary=None) ->
     return out
 
 
+def place_figures() -> dict:
+    """Pair precision / recall of clustering GeoNames Syria's Latin names (gold: the place)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from geonames_eval import is_latin, load_places
+
+    names: list[str] = []
+    gold: list[str] = []
+    for p in load_places():
+        for f in sorted({p["name"], *p["latin"]}):
+            if is_latin(f):
+                names.append(f)
+                gold.append(p["id"])
+    count = Counter(names)
+    keep = [count[n] == 1 for n in names]
+    group = [0] * len(names)
+    for g, members in enumerate(cluster_people(names)):
+        for i in members:
+            group[i] = g
+    tp, pred, truth = pair_counts(gold, group, keep)
+    return {"names": sum(keep), "precision": round(tp / pred, 3), "recall": round(tp / truth, 3)}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: print the table (and examples), or write JSON."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -122,7 +149,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--arab", action="store_true", help="add Arabic-script forms (and --glossary)")
     ap.add_argument("--show", type=int, default=0, help="print this many wrong groups / misses")
     ap.add_argument("--json", help="write the figures to this file")
+    ap.add_argument("--places", action="store_true", help="GeoNames Syria places instead")
     args = ap.parse_args(argv)
+    if args.places:
+        f = place_figures()
+        print(f"places: {f['names']} names, pair precision {f['precision']:.3f}, "
+              f"recall {f['recall']:.3f}")  # fmt: skip
+        return 0
     mentions = read_tsv(args.set) if args.set else build(args.seed)
     glossary = None
     if args.glossary or args.arab:

@@ -172,3 +172,14 @@ def test_dev_set_is_deterministic_and_keeps_a_held_apart_part():
         owners.setdefault(m.text, set()).add(m.person)
     assert all(len(v) == 1 for v in owners.values()), "a string shared by two people"
     assert len(texts) > 600
+
+
+# --- the person rules leave place names alone ----------------------------------------------
+
+
+def test_sheikh_in_a_place_name_is_kept_and_place_vowels_are_not_judged():
+    assert not same_name("Sheikh Miskin", "Miskin")  # a town, not a man called Miskin
+    assert not same_name("Sheikh el Hadid", "Hadidah")
+    assert same_name("Sheikh Ahmad al-Salmani", "Ahmad al-Salmani")
+    assert same_name("Kafr Nabl", "Kufr Nabl")  # Kafr is no given name
+    assert same_name("Qadsiya", "Qudsiya")

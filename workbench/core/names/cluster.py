@@ -17,10 +17,11 @@ Person names are read before they are keyed:
 * a kunya is one word that only matches a kunya ("Abu Omar", "Abou Omar", "Abubakr"): Abu
   Omar is Omar's father, not Omar; so is ``Abd al-`` with its second part ("Abdul Karim",
   "Abd al-Karim", "Abdelkarim"), which never matches a bare "Karim";
-* the first vowel of a word, and every vowel of a given name, must agree when both words
-  have the same vowel slots: a / u, a / ai, a / i are different names (Hassan / Hussein,
-  Omar / Ammar, Saad / Said, Jamal / Jamil, Hamid / Hamad), while e goes with any vowel
-  (Ahmed / Ahmad, Khaled / Khalid, Obeidi / Obaidi, Yousef / Yusuf) and o with u. In
+* in a name of two words or more, the vowels of the given name must agree when both have
+  the same vowel slots: a / u, a / ai, a / i are different names (Hassan / Hussein, Omar /
+  Ammar, Saad / Said, Jamal / Jamil, Hamid / Hamad), while e goes with any vowel (Ahmed /
+  Ahmad, Khaled / Khalid, Yousef / Yusuf) and o with u. Family names and places are not
+  judged by their vowels (Obaidi / Ubaydi, Qadsiya / Qudsiya, Kafr / Kufr). In
   :func:`cluster_people` a spelling that fits two such names ("Hamed") joins one of them,
   never both.
 
@@ -55,9 +56,20 @@ if TYPE_CHECKING:
 
 #: Titles and ranks dropped at the start of a name (folded, without dots).
 TITLES = frozenset(
-    "sheikh shaikh shaykh sheik cheikh scheich gen general dr doctor col colonel maj major brig "
-    "brigadier capt captain lt lieutenant haji hajji hajj mr mrs ms miss prof professor "
-    "president judge senator sen sir imam mullah mulla minister prime mp emir amir".split()
+    "gen general dr doctor col colonel maj major brig brigadier capt captain lt lieutenant mr "
+    "mrs ms miss prof professor president judge senator sen sir minister prime mp".split()
+)
+#: Titles that also open place names (Sheikh Miskin, Imam Abdallah): dropped only when two
+#: words or more are left ("Sheikh Ahmad al-Salmani").
+TITLES_OF_PLACES = frozenset(
+    "sheikh shaikh shaykh sheik cheikh scheich haji hajji hajj imam mullah mulla emir amir".split()
+)
+#: First words of place names (Tall Abyad, Kafr Nabl, Deir ez-Zor): not given names, and
+#: their vowels vary (Kafr / Kufr), so they are never judged by the given-name vowel rule.
+PLACE_WORDS = frozenset(
+    "tall tell tal tel kafr kfar kufr kafer kufer deir dayr dair der ain ayn ein jisr ras khirbet "
+    "khirbat khirbit qasr bir wadi jabal jebel jabl umm beit bayt bait marj nahr hay harat "
+    "madinat mazraat qaryat tall".split()
 )
 _NASAB = frozenset({"bin", "ibn", "ben", "bint", "b"})
 _KUNYA = frozenset({"abu", "abou", "abo", "aboo", "abul", "abi"})
@@ -68,11 +80,12 @@ _VOWEL_RUN = re.compile(r"[aeiou]+|(?<=[aeiou])y(?![aeiou])")
 
 @dataclass(frozen=True)
 class _Name:
-    """A Latin name read for comparison: per-word keys and first-vowel classes."""
+    """A Latin name read for comparison: per-word keys and vowels."""
 
     keys: tuple[str, ...]
     vowels: tuple[_Vowels, ...]
     marked: bool  # written with a title or an article (so a lone word is a family name)
+    person: bool = False  # two words or more, the first a given name (not Abu, Abd, Tall)
 
 
 def _vowel_class(run: str) -> str:
@@ -94,22 +107,16 @@ _COMPATIBLE = {frozenset(p) for p in ("EA", "EI", "ED", "EU", "ID")}
 _Vowels = tuple[int, tuple[str, ...], bool]
 
 
-def _vowels_agree(a: _Vowels, b: _Vowels, every: bool = False) -> bool:
-    """May two words with these vowels be one name (judged only with equal vowel slots)?
-
-    The first vowel, or with ``every`` (a given name) every vowel: Jamal / Jamil and
-    Hamid / Hamad differ only in the second.
-    """
+def _vowels_agree(a: _Vowels, b: _Vowels) -> bool:
+    """May two given names with these vowels be one name (judged only with equal slots)?"""
     if a[0] != b[0] or a[2] != b[2] or not a[0]:
         return True
-    pairs = zip(a[1], b[1], strict=True) if every else [(a[1][0], b[1][0])]
-    return all(x == y or frozenset((x, y)) in _COMPATIBLE for x, y in pairs)
+    return all(x == y or frozenset((x, y)) in _COMPATIBLE for x, y in zip(a[1], b[1], strict=True))
 
 
-def _given_first(a: _Name, b: _Name) -> list[bool]:
-    """Which word positions are compared on every vowel: the given name of a full name."""
-    n = len(a.keys)
-    return [k == 0 and n > 1 and a.keys[0][:1] not in "@#" for k in range(n)]
+def _given_agree(a: _Name, b: _Name) -> bool:
+    """Do the given names of two person names agree in their vowels (true if not people)?"""
+    return not (a.person and b.person) or _vowels_agree(a.vowels[0], b.vowels[0])
 
 
 def _vowel_info(word: str) -> _Vowels:
@@ -122,14 +129,11 @@ def _vowel_info(word: str) -> _Vowels:
 
 
 def _conflict(a: _Name, b: _Name) -> bool:
-    """Are these look-alikes that are different names (every word close, a vowel not)?"""
+    """Are these look-alikes that are different people (every word close, a given name not)?"""
     return (
         len(a.keys) == len(b.keys)
         and all(_words_match(x, y) for x, y in zip(a.keys, b.keys, strict=True))
-        and not all(
-            _vowels_agree(u, v, g)
-            for u, v, g in zip(a.vowels, b.vowels, _given_first(a, b), strict=True)
-        )
+        and not _given_agree(a, b)
     )
 
 
@@ -145,7 +149,9 @@ def _tokens(name: str) -> tuple[list[str], bool]:
             name = f"{given} {family}"
     toks = words(name)
     marked = False
-    while len(toks) > 1 and toks[0] in TITLES:
+    while len(toks) > 1 and (
+        toks[0] in TITLES or (toks[0] in TITLES_OF_PLACES and len(drop_articles(toks[1:])) > 1)
+    ):
         toks.pop(0)
         marked = True
     if len(toks) >= 2 and toks[-1].startswith("al") and len(toks[-1]) >= 6:
@@ -196,11 +202,9 @@ def _read_name(name: str) -> _Name:
         keys.append(mark + key_of_words([tok]))
         vowels.append(_vowel_info(tok))
         i += 1
-    return _Name(
-        tuple(k for k in keys if k),
-        tuple(v for k, v in zip(keys, vowels, strict=True) if k),
-        marked,
-    )
+    kept = [(k, v) for k, v in zip(keys, vowels, strict=True) if k]
+    person = len(kept) > 1 and kept[0][0][:1] not in "@#" and toks[0] not in PLACE_WORDS
+    return _Name(tuple(k for k, _ in kept), tuple(v for _, v in kept), marked, person)
 
 
 def _word_keys(name: str) -> tuple[str, ...]:
@@ -355,11 +359,8 @@ def _same_keys(a: _Name, b: _Name) -> bool:
     """``same_name`` on names already read."""
     ka, kb = a.keys, b.keys
     if len(ka) == len(kb):
-        return all(
-            _words_match(x, y) and _vowels_agree(u, v, g)
-            for x, y, u, v, g in zip(ka, kb, a.vowels, b.vowels, _given_first(a, b), strict=True)
-        )
-    return "".join(ka) == "".join(kb) and _vowels_agree(a.vowels[0], b.vowels[0])
+        return _given_agree(a, b) and all(_words_match(x, y) for x, y in zip(ka, kb, strict=True))
+    return "".join(ka) == "".join(kb) and _given_agree(a, b)
 
 
 def cluster_people(names: list[str], glossary: Iterable[Entry] | None = None) -> list[list[int]]:
