@@ -385,3 +385,82 @@ def test_references_replace_the_previous_one_and_point_to_their_group_head(proje
     ]
     with pytest.raises(InputError, match="no document named"):
         project.set_reference("nope", "ar", "x", [])
+
+
+# --- one-line messages and failures ------------------------------------------------------------
+
+
+def test_each_refusal_is_its_whole_one_line_message(project, tmp_path):
+    sid = ids(project)[1]
+    statuses = "use one of: new, draft, translated, reviewed, final"
+    for call in (
+        lambda: project.set_translation(sid, "ar", "x", "done"),
+        lambda: project.save_edit(sid, "ar", "x", "done"),
+        lambda: project.set_status(sid, "ar", "done"),
+    ):
+        with pytest.raises(InputError) as exc:
+            call()
+        assert str(exc.value) == f"unknown status 'done' ({statuses})"
+    with pytest.raises(InputError) as exc:
+        project.set_status(sid, "ar", "reviewed")
+    assert str(exc.value) == "there is no translation to change the status of"
+    with pytest.raises(InputError) as exc:
+        project.document_id("nope")
+    assert str(exc.value) == f"{project.folder}: no document named 'nope'"
+    with pytest.raises(InputError) as exc:
+        project.row(999, "ar")
+    assert str(exc.value) == f"no segment 999 in {project.folder}"
+    with pytest.raises(InputError) as exc:
+        project.add_document(doc(lang="ar"))
+    assert str(exc.value) == (
+        f"story.ar.md: 'story' is in {project.folder} in en; a ar document of the same story "
+        "is a reference, not a replacement"
+    )
+    with pytest.raises(InputError) as exc:
+        Project.open(tmp_path)
+    assert str(exc.value) == (
+        f"{tmp_path}: not a workbench project (run: workbench project init {tmp_path})"
+    )
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(InputError) as exc:
+        Project.init(tmp_path / "file")
+    assert str(exc.value) == f"{tmp_path / 'file'}: exists and is not a folder; a project is a folder"
+
+
+@pytest.mark.parametrize(
+    ("table", "write"),
+    [
+        ("history", lambda p, s: p.set_translation(s, "ar", "أ")),
+        ("history", lambda p, s: p.save_edit(s, "ar", "أ", "draft")),
+        ("history", lambda p, s: p.set_status(s, "ar", "final")),
+        ("translations", lambda p, s: p.undo(s, "ar")),
+        ("translations", lambda p, s: p.undo_entries([1])),
+        ("refs", lambda p, s: p.set_reference("story", "ar", "r.md", [([s], "مرجع")])),
+        ("segments", lambda p, s: p.add_document(doc(second="A new sentence."))),
+    ],
+)
+def test_a_write_that_fails_is_one_error_naming_the_database_and_leaves_nothing(
+    project, table, write
+):
+    sid = ids(project)[2]
+    project.set_translation(sid, "ar", "قبل", "draft")
+    before = [list(project.con.execute(f"SELECT * FROM {t}")) for t in ("translations", "refs")]
+    for event in ("INSERT", "UPDATE"):
+        project.con.execute(
+            f"CREATE TRIGGER no_{event} BEFORE {event} ON {table} "
+            "BEGIN SELECT RAISE(ABORT, 'the write failed'); END"
+        )
+    with pytest.raises(StoreError) as exc:
+        write(project, sid)
+    assert str(exc.value) == f"{project.path}: the write failed"
+    after = [list(project.con.execute(f"SELECT * FROM {t}")) for t in ("translations", "refs")]
+    assert after == before and len(project.rows("ar")) == 4
+
+
+def test_an_edit_over_a_memory_match_drops_its_score_and_origin(project):
+    sid = ids(project)[1]
+    project.set_translation(sid, "ar", "من الذاكرة", "draft", TM)
+    project.save_edit(sid, "ar", "مصحح", "translated")
+    assert stored(project, sid) == (
+        "مصحح", "translated", "human", None, None, None, None, None, None, ""
+    )
