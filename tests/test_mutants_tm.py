@@ -425,3 +425,43 @@ def test_without_names_in_the_query_the_target_is_the_stored_one(named):
     named.add([u("Fighting in Mosul went on.", "استمر القتال في الموصل.")])
     m = named.lookup("Fighting in the city went on.", "en", "ar", threshold=0)[0]
     assert (m.target, m.substitutions) == ("استمر القتال في الموصل.", [])
+
+
+# --- one-line messages and failures --------------------------------------------------------------
+
+
+def test_the_tm_refusals_are_their_whole_message(plain, tmp_path):
+    with pytest.raises(InputError) as exc:
+        plain.reindex()
+    assert str(exc.value) == "reindexing needs a glossary"
+    with pytest.raises(InputError) as exc:
+        plain.lookup(" ", "en", "ar")
+    assert str(exc.value) == "nothing to look up: the text is empty"
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError) as exc:
+        TranslationMemory(tmp_path / "file" / "tm.sqlite")
+    assert str(exc.value).startswith(f"{tmp_path / 'file'}: cannot create (")
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda tm: tm.learn(u("Learned here."), "k2"),
+        lambda tm: tm.forget("k"),
+        lambda tm: tm.reindex(),
+    ],
+)
+def test_a_failed_tm_write_names_the_file_and_changes_nothing(tmp_path, glossary, write):
+    with TranslationMemory(tmp_path / "tm.sqlite", glossary) as tm:
+        tm.learn(u(MOSUL, MOSUL_AR), "k")
+        before = list(tm.units()), df(tm)
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            tm.con.execute(
+                f"CREATE TRIGGER no_{event} BEFORE {event} ON units "
+                "BEGIN SELECT RAISE(ABORT, 'the write failed'); END"
+            )
+        with pytest.raises(StoreError) as exc:
+            write(tm)
+        assert str(exc.value) == f"{tm.path}: the write failed"
+        assert (list(tm.units()), df(tm)) == before
+        assert [m.source for m in tm.lookup(MOSUL, "en", "ar")] == [MOSUL]
