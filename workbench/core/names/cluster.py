@@ -75,6 +75,7 @@ _NASAB = frozenset({"bin", "ibn", "ben", "bint", "b"})
 _KUNYA = frozenset({"abu", "abou", "abo", "aboo", "abul", "abi"})
 _ABD_FUSED = re.compile(r"^(?:abd[aeiou]?l|abdoul|abd[aeiou][rsdtzn])(?=[a-z]{2})")
 _ALLAH = frozenset({"lah", "la", "llah", "lla", "allah"})
+_OU_W = re.compile("ou[aeiy]")
 _VOWEL_RUN = re.compile(r"[aeiou]+|(?<=[aeiou])y(?![aeiou])")
 
 
@@ -119,11 +120,18 @@ def _given_agree(a: _Name, b: _Name) -> bool:
     return not (a.person and b.person) or _vowels_agree(a.vowels[0], b.vowels[0])
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_key(word: str) -> str:
+    """The key of one folded word, cached (given and family names recur across a list)."""
+    return key_of_words([word])
+
+
+@lru_cache(maxsize=1 << 16)
 def _vowel_info(word: str) -> _Vowels:
     """The vowels of a folded word (none judged for a word too long to be a name)."""
     if len(word) > 40:
         return 0, (), False
-    w = "w" + word[2:] if re.match("ou[aeiy]", word) else word
+    w = "w" + word[2:] if _OU_W.match(word) else word
     runs = [m.group(0) for m in _VOWEL_RUN.finditer(w.replace("y", "i") if w[:1] != "y" else w)]
     return len(runs), tuple(_vowel_class(r) for r in runs), w[:1] in "aeiou"
 
@@ -168,7 +176,7 @@ def _tokens(name: str) -> tuple[list[str], bool]:
         if tok.startswith("abu") and len(tok) >= 6 and i < len(toks) - 1:
             out += ["abu", tok[3:]]  # Abubakr
             continue
-        if re.match("ou[aeiy]", tok):
+        if _OU_W.match(tok):
             tok = "w" + tok[2:]  # French ou for w: Oualid
         out.append(tok)
     marked = marked or any(t in ("al", "el") for t in out[:-1])
@@ -199,8 +207,9 @@ def _read_name(name: str) -> _Name:
             mark = "@" if tok in _KUNYA else "#"
             i += 1
             tok = "allah" if mark == "#" and toks[i] in _ALLAH else toks[i]
-        keys.append(mark + key_of_words([tok]))
-        vowels.append(_vowel_info(tok))
+        short = len(tok) <= 64
+        keys.append(mark + (_word_key(tok) if short else key_of_words([tok])))
+        vowels.append(_vowel_info(tok) if short else (0, (), False))
         i += 1
     kept = [(k, v) for k, v in zip(keys, vowels, strict=True) if k]
     person = len(kept) > 1 and kept[0][0][:1] not in "@#" and toks[0] not in PLACE_WORDS
