@@ -94,3 +94,16 @@ def run(capsys, monkeypatch):
         return Result(code, cap.out, cap.err)
 
     return _run
+
+
+@pytest.fixture(autouse=True)
+def notes_stay_listed(monkeypatch):
+    """The app's notes stay in ``app._notifications`` for the whole test.
+
+    A note lasts 5 s on screen; on a loaded machine a test can take longer than that between
+    the key that raised it and the assert that reads it. Toasts still go from the screen on
+    their own timers; only the list the tests read keeps them.
+    """
+    from textual.notifications import Notification
+
+    monkeypatch.setattr(Notification, "has_expired", property(lambda self: False))

@@ -6,29 +6,20 @@ import json
 
 import pytest
 
-from tests.conftest import GLOSSARY, TEXTS
-from workbench.formats.article import read_document
+from tests.conftest import TEXTS
+from tests.helpers.app_env import seed_project, use_home
 from workbench.services.analysis import band_of
 from workbench.store.project import Project
 
 
 @pytest.fixture
 def home(tmp_path, monkeypatch):
-    h = tmp_path / "home"
-    h.mkdir()
-    monkeypatch.setenv("WORKBENCH_HOME", str(h))
-    monkeypatch.delenv("WORKBENCH_TM", raising=False)
-    monkeypatch.setenv("WORKBENCH_GLOSSARY", str(GLOSSARY))
-    return h
+    return use_home(tmp_path, monkeypatch)
 
 
 @pytest.fixture
 def project(tmp_path, home):
-    folder = tmp_path / "proj"
-    with Project.init(folder) as p:
-        p.add_document(read_document(TEXTS / "al-qaem.en.md"))
-        p.add_document(read_document(TEXTS / "al-qaim-stronghold.en.md"))
-    return folder
+    return seed_project(tmp_path / "proj", ["al-qaem.en.md", "al-qaim-stronghold.en.md"])
 
 
 def test_bands_from_the_tm_and_the_projects_repetitions(project, run):

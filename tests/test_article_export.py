@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from tests.conftest import GLOSSARY, TEXTS
+from tests.conftest import TEXTS
+from tests.helpers.app_env import seed_project, use_home
 from workbench.formats.article import read_document, split_front_matter
 from workbench.services.learning import Learner
 from workbench.store.project import Project, Provenance
@@ -22,20 +23,12 @@ MT = Provenance("machine", "ct2", "opus-mt-en-ar", "c0")
 
 @pytest.fixture
 def home(tmp_path, monkeypatch):
-    h = tmp_path / "home"
-    h.mkdir()
-    monkeypatch.setenv("WORKBENCH_HOME", str(h))
-    monkeypatch.delenv("WORKBENCH_TM", raising=False)
-    monkeypatch.setenv("WORKBENCH_GLOSSARY", str(GLOSSARY))
-    return h
+    return use_home(tmp_path, monkeypatch)
 
 
 @pytest.fixture
 def project(tmp_path, home):
-    folder = tmp_path / "proj"
-    with Project.init(folder) as p:
-        p.add_document(read_document(SOURCE))
-    return folder
+    return seed_project(tmp_path / "proj", [SOURCE])
 
 
 def translate_all(folder, skip=(), draft=(), mt_kept=(), who="Layla Hassan"):

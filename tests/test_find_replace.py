@@ -8,17 +8,22 @@ finds the next match without retyping it, marked in the row.
 
 from __future__ import annotations
 
-import asyncio
+from functools import partial
 
 import pytest
 
 from tests.conftest import TEXTS
+from tests.helpers import app_env
+from tests.helpers.app_env import until
 from workbench.core.errors import InputError
 from workbench.core.find_replace import Finder
 from workbench.formats.article import read_document
 from workbench.store.project import Project
 
 # --- the core -----------------------------------------------------------------------------
+
+
+run_app = partial(app_env.run_app, rtl="terminal")
 
 
 def test_a_literal_query_ignores_diacritics_and_keeps_the_rest_of_the_text():
@@ -61,26 +66,6 @@ def project(tmp_path, monkeypatch):
 def stored(project, lang="ar"):
     with Project.open(project) as p:
         return {r.key: (r.target, r.status) for r in p.rows(lang) if r.target}
-
-
-def run_app(project, finder, script, rtl="terminal"):
-    from workbench.tui.app import WorkbenchApp
-
-    async def main():
-        app = WorkbenchApp(project, ["ar", "ckb"], rtl, finder, None)
-        async with app.run_test(size=(150, 40)) as pilot:
-            await pilot.pause()
-            return await script(app, pilot)
-
-    return asyncio.run(main())
-
-
-async def until(pilot, condition, what: str, deadline: float = 30.0):
-    loop = asyncio.get_running_loop()
-    end = loop.time() + deadline
-    while not condition():
-        assert loop.time() < end, f"timed out waiting for {what}"
-        await pilot.pause(0.02)
 
 
 def preview(app) -> str:

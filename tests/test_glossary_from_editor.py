@@ -8,14 +8,16 @@ finder) and the TM.
 
 from __future__ import annotations
 
-import asyncio
 import shutil
 import subprocess
 import sys
+from functools import partial
 
 import pytest
 
 from tests.conftest import GLOSSARY, ROOT, TEXTS
+from tests.helpers import app_env
+from tests.helpers.app_env import until
 from workbench.core.errors import InputError, WorkbenchError
 from workbench.core.names.name_finder import NameFinder
 from workbench.core.names.name_index import NameIndex
@@ -51,6 +53,9 @@ def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
 
 
 # --- the service: one line ------------------------------------------------------------------
+
+
+run_app = partial(app_env.run_app, rtl="terminal")
 
 
 def test_a_new_name_is_one_line_appended_and_a_variant_changes_only_its_line(tsv):
@@ -123,26 +128,6 @@ def project(tmp_path, monkeypatch):
     with Project.init(folder) as p:
         p.add_document(read_document(doc))
     return folder
-
-
-def run_app(project, finder, script, tm=None, rtl="terminal"):
-    from workbench.tui.app import WorkbenchApp
-
-    async def main():
-        app = WorkbenchApp(project, ["ar", "ckb"], rtl, finder, tm)
-        async with app.run_test(size=(150, 40)) as pilot:
-            await pilot.pause()
-            return await script(app, pilot)
-
-    return asyncio.run(main())
-
-
-async def until(pilot, condition, what: str, deadline: float = 30.0):
-    loop = asyncio.get_running_loop()
-    end = loop.time() + deadline
-    while not condition():
-        assert loop.time() < end, f"timed out waiting for {what}"
-        await pilot.pause(0.02)
 
 
 def test_ctrl_l_adds_the_unknown_name_of_the_source_and_the_app_uses_it_at_once(

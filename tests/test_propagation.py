@@ -8,13 +8,12 @@ confirm in one step; off with a setting.
 
 from __future__ import annotations
 
-import asyncio
 import time
 
 import pytest
 
-from tests.conftest import GLOSSARY, TEXTS
-from workbench.formats.article import read_document
+from tests.helpers import app_env
+from tests.helpers.app_env import seed_project, use_home
 from workbench.services.settings import Settings, load_settings
 from workbench.store.project import Project, Provenance
 
@@ -23,43 +22,26 @@ ARABIC = "نص عربي"
 
 @pytest.fixture
 def home(tmp_path, monkeypatch):
-    h = tmp_path / "home"
-    h.mkdir()
-    monkeypatch.setenv("WORKBENCH_HOME", str(h))
-    monkeypatch.delenv("WORKBENCH_TM", raising=False)
-    monkeypatch.delenv("WORKBENCH_PROPAGATE", raising=False)
-    monkeypatch.setenv("WORKBENCH_GLOSSARY", str(GLOSSARY))
-    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-    return h
+    return use_home(tmp_path, monkeypatch)
 
 
 @pytest.fixture
 def project(tmp_path, home):
     """The seed article and the later one that reuses its paragraphs with other spellings."""
-    folder = tmp_path / "proj"
-    with Project.init(folder) as p:
-        p.add_document(read_document(TEXTS / "al-qaem.en.md"))
-        p.add_document(read_document(TEXTS / "al-qaim-stronghold.en.md"))
-    return folder
+    return seed_project(tmp_path / "proj", ["al-qaem.en.md", "al-qaim-stronghold.en.md"])
 
 
 def run_app(project, finder, home, script, settings=None):
-    from workbench import services
-    from workbench.tui.app import WorkbenchApp
-
-    settings = settings or Settings("Layla")
-
-    async def main():
-        tm = services.open_tm(None)
-        app = WorkbenchApp(project, ["ar", "ckb"], "app", finder, tm, settings=settings, home=home)
-        try:
-            async with app.run_test(size=(160, 40)) as pilot:
-                await pilot.pause()
-                return await script(app, pilot)
-        finally:
-            tm.close()
-
-    return asyncio.run(main())
+    """The app over ``project`` as translator Layla (or ``settings``), home at ``home``."""
+    return app_env.run_app(
+        project,
+        finder,
+        script,
+        user_tm=True,
+        size=(160, 40),
+        settings=settings or Settings("Layla"),
+        home=home,
+    )
 
 
 async def index_ready(app, pilot):

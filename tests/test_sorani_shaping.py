@@ -4,13 +4,13 @@ The expected code points below are written out from the Unicode charts (Arabic
 Presentation Forms-A and -B), not computed by the code under test.
 """
 
-import asyncio
 import unicodedata
 
 import pytest
 from rich.cells import cell_len
 
 from tests.conftest import TEXTS
+from tests.helpers.app_env import run_app
 from workbench.formats.article import read_document
 from workbench.store.project import Project, Provenance
 from workbench.tui.rtl import visual
@@ -142,18 +142,6 @@ def project(tmp_path, monkeypatch):
         p.set_translation(first, "ar", AR, "translated", Provenance("human"))
         p.set_translation(first, "ckb", CKB, "translated", Provenance("human"))
     return folder
-
-
-def run_app(project, finder, script):
-    from workbench.tui.app import WorkbenchApp
-
-    async def main():
-        app = WorkbenchApp(project, ["ar", "ckb"], "app", finder, None)
-        async with app.run_test(size=(150, 40)) as pilot:
-            await pilot.pause()
-            return await script(app, pilot)
-
-    return asyncio.run(main())
 
 
 def test_the_table_and_the_edit_line_draw_one_shaping(project, finder):

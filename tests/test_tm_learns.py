@@ -7,13 +7,14 @@ takes it out; confirmed targets of an XLIFF import are learned too.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 
 import pytest
 
-from tests.conftest import GLOSSARY, TEXTS
+from tests.conftest import TEXTS
+from tests.helpers import app_env
+from tests.helpers.app_env import seed_project, use_home
 from workbench.formats.article import read_document
 from workbench.services.settings import Settings
 from workbench.store.project import Project
@@ -24,40 +25,24 @@ ARABIC = "نص عربي مؤكد"
 
 @pytest.fixture
 def home(tmp_path, monkeypatch):
-    h = tmp_path / "home"
-    h.mkdir()
-    monkeypatch.setenv("WORKBENCH_HOME", str(h))
-    monkeypatch.delenv("WORKBENCH_TM", raising=False)
-    monkeypatch.setenv("WORKBENCH_GLOSSARY", str(GLOSSARY))
-    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-    return h
+    return use_home(tmp_path, monkeypatch)
 
 
 @pytest.fixture
 def project(tmp_path, home):
-    folder = tmp_path / "proj"
-    with Project.init(folder) as p:
-        p.add_document(read_document(TEXTS / "al-qaem.en.md"))
-    return folder
+    return seed_project(tmp_path / "proj")
 
 
 def run_app(project, finder, home, script, settings=None):
-    from workbench import services
-    from workbench.tui.app import WorkbenchApp
-
-    settings = settings or Settings("Layla Hassan")
-
-    async def main():
-        tm = services.open_tm(None)
-        app = WorkbenchApp(project, ["ar", "ckb"], "app", finder, tm, settings=settings, home=home)
-        try:
-            async with app.run_test(size=(150, 40)) as pilot:
-                await pilot.pause()
-                return await script(app, pilot)
-        finally:
-            tm.close()
-
-    return asyncio.run(main())
+    """The app over ``project`` as translator Layla Hassan (or ``settings``), home at ``home``."""
+    return app_env.run_app(
+        project,
+        finder,
+        script,
+        user_tm=True,
+        settings=settings or Settings("Layla Hassan"),
+        home=home,
+    )
 
 
 async def learned(app, pilot):

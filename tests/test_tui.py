@@ -5,6 +5,7 @@ import asyncio
 import pytest
 
 from tests.conftest import TEXTS
+from tests.helpers.app_env import run_app, seed_project
 from workbench.core.segment import segment_document
 from workbench.formats.article import read_document
 from workbench.store.project import Project, Provenance
@@ -13,23 +14,7 @@ from workbench.store.project import Project, Provenance
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-    folder = tmp_path / "proj"
-    with Project.init(folder) as p:
-        p.add_document(read_document(TEXTS / "al-qaem.en.md"))
-    return folder
-
-
-def run_app(project, finder, script, rtl="app", langs=("ar", "ckb"), tm=None):
-    from workbench.tui.app import WorkbenchApp
-
-    async def main():
-        app = WorkbenchApp(project, list(langs), rtl, finder, tm)
-        async with app.run_test(size=(150, 40)) as pilot:
-            await pilot.pause()
-            result = await script(app, pilot)
-        return result
-
-    return asyncio.run(main())
+    return seed_project(tmp_path / "proj")
 
 
 def stored(project, lang="ar"):

@@ -8,25 +8,21 @@ searches the TM for a phrase, either side, and lists both sides, Arabic right to
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from rich.cells import cell_len
 
 from tests.conftest import TEXTS
+from tests.helpers import app_env
+from tests.helpers.app_env import seed_project, until
 from workbench.core.units import Unit
 from workbench.core.word_diff import NEW, OLD, word_diff
-from workbench.formats.article import read_document
 from workbench.store.project import Project
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-    folder = tmp_path / "proj"
-    with Project.init(folder) as p:
-        p.add_document(read_document(TEXTS / "al-qaem.en.md"))
-    return folder
+    return seed_project(tmp_path / "proj")
 
 
 @pytest.fixture
@@ -40,32 +36,17 @@ def tm(tmp_path, glossary):
     memory.close()
 
 
-def run_app(project, finder, tm, script, rtl="terminal"):
-    from workbench.tui.app import WorkbenchApp
-
-    async def main():
-        app = WorkbenchApp(project, ["ar", "ckb"], rtl, finder, tm)
-        async with app.run_test(size=(150, 40)) as pilot:
-            await pilot.pause()
-            return await script(app, pilot)
-
-    return asyncio.run(main())
-
-
-async def until(pilot, condition, what: str, deadline: float = 30.0):
-    loop = asyncio.get_running_loop()
-    end = loop.time() + deadline
-    while not condition():
-        assert loop.time() < end, f"timed out waiting for {what}"
-        await pilot.pause(0.02)
-
-
 def source_of(project, key):
     with Project.open(project) as p:
         return next(r.source for r in p.rows("ar") if r.key == key)
 
 
 # --- the TM panel: what a match is ---------------------------------------------------------
+
+
+def run_app(project, finder, tm, script, rtl="terminal"):
+    """The app over ``project`` with ``tm`` as its memory."""
+    return app_env.run_app(project, finder, script, tm=tm, rtl=rtl)
 
 
 def test_word_diff_compares_names_through_their_entries():

@@ -13,32 +13,14 @@ import pytest
 from textual import events
 from textual._xterm_parser import XTermParser
 
-from tests.conftest import TEXTS
-from workbench.formats.article import read_document
+from tests.helpers.app_env import run_app, seed_project
 from workbench.store.project import Project, Provenance
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-    folder = tmp_path / "proj"
-    with Project.init(folder) as p:
-        p.add_document(read_document(TEXTS / "al-qaem.en.md"))
-    return folder
-
-
-def run_app(project, finder, script, rtl="app", langs=("ar", "ckb")):
-    """Run ``script(app, pilot)`` in the app over ``project``; return what it returns."""
-    from workbench.tui.app import WorkbenchApp
-
-    async def main():
-        app = WorkbenchApp(project, list(langs), rtl, finder, None)
-        async with app.run_test(size=(150, 40)) as pilot:
-            await pilot.pause()
-            result = await script(app, pilot)
-        return result
-
-    return asyncio.run(main())
+    return seed_project(tmp_path / "proj")
 
 
 def stored(project, lang="ar"):

@@ -7,21 +7,20 @@ and check what the store holds and what the panels show.
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 
 import pytest
 
 from tests.conftest import TEXTS
-from workbench.formats.article import read_document
+from tests.helpers import app_env
+from tests.helpers.app_env import seed_project, until
 from workbench.store.project import Project
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-    folder = tmp_path / "proj"
-    with Project.init(folder) as p:
-        p.add_document(read_document(TEXTS / "al-qaem.en.md"))
-    return folder
+    return seed_project(tmp_path / "proj")
 
 
 @pytest.fixture
@@ -35,35 +34,6 @@ def seed_tm(tmp_path, glossary):
     tm.close()
 
 
-def run_app(
-    project, finder, script, rtl="terminal", langs=("ar", "ckb"), tm=None, toasts=False, **kw
-):
-    """Run ``script(app, pilot)`` in the real app; return what it returns.
-
-    ``toasts``: draw notifications (Pilot leaves them out unless asked).
-    """
-    from workbench.tui.app import WorkbenchApp
-
-    async def main():
-        app = WorkbenchApp(project, list(langs), rtl, finder, tm, **kw)
-        async with app.run_test(size=(150, 40), notifications=toasts) as pilot:
-            await pilot.pause()
-            result = await script(app, pilot)
-        return result
-
-    return asyncio.run(main())
-
-
-async def until(pilot, condition, what: str, deadline: float = 30.0):
-    """Wait (pausing the app) until ``condition()`` holds; fail after ``deadline`` seconds."""
-    loop = asyncio.get_running_loop()
-    end = loop.time() + deadline
-    while not condition():
-        if loop.time() > end:
-            raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.02)
-
-
 def stored(project, lang="ar"):
     with Project.open(project) as p:
         return {r.key: r for r in p.rows(lang)}
@@ -75,6 +45,9 @@ def panel(app, selector: str) -> str:
 
 
 # --- item 1: a name twice in one target ---------------------------------------------------
+
+
+run_app = partial(app_env.run_app, rtl="terminal")
 
 
 def test_a_target_naming_haditha_twice_is_inserted_and_confirmed(project, finder, seed_tm):

@@ -6,12 +6,13 @@ of the segment under the cursor; confirming a TM or MT draft as is keeps its ori
 
 from __future__ import annotations
 
-import asyncio
+from functools import partial
 
 import pytest
 
 from tests.conftest import TEXTS
-from workbench.formats.article import read_document
+from tests.helpers import app_env
+from tests.helpers.app_env import seed_project
 from workbench.store.project import Project, Provenance
 
 MT = Provenance("machine", "ct2", "opus-mt-en-ar", "c0")
@@ -20,10 +21,7 @@ MT = Provenance("machine", "ct2", "opus-mt-en-ar", "c0")
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-    folder = tmp_path / "proj"
-    with Project.init(folder) as p:
-        p.add_document(read_document(TEXTS / "al-qaem.en.md"))
-    return folder
+    return seed_project(tmp_path / "proj")
 
 
 class FakeMT:
@@ -36,16 +34,7 @@ class FakeMT:
         return [f"آلي {n}" for n, _ in enumerate(texts)]
 
 
-def run_app(project, finder, script, langs=("ar", "ckb"), tm=None):
-    from workbench.tui.app import WorkbenchApp
-
-    async def main():
-        app = WorkbenchApp(project, list(langs), "app", finder, tm, engine_for=lambda _: FakeMT())
-        async with app.run_test(size=(150, 40)) as pilot:
-            await pilot.pause()
-            return await script(app, pilot)
-
-    return asyncio.run(main())
+run_app = partial(app_env.run_app, engine_for=lambda _: FakeMT())
 
 
 async def until_mt_done(app, pilot) -> None:
@@ -193,12 +182,13 @@ def test_big_u_steps_through_this_segments_history_from_earlier_sessions(project
     async def script(app, pilot):
         await pilot.press("u")  # nothing done in this session yet
         await pilot.pause()
+        said = notes(app)  # now: a note lasts 5 s, and a loaded machine takes longer than that
         await pilot.press("U")
         await pilot.pause()
         one = (app.row.targets["ar"], app.row.origin["ar"])
         await pilot.press("U", "R")
         await pilot.pause()
-        return notes(app), one, app.row.targets["ar"]
+        return said, one, app.row.targets["ar"]
 
     messages, one, last = run_app(project, finder, script)
     assert any("nothing to undo in this session (U / R" in m for m in messages)

@@ -9,15 +9,15 @@ names the status in words.
 
 from __future__ import annotations
 
-import asyncio
 import subprocess
 import sys
 import time
 
 import pytest
 
-from tests.conftest import GLOSSARY, ROOT, TEXTS
-from workbench.formats.article import read_document
+from tests.conftest import ROOT
+from tests.helpers import app_env
+from tests.helpers.app_env import seed_project, use_home
 from workbench.services.settings import Settings
 from workbench.store.project import Project
 from workbench.tui.widgets.conflict_dialog import ConflictDialog
@@ -25,21 +25,12 @@ from workbench.tui.widgets.conflict_dialog import ConflictDialog
 
 @pytest.fixture
 def home(tmp_path, monkeypatch):
-    h = tmp_path / "home"
-    h.mkdir()
-    monkeypatch.setenv("WORKBENCH_HOME", str(h))
-    monkeypatch.delenv("WORKBENCH_TM", raising=False)
-    monkeypatch.setenv("WORKBENCH_GLOSSARY", str(GLOSSARY))
-    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-    return h
+    return use_home(tmp_path, monkeypatch)
 
 
 @pytest.fixture
 def project(tmp_path, home):
-    folder = tmp_path / "proj"
-    with Project.init(folder) as p:
-        p.add_document(read_document(TEXTS / "al-qaem.en.md"))
-    return folder
+    return seed_project(tmp_path / "proj")
 
 
 def other_translator(folder, key, lang, text, status="translated"):
@@ -58,19 +49,10 @@ def other_translator(folder, key, lang, text, status="translated"):
 
 
 def run_app(project, finder, home, script, settings=None):
-    from workbench.tui.app import WorkbenchApp
-
-    settings = settings or Settings("Layla")
-
-    async def main():
-        app = WorkbenchApp(
-            project, ["ar", "ckb"], "app", finder, None, settings=settings, home=home
-        )
-        async with app.run_test(size=(150, 40)) as pilot:
-            await pilot.pause()
-            return await script(app, pilot)
-
-    return asyncio.run(main())
+    """The app over ``project`` as translator Layla (or ``settings``), home at ``home``."""
+    return app_env.run_app(
+        project, finder, script, settings=settings or Settings("Layla"), home=home
+    )
 
 
 async def until(pilot, test, what):
