@@ -465,3 +465,78 @@ def test_a_failed_tm_write_names_the_file_and_changes_nothing(tmp_path, glossary
         assert str(exc.value) == f"{tm.path}: the write failed"
         assert (list(tm.units()), df(tm)) == before
         assert [m.source for m in tm.lookup(MOSUL, "en", "ar")] == [MOSUL]
+
+
+# --- more of lookup ------------------------------------------------------------------------------
+
+
+def test_context_with_one_neighbour_given(plain):
+    plain.add([u("Only before.", prev="P."), u("Only after.", next="N.")])
+    assert plain.lookup("Only before.", "en", "ar", prev="P.")[0].kind == "context"
+    assert plain.lookup("Only after.", "en", "ar", following="N.")[0].kind == "context"
+    assert plain.lookup("Only after.", "en", "ar", prev="P.")[0].kind == "exact"
+
+
+def test_at_most_five_matches_by_default_and_seventy_is_the_default_floor(plain):
+    plain.add([u(f"A line about the flood number {n}.") for n in range(7)])
+    assert len(plain.lookup("A line about the flood number 1.", "en", "ar")) == 5
+    plain.add([u("abcd efghi")])
+    got = plain.lookup("abcd efxyz", "en", "ar")  # 3 letters of 10 differ
+    assert [(m.source, m.score) for m in got] == [("abcd efghi", 70.0)]
+
+
+def test_every_unit_is_listed_once(plain):
+    plain.add([u(f"report said the {n}") for n in range(30)] + [u("report said the")])
+    got = plain.lookup("report said the", "en", "ar", limit=50, threshold=0, candidates=1)
+    assert got[0].kind == "exact" and got[0].source == "report said the"
+    assert len({m.unit_id for m in got}) == len(got)
+
+
+def test_each_of_the_rarest_words_finds_its_unit(plain):
+    plain.add([u("Zanzibar harbour was closed."), u("Kilimanjaro roads were closed.")])
+    got = found(plain, "Zanzibar and Kilimanjaro.")
+    assert sorted(got) == ["Kilimanjaro roads were closed.", "Zanzibar harbour was closed."]
+
+
+def test_among_equal_variant_scores_the_closer_spelling_ranks_first(named):
+    named.add([u("Fighting in Mawsil went on.", "أ"), u("Fighting in Mosul went on.", "ب")])
+    got = named.lookup("Fighting in Mousul went on.", "en", "ar")
+    assert [m.target for m in got] == ["ب", "أ"]
+    assert got[0].score == got[1].score and got[0].plain > got[1].plain
+
+
+def test_a_long_fuzzy_match_with_a_name_substituted_stays_fuzzy(named):
+    long = (
+        "The provincial council said on Monday that the reconstruction of the main bridge "
+        "in Mosul would take at least another eighteen months to complete."
+    )
+    named.add([u(long, "قال مجلس المحافظة إن إعادة بناء الجسر الرئيسي في الموصل ستستغرق وقتا.")])
+    m = named.lookup(long.replace("Mosul", "Raqqa"), "en", "ar")[0]
+    assert (m.score, m.kind) == (99.0, "fuzzy") and m.substitutions == [("الموصل", "الرقة")]
+
+
+def test_a_query_with_more_names_than_the_unit_is_leveraged_for_the_ones_it_has(named):
+    named.add([u("Fighting in Mosul went on.", "استمر القتال في الموصل.")])
+    m = named.lookup("Fighting in Raqqa went on near Al Qaem.", "en", "ar", threshold=0)[0]
+    assert m.target == "استمر القتال في الرقة."
+
+
+def test_a_unit_again_with_only_a_note_gains_it(plain):
+    plain.add([u("Three.")])
+    plain.add([u("Three.", note="gained")])
+    assert [x.note for x in plain.units()] == ["gained"]
+
+
+def test_an_older_tm_opened_read_only_is_migrated(tmp_path):
+    from workbench.store.db import connect, migrate
+    from workbench.store.schema import TM_MIGRATIONS
+
+    path = tmp_path / "old.sqlite"
+    con = connect(path)
+    migrate(con, TM_MIGRATIONS[:2])
+    con.close()
+    with TranslationMemory(path, readonly=True) as tm:
+        assert not tm.con.read_only
+        assert tm.con.execute("PRAGMA user_version").fetchone()[0] == len(TM_MIGRATIONS)
+        tm.add([u("Now it takes notes.", note="n")])
+        assert [x.note for x in tm.units()] == ["n"]
