@@ -9,8 +9,9 @@ differ by at most one slot ("Karhout" / "Karhut" already share a key; "Jughaifi"
 
 Person names are read before they are keyed:
 
-* titles are dropped ("Sheikh", "Maj. Gen.", "Dr", "President": "Gen. Omar al-Obaidi" is
-  Omar al-Obaidi), and a list-order name is turned round ("al-Obaidi, Omar");
+* titles are dropped ("Maj. Gen.", "Dr", "President": "Gen. Omar al-Obaidi" is Omar
+  al-Obaidi; "Sheikh", "Haji", "Imam" only before two words or more, since Sheikh Miskin is
+  a town), and a list-order name is turned round ("al-Obaidi, Omar");
 * the article is dropped also when fused to a family name ("Alobaidi" = "al-Obaidi");
 * ``bin`` / ``ibn`` / ``ben`` between names is dropped ("Omar bin Khalid" = "Omar Khalid"),
   the order kept: "Khalid bin Omar" is his father or his son, not him;
