@@ -108,6 +108,7 @@ def transaction(con: sqlite3.Connection, path: str | Path = "") -> Iterator[sqli
     if con.in_transaction:
         yield from _savepoint(con, path)
         return
+    _doomed.discard(id(con))  # a new transaction starts whole
     for attempt in range(50):
         try:
             con.execute("BEGIN IMMEDIATE")
@@ -129,8 +130,6 @@ def transaction(con: sqlite3.Connection, path: str | Path = "") -> Iterator[sqli
         if isinstance(exc, (sqlite3.Error, OSError)):
             raise StoreError(_explain(exc, Path(path))) from None
         raise
-    finally:
-        _doomed.discard(id(con))
 
 
 _savepoints = iter(range(1, 1 << 62))
