@@ -159,6 +159,27 @@ def test_bgn_s_cedilla_is_also_read_as_s(bgn, plain):
     assert "s-cedilla" not in respelling_keys(plain)
 
 
+@pytest.mark.parametrize(
+    ("spelling", "entry", "rule"),
+    [
+        ("Faluya", "fallujah", "j-as-y"),  # Spanish y for j
+        ("Faluga", "fallujah", "j-as-g"),  # Egyptian g for j
+        ("Khadita", "haditha", "kh-as-h"),  # Russian kh for h
+        ("Ramadiyah", "ramadi", "nisba"),  # the place in -iya for its nisba in -i
+        ("Rumadiya", "ramadi", "nisba"),
+        ("Bagdat", "baghdad", "t-as-d"),  # Turkish devoiced final d
+    ],
+)
+def test_a_respelling_names_the_convention_that_found_it(index, spelling, entry, rule):
+    best = index.candidates(spelling)[0]
+    assert (best.entry.id, best.how, best.rule, best.score) == (entry, "respelling", rule, 88.0)
+
+
+def test_the_nisba_reading_is_only_for_an_iya_ending_and_keeps_the_other_words():
+    assert "nisba" not in respelling_keys("Raqqa")  # a final -a is not -iya
+    assert respelling_keys("Suq al-Hamidiyah")["nisba"] == latin_key("Suq Hamidi")
+
+
 # --- name_guard: names through MT ---------------------------------------------------------
 
 ARTICLE = "ISIS has been in control of the al-Qaim area since August 2014, says Omar al-Obeidi."
