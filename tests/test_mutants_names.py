@@ -19,6 +19,7 @@ from workbench.core.names.latin_key import (
     skeleton,
     words,
 )
+from workbench.core.names.name_finder import NameFinder
 from workbench.core.names.name_guard import protect, restore
 from workbench.core.names.name_index import NameIndex
 from workbench.formats.glossary_tsv import load_glossary
@@ -33,6 +34,7 @@ SYRIA = [
     ("idlib", "Idlib", "", "إدلب"),
     ("deir-ez-zor", "Deir ez-Zor", "Dayr az-Zawr", "دير الزور"),
     ("fallujah", "Fallujah", "Falluja", "الفلوجة"),
+    ("shaykh-miskin", "Shaykh Miskin", "", "الشيخ مسكين"),
 ]
 
 
@@ -42,6 +44,11 @@ def syria(tmp_path_factory) -> NameIndex:
     rows = [f"{i}\tplace\t{en}\t{var}\t{ar}\t\t\t\t\t\n" for i, en, var, ar in SYRIA]
     path.write_text(HEADER + "".join(rows), encoding="utf-8")
     return NameIndex(load_glossary(path))
+
+
+@pytest.fixture(scope="module")
+def syria_finder(syria) -> NameFinder:
+    return NameFinder(syria)
 
 
 def ids(index: NameIndex, query: str) -> list[str]:
@@ -280,4 +287,43 @@ def test_a_listed_spelling_scores_100_and_an_unseen_one_90(finder):
     assert [(h.entry.id, h.surface, h.score) for h in hits] == [
         ("haditha", "Haditha", 100.0),
         ("haditha", "Hadeethah", 90.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Fighters reached el-Qaim.", [("al-qaem", "el-Qaim")]),  # el-, though no form has it
+        ("They left Alqaim.", [("al-qaem", "Alqaim")]),  # the article fused to the name
+        ("Fighters left ar-Raqqa in 2017.", [("raqqa", "ar-Raqqa")]),
+        ("Fighters left ar\u2011Raqqa in 2017.", [("raqqa", "ar\u2011Raqqa")]),  # U+2011
+        ("An Anbar MP said so.", [("anbar", "Anbar")]),  # English "an" is no article
+        ("the head of an Anbar council", [("anbar", "Anbar")]),
+    ],
+)
+def test_articles_belong_to_the_name_only_when_they_are_arabic(finder, text, found):
+    assert spans(finder, text) == found
+
+
+def test_running_text_finds_respellings_at_88_and_acronyms_at_100(finder):
+    hits = finder.find("ISIS fighters fled Faluya in 2016.", "en")
+    assert [(h.entry.id, h.surface, h.score) for h in hits] == [
+        ("islamic-state", "ISIS", 100.0),
+        ("fallujah", "Faluya", 88.0),
+    ]
+
+
+def test_inside_a_name_only_a_listed_spelling_is_a_nested_name(finder):
+    listed = finder.find("Omar al-Obeidi spoke.", "en")
+    assert [(h.entry.id, h.surface, h.nested) for h in listed] == [
+        ("omar-al-obaidi", "Omar al-Obeidi", False),
+        ("obaidi", "al-Obeidi", True),
+    ]
+    unseen = finder.find("Omar al-Obeydi spoke.", "en")  # al-Obeydi is not a listed form
+    assert [(h.entry.id, h.nested) for h in unseen] == [("omar-al-obaidi", False)]
+
+
+def test_a_french_mute_e_in_running_text(syria_finder):
+    assert [(h.entry.id, h.surface) for h in syria_finder.find("Shelling hit Cheikh Meskîne.")] == [
+        ("shaykh-miskin", "Cheikh Meskîne")
     ]
