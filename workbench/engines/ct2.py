@@ -19,6 +19,7 @@ from pathlib import Path
 from workbench.engines.base import DecodeOptions, EngineError, check_stop
 from workbench.engines.families import Drive, detect
 from workbench.engines.model_gate import refuse_custom_code, refuse_pickle
+from workbench.engines.store import swap_folder
 
 
 def convert(
@@ -68,7 +69,7 @@ def convert(
         if (src / "workbench.json").is_file():
             meta.update(json.loads((src / "workbench.json").read_text(encoding="utf-8")))
         (work / "workbench.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
-        _swap_in(work, out)
+        swap_folder(work, out)
     finally:
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)
@@ -94,22 +95,6 @@ def _check_target(src: Path, out: Path, force: bool) -> None:
             f"{out} is not a converted model (no model.bin and workbench.json); "
             "refusing to replace it"
         )
-
-
-def _swap_in(work: Path, out: Path) -> None:
-    """Rename the finished ``work`` folder to ``out`` (an old converted model goes after)."""
-    if not out.exists():
-        os.rename(work, out)
-        return
-    old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".old"))
-    os.rename(out, old / "model")
-    try:
-        os.rename(work, out)
-    except OSError:
-        os.rename(old / "model", out)  # put the old model back
-        raise
-    finally:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def require_converted(folder: Path) -> None:

@@ -118,7 +118,7 @@ def pull(repo: str, store: Path, revision: str | None = None) -> Path:
             "files": sorted(p.name for p in work.iterdir()),
         }
         (work / MARKER).write_text(json.dumps(meta, indent=2), encoding="utf-8")
-        _swap(work, target)
+        swap_folder(work, target)
     except OSError as exc:
         raise PullError(_disk_reason(exc, repo, store)) from None
     finally:
@@ -232,8 +232,12 @@ def _licence(info: dict, folder: Path) -> str:
     return "unknown (see its model card)"
 
 
-def _swap(work: Path, target: Path) -> None:
-    """Rename the finished pull into place; an earlier pull goes only once it is there."""
+def swap_folder(work: Path, target: Path) -> None:
+    """Rename the finished folder ``work`` to ``target`` (a pull, a conversion).
+
+    An earlier folder at ``target`` goes only once the new one is there; if that rename
+    fails, the old one is put back.
+    """
     import tempfile
 
     if not target.exists():
@@ -244,7 +248,7 @@ def _swap(work: Path, target: Path) -> None:
     try:
         os.rename(work, target)
     except OSError:
-        os.rename(old / "model", target)
+        os.rename(old / "model", target)  # put the old model back
         raise
     finally:
         shutil.rmtree(old, ignore_errors=True)
