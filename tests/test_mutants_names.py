@@ -327,3 +327,36 @@ def test_a_french_mute_e_in_running_text(syria_finder):
     assert [(h.entry.id, h.surface) for h in syria_finder.find("Shelling hit Cheikh Meskîne.")] == [
         ("shaykh-miskin", "Cheikh Meskîne")
     ]
+
+
+# --- name_finder: a long text is scanned a piece at a time ----------------------------------
+
+
+def test_pieces_are_cut_after_punctuation_and_cover_the_text():
+    from workbench.core.names.name_finder import chunk_spans
+
+    text = "Fighters left Mosul. They reached Haditha, then Anah and Rawa by night"
+    pieces = list(chunk_spans(text, 10))
+    assert pieces == [(0, 20), (20, 42), (42, 70)]  # after "Mosul." and "Haditha,"
+    assert [text[a:b] for a, b in pieces][:2] == ["Fighters left Mosul.", " They reached Haditha,"]
+    assert list(chunk_spans("Mosul", 10)) == [(0, 5)] and list(chunk_spans("", 10)) == []
+
+
+def test_without_punctuation_the_cut_is_at_a_space_after_four_sizes():
+    from workbench.core.names.name_finder import chunk_spans
+
+    assert list(chunk_spans("word " * 10, 4)) == [(0, 20), (20, 40), (40, 50)]
+    assert list(chunk_spans("a" * 30 + " b c", 5)) == [(0, 31), (31, 34)]
+    assert list(chunk_spans("abcdefghij", 3)) == [(0, 10)]  # no space at all: one piece
+
+
+def test_a_text_longer_than_a_piece_finds_every_name_at_its_offset(finder):
+    from workbench.core.names.name_finder import CHUNK_CHARS
+
+    sentence = "Fighters left Mosul for Haditha. "
+    text = sentence * (CHUNK_CHARS // len(sentence) + 2)
+    hits = finder.find(text, "en")
+    n = text.count(sentence)
+    assert len(hits) == 2 * n
+    assert {text[h.start : h.end] for h in hits} == {"Mosul", "Haditha"}
+    assert hits[-1].start == len(text) - len("Haditha. ")
