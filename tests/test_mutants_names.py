@@ -125,6 +125,14 @@ def test_a_nisba_written_ee_finds_the_name_in_i(index, spelling, entry):
     assert [(m.entry.id, m.how) for m in found[:1]] == [(entry, "key")]
 
 
+def test_a_final_u_or_o_keeps_its_quality():
+    # Zakho (Kurdish Zaxo): its final o is a u, not the a of a different name
+    assert latin_key("Zakho") == latin_key("Zakhu") == latin_key("Zaxo")
+    assert latin_key("Zakho").endswith("U")
+    assert latin_key("Zakho") not in (latin_key("Zakha"), latin_key("Zakhi"))
+    assert latin_key("Nuh").endswith("U")  # نوح: the h after the u is dropped, the u stays
+
+
 # --- latin_key: the French mute -e and BGN's s-cedilla -------------------------------------
 
 
