@@ -48,6 +48,12 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def check_status(status: str) -> None:
+    """Refuse a status that is not one of :data:`STATUSES` (a one-line InputError)."""
+    if status not in STATUSES:
+        raise InputError(f"unknown status {status!r} (use one of: {', '.join(STATUSES)})")
+
+
 @dataclass(frozen=True)
 class Provenance:
     """Where a translation came from: a machine, the memory, or a person."""
@@ -291,8 +297,7 @@ class Project(Database):
         the draft it came from; a memory match replaces it (the text no longer comes from
         the machine).
         """
-        if status not in STATUSES:
-            raise InputError(f"unknown status {status!r} (use one of: {', '.join(STATUSES)})")
+        check_status(status)
         get_language(lang)
         with transaction(self.con, self.path):
             before = read_state(self.con, segment_id, lang)
@@ -335,8 +340,7 @@ class Project(Database):
         machine draft it came from for HTER. Decided against the stored target, inside one
         transaction.
         """
-        if status not in STATUSES:
-            raise InputError(f"unknown status {status!r} (use one of: {', '.join(STATUSES)})")
+        check_status(status)
         get_language(lang)
         with transaction(self.con, self.path):
             before = read_state(self.con, segment_id, lang)
@@ -366,8 +370,7 @@ class Project(Database):
 
         The history records it, so undo takes it back. Returns the history row's id.
         """
-        if status not in STATUSES:
-            raise InputError(f"unknown status {status!r} (use one of: {', '.join(STATUSES)})")
+        check_status(status)
         with transaction(self.con, self.path):
             before = read_state(self.con, segment_id, lang)
             if not before.target:
