@@ -1,14 +1,19 @@
 """How long a confirm takes: store edit + propagation + the TM writes, with a large TM.
 
-Builds (or reuses, ``--db``) a TM of N units (bench/tm_scale.py's synthetic units,
-default 1,000,000) and a project of S segments (default 10,000: ntrex128 sentences, every
-tenth one repeated elsewhere, so confirms propagate), then confirms K segments (default
-200) as the app does and reports p50 / p95 in ms of
+Uses bench/tm_fixture.py's cached TM of N units (bench/tm_scale.py's synthetic units,
+default 1,000,000; built on first use, then kept under /tmp), or ``--db``, and a project of
+S segments (default 10,000: ntrex128 sentences, every tenth one repeated elsewhere, so
+confirms propagate), then confirms K segments (default 200) as the app does and reports
+p50 / p95 in ms of
 
-- the UI thread's part: ``save_edit`` and propagation to the repetitions (one transaction);
+- the UI thread's part: ``save_edit`` and propagation to the repetitions (one transaction,
+  one durable commit, as the app does);
 - the TM writer thread's part: the unit learned into the project's TM and the large TM
   (one transaction each), replacing what was learned from the segment before;
 - both together.
+
+The units the confirms taught the large TM are taken out again at the end, so the cached
+TM stays as it was for the next run.
 
     python bench/confirm_speed.py [--units 1000000] [--segments 10000] [--db PATH]
 """
@@ -16,6 +21,7 @@ tenth one repeated elsewhere, so confirms propagate), then confirms K segments (
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -26,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from tm_fixture import cached_tm  # noqa: E402
 from tm_scale import base_pairs, generate  # noqa: E402
 
 from workbench import services  # noqa: E402
@@ -33,8 +40,9 @@ from workbench.core.document import Document, Paragraph  # noqa: E402
 from workbench.core.names.name_finder import NameFinder  # noqa: E402
 from workbench.core.names.name_index import NameIndex  # noqa: E402
 from workbench.core.repetitions import build_index  # noqa: E402
-from workbench.services.learning import Learner  # noqa: E402
+from workbench.services.learning import Learner, learned_key  # noqa: E402
 from workbench.services.propagation import propagate  # noqa: E402
+from workbench.store.db import transaction  # noqa: E402
 from workbench.store.project import Project  # noqa: E402
 from workbench.store.tm import TranslationMemory  # noqa: E402
 
@@ -54,7 +62,7 @@ def main() -> None:
     glossary = services.open_glossary(ROOT / "glossaries" / "names.tsv")
     finder = NameFinder(NameIndex(glossary))
     tmp = tempfile.TemporaryDirectory()
-    big_path = Path(args.db) if args.db else Path(tmp.name) / "big.sqlite"
+    big_path = Path(args.db) if args.db else cached_tm(args.units)
     with TranslationMemory(big_path, glossary) as tm:
         t = time.perf_counter()
         gen = generate(args.units * 2)
@@ -87,17 +95,21 @@ def main() -> None:
         picks = rng.sample(rows, args.confirms)
         for r in picks:
             t0 = time.perf_counter()
-            p.save_edit(r.segment_id, "ar", f"ترجمة {r.segment_id}", "translated")
-            propagated += len(propagate(p, index, r.segment_id, "ar", r.key))
+            with transaction(p.con, p.path):  # as the app: the confirm and its copies at once
+                p.save_edit(r.segment_id, "ar", f"ترجمة {r.segment_id}", "translated")
+                propagated += len(propagate(p, index, r.segment_id, "ar", r.key))
             t1 = time.perf_counter()
             learner.sync(r.segment_id, "ar", confirmed_now=True)
             t2 = time.perf_counter()
             ui.append((t1 - t0) * 1000)
             writer.append((t2 - t1) * 1000)
         total = [a + b for a, b in zip(ui, writer, strict=True)]
+        for r in picks:  # the large TM as it was: what the confirms taught it goes again
+            tms[1].forget(learned_key(p, r.key, "ar"))
         for tm in tms:
             tm.close()
-    print(f"{args.confirms} confirms, {propagated} propagated drafts")
+    load = os.getloadavg()[0]
+    print(f"{args.confirms} confirms, {propagated} propagated drafts (load average {load:.1f})")
     print("| part | p50 ms | p95 ms |")
     print("|---|---|---|")
     for name, xs in (

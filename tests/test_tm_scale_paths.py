@@ -176,3 +176,103 @@ def test_on_a_terminal_analyze_draws_a_progress_bar_and_json_stays_clean(project
     assert b"analysing" in seen  # click's bar, with its label, on the terminal
     got = json.loads(out)
     assert set(got["totals"]) == {"ar", "ckb"}
+
+
+# --- a confirm and its propagated copies: one transaction (one durable commit) -------------
+
+REPEATED = "Fighters left the town of Haditha at dawn on Sunday."
+
+
+def _repeating_project(tmp_path):
+    text = tmp_path / "story.en.md"
+    text.write_text(
+        f"# A story\n\n{REPEATED}\n\nThe roads were closed for a week.\n\n{REPEATED}\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "rep"
+    with Project.init(folder) as p:
+        p.add_document(read_document(text))
+    return folder
+
+
+def _run_app(folder, finder, script):
+    import asyncio
+    import threading
+
+    from workbench.services.settings import Settings
+    from workbench.tui.app import WorkbenchApp
+
+    async def main():
+        app = WorkbenchApp(folder, ["ar"], "terminal", finder, None, settings=Settings("Layla"))
+        async with app.run_test(size=(150, 40)) as pilot:
+            await pilot.pause()
+            commits: list[str] = []
+            ui = threading.current_thread()
+
+            def trace(sql: str) -> None:
+                if threading.current_thread() is ui and sql.strip().upper() == "COMMIT":
+                    commits.append(sql)
+
+            app.project.con.set_trace_callback(trace)
+            try:
+                return commits, await script(app, pilot)
+            finally:
+                app.project.con.set_trace_callback(None)
+
+    return asyncio.run(main())
+
+
+def _stored(folder):
+    with Project.open(folder) as p:
+        return [(r.source, r.target, r.status, r.origin) for r in p.rows("ar")]
+
+
+def _go_first_repeat(app):
+    first = next(r for r in app.all_rows if r.source == REPEATED)
+    app.go_to_segment(first.segment_id, "ar")
+
+
+def test_a_confirm_and_its_copies_are_one_commit(tmp_path, finder, monkeypatch):
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    folder = _repeating_project(tmp_path)
+
+    async def script(app, pilot):
+        _go_first_repeat(app)
+        await pilot.pause()
+        await pilot.press("enter", *"نص", "enter")
+        await pilot.pause()
+
+    commits, _ = _run_app(folder, finder, script)
+    rows = [r for r in _stored(folder) if r[0] == REPEATED]
+    assert rows == [
+        (REPEATED, "نص", "translated", "human"),
+        (REPEATED, "نص", "draft", "propagated"),
+    ]
+    assert len(commits) == 1  # the confirm and the copy: written and made durable together
+
+
+def test_a_failed_propagation_keeps_the_confirm_and_writes_no_copy(tmp_path, finder, monkeypatch):
+    from workbench.store.db import StoreError
+    from workbench.tui import workflow
+
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    folder = _repeating_project(tmp_path)
+    real = workflow.propagate
+
+    def half_then_fail(*args, **kw):
+        real(*args, **kw)  # the copies written in its savepoint ...
+        raise StoreError("rep: the disk is full; this change was not written")  # ... then not
+
+    monkeypatch.setattr(workflow, "propagate", half_then_fail)
+
+    async def script(app, pilot):
+        _go_first_repeat(app)
+        await pilot.pause()
+        await pilot.press("enter", *"نص", "enter")
+        await pilot.pause()
+        return [n.message for n in app._notifications]
+
+    _, notes = _run_app(folder, finder, script)
+    rows = [r for r in _stored(folder) if r[0] == REPEATED]
+    assert rows == [(REPEATED, "نص", "translated", "human"), (REPEATED, "", "new", "none")]
+    assert any(n.startswith("not propagated:") for n in notes)

@@ -27,6 +27,7 @@ from pathlib import Path
 from workbench.core.errors import WorkbenchError
 from workbench.core.repetitions import RepetitionIndex, build_index
 from workbench.services.propagation import propagate
+from workbench.store.db import transaction
 from workbench.store.learned import last_edited
 from workbench.store.project import ChangedUnderYou
 from workbench.tui.learner_thread import LearnerThread
@@ -146,33 +147,44 @@ class WorkflowMixin:
         propagated to the repetitions and learned by the TMs; the confirm and its
         propagated copies are one action for ``u``.
         """
+        confirmed = status in CONFIRMED
+        written: list[tuple[int, int]] = []
         try:
-            hid = self.project.save_edit(row.segment_id, lang, text, status, expect=base)
+            # the confirm and its propagated copies: one transaction, one durable commit
+            with transaction(self.project.con, self.project.path):
+                hid = self.project.save_edit(row.segment_id, lang, text, status, expect=base)
+                if hid is not None and confirmed:
+                    written = self.propagate_from(row, lang)
         except ChangedUnderYou as e:
             self.ask_conflict(row, lang, text, status, e.now)
             return False
         self.last_edit = (row.key, lang)
         if hid is None:
             return True
-        ids = [hid]
-        confirmed = status in CONFIRMED
-        if confirmed:
-            ids += self.propagate_from(row, lang)
+        ids = [hid, *self.show_propagated(lang, written)]
         self.remember_action(ids)
         self.learn(row.segment_id, lang, confirmed_now=confirmed)
         return True
 
-    def propagate_from(self, row: Row, lang: str) -> list[int]:
-        """Copy ``row``'s confirmed target to its repetitions; their history row ids."""
+    def propagate_from(self, row: Row, lang: str) -> list[tuple[int, int]]:
+        """Copy ``row``'s confirmed target to its repetitions: (segment id, history id) each.
+
+        Inside the confirm's transaction: a failure here (said in a note) rolls back only
+        the copies, never the confirm.
+        """
         if self.settings is None or not self.settings.propagate:
             return []
         if self.rep_index is None:  # a confirm before the thread's index: plain keys now
             self.rep_index = build_index(self.repetition_segments(), None)
         try:
-            written = propagate(self.project, self.rep_index, row.segment_id, lang, row.key)
+            with transaction(self.project.con, self.project.path):  # a savepoint of its own
+                return propagate(self.project, self.rep_index, row.segment_id, lang, row.key)
         except WorkbenchError as e:
             self.notify(f"not propagated: {e}", severity="error", timeout=15)
             return []
+
+    def show_propagated(self, lang: str, written: list[tuple[int, int]]) -> list[int]:
+        """Show the copies a confirm wrote (once committed); their history row ids."""
         for sid, _ in written:
             other = self.by_id.get(sid)
             if other is not None:
