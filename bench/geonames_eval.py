@@ -16,7 +16,11 @@ learns from them, and their figures are printed separately.
 Queries identical (after folding) to an indexed form of their place are not "unseen" and
 are left out; so are airport-style codes (ALP, DAM).
 
-    python bench/geonames_eval.py [--no-fuzzy] [--curve] [--threshold C]
+    python bench/geonames_eval.py [--no-fuzzy] [--curve] [--threshold C] [--errors]
+
+``--errors`` prints the Latin queries of the learning places (never the held-apart ones)
+that lookup gets wrong, grouped by cause: a wrong answer, the right entry top but below the
+threshold, lower in the candidate list, not among the candidates, or no candidate at all.
 """
 
 from __future__ import annotations
@@ -160,6 +164,54 @@ def answers(places, script, fuzzy):
     return out
 
 
+#: --errors groups, in the order printed
+CAUSES = (
+    "wrong answer",
+    "right entry top, below the threshold",
+    "right entry lower in the list",
+    "right entry not among the candidates",
+    "no candidate",
+)
+
+
+def errors(places) -> None:
+    """Print the misses and false answers of the learning places, grouped by cause."""
+    names = {p["id"]: p["name"] for p in places}
+    for proto in ("name-only", "5-fold"):
+        groups: dict[str, list[str]] = {c: [] for c in CAUSES}
+        for name, forms, queries in protocols(places, "Latn"):
+            if name != proto:
+                continue
+            index = build_index(places, forms)
+            for pid, q in queries:
+                if held_apart(pid):
+                    continue
+                d = index.decide(q)
+                ids = [c.entry.id for c in d.candidates]
+                if d.matches and d.matches[0].entry.id == pid:
+                    continue
+                if d.matches:
+                    cause = CAUSES[0]
+                elif not ids:
+                    cause = CAUSES[4]
+                elif ids[0] == pid:
+                    cause = CAUSES[1]
+                elif pid in ids:
+                    cause = CAUSES[2]
+                else:
+                    cause = CAUSES[3]
+                cands = ", ".join(
+                    f"{names[c.entry.id]} ({c.how}{' ' + c.rule if c.rule else ''} "
+                    f"{c.confidence:.3f})"
+                    for c in d.candidates[:3]
+                )
+                groups[cause].append(f"{q} [{names[pid]}] -> {cands or '-'}")
+        for cause, lines in groups.items():
+            print(f"\n## Latn {proto}, learning places: {cause} ({len(lines)})\n")
+            for ln in lines:
+                print(f"- {ln}")
+
+
 def figures(rows, threshold, only=None):
     """Precision, recall and counts of the answers given at ``threshold`` or more.
 
@@ -189,9 +241,15 @@ def main() -> None:
     ap.add_argument(
         "--threshold", type=float, default=None, help="answer at this confidence (default: shipped)"
     )
+    ap.add_argument(
+        "--errors", action="store_true", help="the learning places' misses, grouped by cause"
+    )
     args = ap.parse_args()
     if not (DATA / "geonames_sy").exists():
         sys.exit(f"{DATA}/geonames_sy not found")
+    if args.errors:
+        errors(load_places())
+        return
     t = time.perf_counter()
     places = load_places()
     thr = args.threshold

@@ -185,3 +185,26 @@ def test_geonames_curve_beats_the_first_calibration():
         at[proto] = tuple(float(x) for x in row.split("|")[2:4])
     assert at["name-only"][0] >= 0.975 and at["name-only"][1] >= 0.62, at
     assert at["5-fold"][0] >= 0.97 and at["5-fold"][1] >= 0.79, at
+
+
+def test_errors_are_grouped_by_cause_without_the_held_apart_places():
+    """bench/geonames_eval.py --errors: the learning places' misses in five groups."""
+    from tests.conftest import shared_file
+
+    shared_file("geonames_sy/cities500_SY_alternatenames.tsv")
+    sys.path.insert(0, str(ROOT / "bench"))
+    from geonames_eval import CAUSES, held_apart, load_places
+
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "geonames_eval.py"), "--errors"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    ).stdout
+    heads = [ln for ln in out.splitlines() if ln.startswith("## ")]
+    assert [h.split(": ", 1)[1].rsplit(" (", 1)[0] for h in heads] == list(CAUSES) * 2
+    held_names = {p["name"] for p in load_places() if held_apart(p["id"])}
+    learn_names = {p["name"] for p in load_places() if not held_apart(p["id"])}
+    listed = {ln.split(" [", 1)[1].split("] ", 1)[0] for ln in out.splitlines() if " [" in ln}
+    assert listed and not (listed & (held_names - learn_names))
