@@ -2,8 +2,10 @@
 
 A candidate (query, glossary form) is described by a few numbers (how it was found, how
 close the transliteration keys and the spellings are, how long the key is, and how far it
-stands ahead of the next entry). Boosted trees over them (Latin script) or a logistic
-weighting (Arabic script, whose dev set is small) give a raw score; a table
+stands ahead of the next entry; for Latin script also which respelling rule found it, how
+the rival entries were found, edit distances and the abjad ending). A logistic weighting
+gives a raw score (boosted trees where the weights file has them; measured, not shipped:
+with the finer features they recall less at the same precision); a table
 learnt on the GeoNames dev set maps the raw score to a *confidence*: of the answers given
 at that confidence or more on the dev set, the share that was right. An answer is given
 only at ``THRESHOLD`` or more; below it the candidates are listed instead.
