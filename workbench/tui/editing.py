@@ -8,6 +8,8 @@ An edit belongs to the row and language it was opened on, whatever moves meanwhi
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.widgets import Input, Static
 
 from workbench.core.errors import WorkbenchError
@@ -69,11 +71,15 @@ class EditingMixin:
 
     def action_insert_name(self) -> None:
         """Insert a glossary name of the source (opening the edit line if needed)."""
+        self.in_edit_line(self.insert_name)
+
+    def in_edit_line(self, do: Callable[[EditLine], None]) -> None:
+        """Run ``do`` on the edit line, opening it if needed, behind the keys typed before."""
         edit = self.query_one("#edit", EditLine)
         if not edit.is_focused:
             self.action_edit()
         if edit.is_focused:
-            edit.run_in_turn(lambda: self.insert_name(edit))  # where the typing got to
+            edit.run_in_turn(lambda: do(edit))  # where the typing got to
 
     def segment_names(self, row: Row) -> list:
         """The glossary entries named in a segment's source, in order, each once."""

@@ -140,11 +140,7 @@ class GlossaryMixin:
 
     def action_choose_name(self) -> None:
         """List the source's glossary names; insert the one chosen at the cursor."""
-        edit = self.query_one("#edit", EditLine)
-        if not edit.is_focused:
-            self.action_edit()
-        if edit.is_focused:
-            edit.run_in_turn(lambda: self.choose_name(edit))
+        self.in_edit_line(self.choose_name)
 
     def choose_name(self, edit: EditLine) -> None:
         """Show the picker over the edit line (a single name is inserted at once)."""
