@@ -195,11 +195,35 @@ _TYPO_FOLD = str.maketrans(
     }
 )
 _HARAKAT = re.compile("[\u064b-\u0650\u0652-\u065f\u0670]")
+SHADDA = "\u0651"
 
 
 def _as_typed(text: str) -> str:
     """The spelling letter for letter, without harakat or tatweel (shadda kept)."""
     return " ".join(_HARAKAT.sub("", text.replace(TATWEEL, "")).split())
+
+
+def _vocalised_words(text: str) -> list[bool]:
+    """For each word of ``text``: does it carry harakat (vowel marks, not only a shadda)?"""
+    return [_HARAKAT.search(w) is not None for w in text.replace(TATWEEL, "").split()]
+
+
+def _writes(typed: str, vocalised: list[bool], form: str) -> bool:
+    """Does ``typed`` (harakat removed) write ``form`` (harakat removed), word for word?
+
+    In a vocalised word the shadda is part of the vocalisation (مُحَمَّد is محمد with its
+    marks): it counts only where the form writes one. In a bare word it is a letter typed on
+    purpose, compared as it is (الرقّة is not الرقة).
+    """
+    words, form_words = typed.split(), form.split()
+    if len(words) != len(form_words):
+        return False
+    for word, voc, fw in zip(words, vocalised, form_words, strict=True):
+        if word == fw:
+            continue
+        if not (voc and SHADDA not in fw and word.replace(SHADDA, "") == fw):
+            return False
+    return True
 
 
 def misspelling_of(spelling: str, forms: tuple[str, ...] | list[str]) -> str | None:
@@ -209,10 +233,13 @@ def misspelling_of(spelling: str, forms: tuple[str, ...] | list[str]) -> str | N
     seats, ة/ه, أ/إ/آ/ا, ك/ک, ي/ی, a missing or doubled shadda): القايم for القائم. A
     listed form itself (variants included) is not one, and neither is an inflection, which
     changes letters the confusions do not cover (الأمريكية beside الأمريكي, ـين, ـون).
+    Harakat are not compared, and a vocalised word's shadda only where the form has one:
+    مُحَمَّد الحَسَن writes محمد الحسن.
     """
     typed = _as_typed(spelling)
+    vocalised = _vocalised_words(spelling)
     listed = [_as_typed(f) for f in forms if f]
-    if not typed or typed in listed:
+    if not typed or any(_writes(typed, vocalised, f) for f in listed):
         return None
     folded = typed.translate(_TYPO_FOLD)
     for form, as_typed in zip([f for f in forms if f], listed, strict=True):

@@ -192,22 +192,37 @@ def _with_confidence(hit: NameHit, c: _Caches) -> NameHit:
     return replace(hit, confidence=threshold() if conf is None else conf)
 
 
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]*")
+
+
+def _letters(word: str) -> int:
+    """How many letters a word has (harakat, shadda and tatweel not counted)."""
+    return len(word) - sum(len(m) for m in _MARKS.findall(word))
+
+
+def _drop_letter(word: str) -> str:
+    """The word without its first letter and the marks on it (وَ, بِ, لِ: one clitic)."""
+    return word[_MARKS.match(word, 1).end() :]
+
+
 def _proclitic_forms(word: str) -> list[tuple[str, bool]]:
     """The word itself and the word without Arabic proclitics (flag: stripped).
 
     A conjunction (و, ف) may come first, then a preposition (ب, ل, ك); لل is ل + ال.
+    Harakat are no letters: وَبِمُحَمَّد loses وَبِ as وبمحمد loses وب.
     """
     forms = [(word, False)]
     rests = [word]
-    if word[:1] in ("و", "ف") and len(word) > 3:
-        rests.append(word[1:])
+    if word[:1] in ("و", "ف") and _letters(word) > 3:
+        rests.append(_drop_letter(word))
     for rest in rests:
         if rest is not word:
             forms.append((rest, True))
-        if rest.startswith("لل") and len(rest) > 4:
-            forms.append(("ال" + rest[2:], True))
-        elif rest[:1] in ("ب", "ل", "ك") and len(rest) > 3:
-            forms.append((rest[1:], True))
+        after_l = _drop_letter(rest) if rest[:1] == "ل" else ""
+        if after_l[:1] == "ل" and _letters(rest) > 4:
+            forms.append(("ال" + _drop_letter(after_l), True))
+        elif rest[:1] in ("ب", "ل", "ك") and _letters(rest) > 3:
+            forms.append((_drop_letter(rest), True))
     return forms
 
 
@@ -228,6 +243,22 @@ def _ortho(text: str) -> str:
 def _word_key(word: str) -> str:
     """The matching key of one Arabic-script word."""
     return "".join(_key_word(w) for w in arabic_words(word))
+
+
+def _span_key(keys: list[str]) -> str:
+    """The key of a span from its words' keys; '' when a word after the first adds nothing.
+
+    Keys are joined with doubled letters collapsed (as the index joins a form's words), so a
+    word that is only the letter the key ends with (إن, key ن, after الحسن) or has no key
+    (أو "or") would vanish into the name: such a span is no name of its words.
+    """
+    key = _dedupe(keys[0])
+    for part in keys[1:]:
+        longer = _dedupe(key + part)
+        if key and longer == key:
+            return ""
+        key = longer
+    return key
 
 
 class NameFinder:
@@ -301,10 +332,14 @@ class NameFinder:
                 if not may:  # most words: no Latin name can start here
                     i += 1
                     continue
-            best = self._match_at(scan, i, len(toks), exclude=None)
-            if best is not None:
-                hit = _with_confidence(best[1], c)
-                best = None if hit.confidence < threshold() else (best[0], hit)
+            best = None
+            # the longest span sure enough; a shorter one when a longer is not (a word
+            # after a name must not make it vanish)
+            for n, hit in self._options_at(scan, i, len(toks), exclude=None):
+                hit = _with_confidence(hit, c)
+                if hit.confidence >= threshold():
+                    best = (n, hit)
+                    break
             if best is None:
                 i += 1
                 continue
@@ -320,12 +355,14 @@ class NameFinder:
         out = []
         j = lo
         while j < hi:
-            best = self._match_at(scan, j, hi, exclude=outer)
-            if best is None:
+            options = self._options_at(scan, j, hi, exclude=outer)
+            if not options:
                 j += 1
                 continue
-            n, hit = best
-            if hit.score >= 99 and not hit.clitic:  # inside a name, only a listed spelling
+            # inside a name, only a listed spelling
+            listed = [(n, h) for n, h in options if h.score >= 99 and not h.clitic]
+            n, hit = listed[0] if listed else options[0]
+            if listed:
                 out.append(replace(hit, nested=True))
             j += n
         return out
@@ -335,8 +372,18 @@ class NameFinder:
     ) -> tuple[int, NameHit] | None:
         """The longest name starting at token i (ending before hi), or None."""
         if scan.toks[i].arabic:
-            return self._match_arabic(scan, i, hi, exclude)
+            options = self._match_arabic(scan, i, hi, exclude)
+            return options[0] if options else None
         return self._match_latin(scan, i, hi, exclude)
+
+    def _options_at(
+        self, scan: _Scan, i: int, hi: int, exclude: str | None
+    ) -> list[tuple[int, NameHit]]:
+        """The names starting at token i, longest first (Latin: the longest only)."""
+        if scan.toks[i].arabic:
+            return self._match_arabic(scan, i, hi, exclude)
+        best = self._match_latin(scan, i, hi, exclude)
+        return [] if best is None else [best]
 
     # --- Latin ---------------------------------------------------------------------
 
@@ -437,10 +484,16 @@ class NameFinder:
 
     def _match_arabic(
         self, scan: _Scan, i: int, hi: int, exclude: str | None
-    ) -> tuple[int, NameHit] | None:
+    ) -> list[tuple[int, NameHit]]:
+        """The best name of each length starting at Arabic-script token i, longest first.
+
+        Every word after the first must add to the span's key: a short word whose key the
+        name's last letter absorbs (إن after الحسن: the key of "محمد الحسن إن" is the key of
+        "محمد الحسن") is not part of the name.
+        """
         idx = scan.c.index
         text, toks, joinable = scan.text, scan.toks, scan.joinable
-        best: tuple[int, NameHit] | None = None
+        by_length: list[tuple[int, NameHit]] = []
         token = toks[i].text
         # stripped forms first: on a tie the name is reported without its clitics
         heads = _proclitic_forms(token)
@@ -450,7 +503,9 @@ class NameFinder:
             if j >= hi or not toks[j].arabic:
                 break
             middle = [t.text for t in toks[i + 1 : j]]
+            middle_keys = [_word_key(w) for w in middle]
             alive = False
+            best: NameHit | None = None
             for head, stripped in heads:
                 tails = _suffix_forms(toks[j].text)
                 for tail in tails[1:] + tails[:1]:
@@ -460,9 +515,10 @@ class NameFinder:
                         if len(word) < 2:
                             continue
                         words_ = [word]
+                        key = _dedupe(_word_key(word))
                     else:
                         words_ = [head, *middle, tail]
-                    key = _dedupe("".join(_word_key(w) for w in words_))
+                        key = _span_key([_word_key(head), *middle_keys, _word_key(tail)])
                     if not key:
                         continue
                     alive = alive or key in idx.arabic_prefixes
@@ -470,25 +526,24 @@ class NameFinder:
                     if not found:
                         continue
                     e, f, score = found[0]
-                    if best is None or best[0] < n or best[1].score < score:
+                    if best is None or best.score < score:
                         surface = text[toks[i].start : toks[j].end]
                         clitic = stripped or tail != toks[j].text
-                        best = (
-                            n,
-                            NameHit(
-                                e,
-                                toks[i].start,
-                                toks[j].end,
-                                surface,
-                                f,
-                                score,
-                                core=" ".join(words_),
-                                clitic=clitic,
-                            ),
+                        best = NameHit(
+                            e,
+                            toks[i].start,
+                            toks[j].end,
+                            surface,
+                            f,
+                            score,
+                            core=" ".join(words_),
+                            clitic=clitic,
                         )
+            if best is not None:
+                by_length.append((n, best))
             if not joinable[j] or not alive:
                 break
-        return best
+        return by_length[::-1]
 
     def _arabic_candidates(
         self, scan: _Scan, key: str, words_: list[str], stripped: bool, exclude: str | None
