@@ -368,3 +368,34 @@ def test_a_text_longer_than_a_piece_finds_every_name_at_its_offset(finder):
     assert len(hits) == 2 * n
     assert {text[h.start : h.end] for h in hits} == {"Mosul", "Haditha"}
     assert hits[-1].start == len(text) - len("Haditha. ")
+
+
+# --- name_index: Arabic-script lookups ------------------------------------------------------
+
+
+def best(index: NameIndex, query: str, *, fuzzy: bool = True) -> tuple[str, str, float] | None:
+    """(entry id, how, score) of the first candidate for ``query``."""
+    cands = index.candidates(query, fuzzy=fuzzy)
+    return (cands[0].entry.id, cands[0].how, cands[0].score) if cands else None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("القائم", ("al-qaem", "exact", 100.0)),  # the listed form
+        ("القايم", ("al-qaem", "exact", 95.0)),  # yeh for the hamza seat: a close spelling
+        ("الأنبار", ("anbar", "exact", 100.0)),
+        ("الانبار", ("anbar", "exact", 95.0)),  # bare alef for hamza-alef
+        ("الفلوجه", ("fallujah", "key", 90.0)),  # heh for teh marbuta: the same skeleton
+        ("حديثه", ("haditha", "key", 90.0)),
+        ("صلاح الدبن", ("salahaddin", "fuzzy", 81.8)),  # a dotting slip in a long name
+        ("تل عفز", ("tal-afar", "fuzzy", 72.0)),
+    ],
+)
+def test_arabic_lookups_score_by_how_close_the_spelling_is(index, query, expected):
+    assert best(index, query) == expected
+
+
+def test_arabic_fuzzy_candidates_only_when_asked(index):
+    assert best(index, "صلاح الدبن", fuzzy=False) is None
+    assert best(index, "حديثه", fuzzy=False) == ("haditha", "key", 90.0)
