@@ -399,3 +399,13 @@ def test_arabic_lookups_score_by_how_close_the_spelling_is(index, query, expecte
 def test_arabic_fuzzy_candidates_only_when_asked(index):
     assert best(index, "صلاح الدبن", fuzzy=False) is None
     assert best(index, "حديثه", fuzzy=False) == ("haditha", "key", 90.0)
+
+
+def test_lookup_answers_a_misspelt_full_name_through_the_fuzzy_key_by_default(index):
+    # "Omr" for Omar: no key matches, the fuzzy key does, and lookup tries it unasked
+    assert [m.entry.id for m in index.lookup("Omr al-Obeidi")] == ["omar-al-obaidi"]
+    assert index.lookup("Omr al-Obeidi", fuzzy=False) == []
+
+
+def test_the_index_keeps_its_glossary(glossary, index):
+    assert index.glossary is glossary  # the app and QA read its source and house settings
