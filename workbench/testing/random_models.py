@@ -143,13 +143,22 @@ def _train_spm(folder: Path, text: str, size: Size, **options: object) -> Path:
 
 def build_nllb(folder: Path, text: str, size: Size = Size(), seed: int = 0) -> Path:
     """An NLLB-200-style model: M2M-100 architecture, NllbTokenizer with its language codes."""
-    import torch
-    from transformers import M2M100Config, M2M100ForConditionalGeneration, NllbTokenizer
+    from transformers import NllbTokenizer
 
     work = _train_spm(folder, text, size, model_type="bpe")
     tok = NllbTokenizer(vocab_file=str(work / "spm.model"))
+    return _save_m2m100(folder, tok, len(tok), size, seed)
+
+
+def _save_m2m100(  # type: ignore[no-untyped-def]
+    folder: Path, tok, vocab_size: int, size: Size, seed: int
+) -> Path:
+    """Save a random M2M-100 network of ``vocab_size`` ids beside its tokenizer ``tok``."""
+    import torch
+    from transformers import M2M100Config, M2M100ForConditionalGeneration
+
     cfg = M2M100Config(
-        **_dims(size, len(tok)),
+        **_dims(size, vocab_size),
         max_position_embeddings=256,
         pad_token_id=tok.pad_token_id,
         eos_token_id=tok.eos_token_id,
@@ -165,8 +174,7 @@ def build_nllb(folder: Path, text: str, size: Size = Size(), seed: int = 0) -> P
 def build_m2m100(folder: Path, text: str, size: Size = Size(), seed: int = 0) -> Path:
     """An M2M-100 model: M2M100Tokenizer with its ``__xx__`` language codes."""
     import sentencepiece as spm
-    import torch
-    from transformers import M2M100Config, M2M100ForConditionalGeneration, M2M100Tokenizer
+    from transformers import M2M100Tokenizer
 
     work = _train_spm(folder, text, size, model_type="bpe", pad_id=1, unk_id=3, bos_id=0, eos_id=2)
     sp = spm.SentencePieceProcessor(model_file=str(work / "spm.model"))
@@ -178,18 +186,7 @@ def build_m2m100(folder: Path, text: str, size: Size = Size(), seed: int = 0) ->
     tok = M2M100Tokenizer(str(work / "vocab.json"), str(work / "spm.model"), src_lang="en")
     # the language codes (and 8 made-up words) come after the vocabulary
     n_ids = max([len(tok), *tok.lang_token_to_id.values()]) + 1 + 8
-    cfg = M2M100Config(
-        **_dims(size, n_ids),
-        max_position_embeddings=256,
-        pad_token_id=tok.pad_token_id,
-        eos_token_id=tok.eos_token_id,
-        bos_token_id=tok.bos_token_id,
-        decoder_start_token_id=tok.eos_token_id,
-    )
-    torch.manual_seed(seed)
-    M2M100ForConditionalGeneration(cfg).save_pretrained(folder)
-    tok.save_pretrained(folder)
-    return folder
+    return _save_m2m100(folder, tok, n_ids, size, seed)
 
 
 #: MADLAD-400's target-language tokens for the workbench's languages.
