@@ -6,10 +6,11 @@ S segments (default 10,000: ntrex128 sentences, every tenth one repeated elsewhe
 confirms propagate), then confirms K segments (default 200) as the app does and reports
 p50 / p95 in ms of
 
-- the UI thread's part: ``save_edit`` and propagation to the repetitions (one transaction,
-  one durable commit, as the app does);
+- the UI thread's part: ``save_edit``, propagation to the repetitions and who confirmed
+  it (one transaction, one durable commit, as the app does);
 - the TM writer thread's part: the unit learned into the project's TM and the large TM
-  (one transaction each), replacing what was learned from the segment before;
+  (one transaction each), replacing what was learned from the segment before (it writes
+  nothing to the project);
 - both together.
 
 The units the confirms taught the large TM are taken out again at the end, so the cached
@@ -43,6 +44,7 @@ from workbench.core.repetitions import build_index  # noqa: E402
 from workbench.services.learning import Learner, learned_key  # noqa: E402
 from workbench.services.propagation import propagate  # noqa: E402
 from workbench.store.db import transaction  # noqa: E402
+from workbench.store.learned import record_confirmation  # noqa: E402
 from workbench.store.project import Project  # noqa: E402
 from workbench.store.tm import TranslationMemory  # noqa: E402
 
@@ -95,11 +97,12 @@ def main() -> None:
         picks = rng.sample(rows, args.confirms)
         for r in picks:
             t0 = time.perf_counter()
-            with transaction(p.con, p.path):  # as the app: the confirm and its copies at once
+            with transaction(p.con, p.path):  # as the app: the confirm, its copies, who
                 p.save_edit(r.segment_id, "ar", f"ترجمة {r.segment_id}", "translated")
                 propagated += len(propagate(p, index, r.segment_id, "ar", r.key))
+                record_confirmation(p, r.segment_id, "ar", "bench")
             t1 = time.perf_counter()
-            learner.sync(r.segment_id, "ar", confirmed_now=True)
+            learner.sync(r.segment_id, "ar")
             t2 = time.perf_counter()
             ui.append((t1 - t0) * 1000)
             writer.append((t2 - t1) * 1000)

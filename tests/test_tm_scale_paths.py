@@ -183,7 +183,12 @@ def test_on_a_terminal_analyze_draws_a_progress_bar_and_json_stays_clean(project
 REPEATED = "Fighters left the town of Haditha at dawn on Sunday."
 
 
-def _repeating_project(tmp_path):
+def _repeating_project(tmp_path, monkeypatch):
+    """A story whose first sentence comes again; a home of its own (the user's TM there)."""
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("WORKBENCH_TM", raising=False)
+    monkeypatch.setenv("WORKBENCH_GLOSSARY", str(GLOSSARY))
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     text = tmp_path / "story.en.md"
     text.write_text(
         f"# A story\n\n{REPEATED}\n\nThe roads were closed for a week.\n\n{REPEATED}\n",
@@ -233,8 +238,7 @@ def _go_first_repeat(app):
 
 
 def test_a_confirm_and_its_copies_are_one_commit(tmp_path, finder, monkeypatch):
-    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-    folder = _repeating_project(tmp_path)
+    folder = _repeating_project(tmp_path, monkeypatch)
 
     async def script(app, pilot):
         _go_first_repeat(app)
@@ -249,14 +253,27 @@ def test_a_confirm_and_its_copies_are_one_commit(tmp_path, finder, monkeypatch):
         (REPEATED, "نص", "draft", "propagated"),
     ]
     assert len(commits) == 1  # the confirm and the copy: written and made durable together
+    # who confirmed it was recorded in that commit, and the TM writer named them
+    from workbench.services.learning import learned_key
+    from workbench.store.learned import confirmation
+
+    with Project.open(folder) as p:
+        first = next(r for r in p.rows("ar") if r.source == REPEATED)
+        assert confirmation(p, first.segment_id, "ar")[0] == "Layla"
+        key = learned_key(p, first.key, "ar")
+    with TranslationMemory(tmp_path / "home" / "tm.sqlite") as user_tm:
+        deadline = time.monotonic() + 60
+        while not user_tm.learned(key) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        (unit,) = user_tm.learned(key)
+    assert ("x-translator", "Layla") in unit.props and unit.target == "نص"
 
 
 def test_a_failed_propagation_keeps_the_confirm_and_writes_no_copy(tmp_path, finder, monkeypatch):
     from workbench.store.db import StoreError
     from workbench.tui import workflow
 
-    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-    folder = _repeating_project(tmp_path)
+    folder = _repeating_project(tmp_path, monkeypatch)
     real = workflow.propagate
 
     def half_then_fail(*args, **kw):

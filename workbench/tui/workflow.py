@@ -28,7 +28,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.repetitions import RepetitionIndex, build_index
 from workbench.services.propagation import propagate
 from workbench.store.db import transaction
-from workbench.store.learned import last_edited
+from workbench.store.learned import last_edited, record_confirmation
 from workbench.store.project import ChangedUnderYou
 from workbench.tui.learner_thread import LearnerThread
 from workbench.tui.project_watch import watch
@@ -155,6 +155,10 @@ class WorkflowMixin:
                 hid = self.project.save_edit(row.segment_id, lang, text, status, expect=base)
                 if hid is not None and confirmed:
                     written = self.propagate_from(row, lang)
+                    if self.learner is not None:  # who confirmed it: the TMs' units say
+                        record_confirmation(
+                            self.project, row.segment_id, lang, self.settings.translator
+                        )
         except ChangedUnderYou as e:
             self.ask_conflict(row, lang, text, status, e.now)
             return False
@@ -163,7 +167,7 @@ class WorkflowMixin:
             return True
         ids = [hid, *self.show_propagated(lang, written)]
         self.remember_action(ids)
-        self.learn(row.segment_id, lang, confirmed_now=confirmed)
+        self.learn(row.segment_id, lang)  # who confirmed it was recorded in the commit
         return True
 
     def propagate_from(self, row: Row, lang: str) -> list[tuple[int, int]]:
