@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Callable
 
 import click
 
@@ -130,27 +131,38 @@ def check(
 
     file_lang = {f.path: f.lang for f in report.files}
 
-    def where(entry_id: str, norm: str, lang: str) -> list[str]:
-        """Distinct FILE:pN locations of one spelling of an entry in files of ``lang``."""
+    def where(
+        entry_id: str, lang: str, spelling: str, norm: Callable[[str], str] = spelling_norm
+    ) -> list[str]:
+        """Distinct FILE:pN locations of one spelling of an entry in files of ``lang``.
+
+        Spellings are compared through ``norm``; ``str`` for a misspelling (to the letter).
+        """
+        form = norm(spelling)
         places = Counter(
             f"{path}:p{para}"
             for path, found in located.items()
             for para, h in found
-            if file_lang[path] == lang
-            and h.entry.id == entry_id
-            and spelling_norm(h.spelling) == norm
+            if file_lang[path] == lang and h.entry.id == entry_id and norm(h.spelling) == form
         )
         return [p if n == 1 else f"{p} ×{n}" for p, n in places.items()]
 
-    def where_typed(entry_id: str, spelling: str, lang: str) -> list[str]:
-        """Distinct FILE:pN locations of one exact spelling (a misspelling) of an entry."""
-        places = Counter(
-            f"{path}:p{para}"
-            for path, found in located.items()
-            for para, h in found
-            if file_lang[path] == lang and h.entry.id == entry_id and h.spelling == spelling
-        )
-        return [p if n == 1 else f"{p} ×{n}" for p, n in places.items()]
+    def misspelled(kind: str) -> list[dict]:
+        """The misspellings of ``kind`` (misspelled, deprecated), one JSON row each."""
+        return [
+            {
+                "id": m.entry.id,
+                "preferred": m.entry.en,
+                "lang": m.lang,
+                "spelling": m.spelling,
+                "right": m.right,
+                "count": m.count,
+                "files": m.files,
+                "where": where(m.entry.id, m.lang, m.spelling, norm=str),
+            }
+            for m in report.misspellings
+            if m.kind == kind
+        ]
 
     if as_json:
         print_json(
@@ -191,41 +203,15 @@ def check(
                                 "text": s.text,
                                 "count": s.count,
                                 "files": s.files,
-                                "where": where(i.entry.id, spelling_norm(s.text), i.lang),
+                                "where": where(i.entry.id, i.lang, s.text),
                             }
                             for s in i.spellings
                         ],
                     }
                     for i in report.inconsistencies
                 ],
-                "misspelled": [
-                    {
-                        "id": m.entry.id,
-                        "preferred": m.entry.en,
-                        "lang": m.lang,
-                        "spelling": m.spelling,
-                        "right": m.right,
-                        "count": m.count,
-                        "files": m.files,
-                        "where": where_typed(m.entry.id, m.spelling, m.lang),
-                    }
-                    for m in report.misspellings
-                    if m.kind == "misspelled"
-                ],
-                "deprecated": [
-                    {
-                        "id": m.entry.id,
-                        "preferred": m.entry.en,
-                        "lang": m.lang,
-                        "spelling": m.spelling,
-                        "right": m.right,
-                        "count": m.count,
-                        "files": m.files,
-                        "where": where_typed(m.entry.id, m.spelling, m.lang),
-                    }
-                    for m in report.misspellings
-                    if m.kind == "deprecated"
-                ],
+                "misspelled": misspelled("misspelled"),
+                "deprecated": misspelled("deprecated"),
             }
         )
     else:
@@ -257,7 +243,7 @@ def check(
                 click.echo(f"\n{title}:")
             for m in wrong:
                 lang = f" [{m.lang}]" if many else ""
-                locs = where_typed(m.entry.id, m.spelling, m.lang)
+                locs = where(m.entry.id, m.lang, m.spelling, norm=str)
                 shown = ", ".join(locs[:3]) + (f", +{len(locs) - 3} more" if len(locs) > 3 else "")
                 click.echo(
                     f"  {m.entry.id}{lang} (glossary: {m.entry.en}): {m.spelling} ×{m.count} "
@@ -276,7 +262,7 @@ def check(
                 click.echo(f"  {i.entry.id}{lang} (glossary: {i.entry.en}) — {i.describe_scope()}")
                 rows = []
                 for s in i.spellings:
-                    locs = where(i.entry.id, spelling_norm(s.text), i.lang)
+                    locs = where(i.entry.id, i.lang, s.text)
                     shown = ", ".join(locs[:3]) + (
                         f", +{len(locs) - 3} more" if len(locs) > 3 else ""
                     )
