@@ -37,7 +37,7 @@ def test_a_connection_is_wal_autocommit_with_foreign_keys_and_full_sync(con, pat
     assert con.journal_mode == "wal"
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert con.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert con.execute("PRAGMA busy_timeout").fetchone()[0] == 10000
+    assert con.execute("PRAGMA busy_timeout").fetchone()[0] == db.BUSY_TIMEOUT_S * 1000 == 30000
     assert con.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     con.execute("INSERT INTO t VALUES ('a')")  # autocommit: no transaction left open
     assert not con.in_transaction

@@ -25,6 +25,9 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.settings import current
 
 DISK_FULL = "the disk is full"
+#: How long a statement waits for another process's lock (seconds): a writer on a rollback
+#: journal (WORKBENCH_NO_WAL) can hold it for seconds on a loaded machine.
+BUSY_TIMEOUT_S = 30.0
 
 
 class StoreError(WorkbenchError):
@@ -82,8 +85,12 @@ def connect(path: str | Path, *, synchronous: str = "FULL") -> Connection:
     p = Path(path)
     try:
         con = sqlite3.connect(
-            p, timeout=10.0, isolation_level=None, check_same_thread=False, factory=Connection
-        )  # timeout: SQLite's busy timeout (10,000 ms) for every statement
+            p,
+            timeout=BUSY_TIMEOUT_S,
+            isolation_level=None,
+            check_same_thread=False,
+            factory=Connection,
+        )  # timeout: SQLite's busy timeout for every statement
         con.execute("PRAGMA foreign_keys = ON")
         mode = "delete"
         if current().wal:  # WORKBENCH_NO_WAL=1: a rollback journal

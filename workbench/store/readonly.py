@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from workbench.store.db import Connection, StoreError, _explain
+from workbench.store.db import BUSY_TIMEOUT_S, Connection, StoreError, _explain
 
 
 def connect_readonly(path: str | Path) -> Connection:
@@ -72,12 +72,12 @@ def _open(p: Path, how: str) -> Connection:
         con = sqlite3.connect(
             uri,
             uri=True,
-            timeout=10.0,
+            timeout=BUSY_TIMEOUT_S,
             isolation_level=None,
             check_same_thread=False,
             factory=Connection,
         )
-    con.execute("PRAGMA busy_timeout = 10000")
+    con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     return con
 
 
