@@ -71,7 +71,8 @@ def ids(index: NameIndex, query: str) -> list[str]:
     ],
 )
 def test_abjad_romanisations_find_their_place(syria, abjad, place):
-    assert ids(syria, abjad)[:1] == [place]
+    found = syria.candidates(abjad)
+    assert [(m.entry.id, m.how) for m in found[:1]] == [(place, "abjad")]
 
 
 def test_abjad_skeletons_are_the_consonants_without_article_or_ending():
@@ -79,6 +80,9 @@ def test_abjad_skeletons_are_the_consonants_without_article_or_ending():
     assert abjad_skeleton("jrabls") == "jrbls"  # a final s is a root letter: kept
     assert abjad_skeleton("alflwjh") == abjad_skeleton("flwjh") == "flj"
     assert abjad_skeleton("drzwr") == "drzr"
+    assert abjad_skeleton("tdmr") == "tdmr"  # four letters are enough
+    assert abjad_skeleton("idlb") == "dlb"  # one vowel in four letters is still abjad
+    assert abjad_skeleton("idlib") is None  # two in five is a vowelled spelling
     # a space inside a vowel-less romanisation changes nothing
     assert abjad_skeleton("dyr alzwr") == abjad_skeleton("dyralzwr")
 
