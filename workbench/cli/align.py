@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from workbench.cli.options import GLOSSARY_OPTION
 from workbench.cli.output import FORCE_OPTION, json_option, print_json
 
 
@@ -157,7 +158,7 @@ def source_mt(
     type=click.FloatRange(0, 100),
     help="Lowest similarity (0-100) that counts as reuse.",
 )
-@click.option("--glossary", "glossary_path", type=click.Path(), envvar="WORKBENCH_GLOSSARY")
+@GLOSSARY_OPTION
 @json_option(
     '{"derived", "original", "sentences": [{"derived_id", "derived", "original_ids", '
     '"original", "similarity", "plain", "reused", "edits": [{"type", "original", "derived", '

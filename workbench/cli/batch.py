@@ -6,6 +6,7 @@ import dataclasses
 
 import click
 
+from workbench.cli.options import GLOSSARY_OPTION
 from workbench.cli.output import json_option, print_json, progress_bar
 
 
@@ -34,7 +35,7 @@ def batch() -> None:
 @click.option("--threads", type=click.IntRange(1, 256), help="CPU threads per actor's model.")
 @click.option("--max-length", type=click.IntRange(1, 4096), default=256, show_default=True)
 @click.option("--beams", type=click.IntRange(1, 64), default=1, show_default=True)
-@click.option("--glossary", "glossary_path", type=click.Path(), envvar="WORKBENCH_GLOSSARY")
+@GLOSSARY_OPTION
 @json_option(
     '{"out", "planned", "skipped", "translated", "segments_sent", "flagged", "empty", '
     '"seconds", "outputs": [path]}.'

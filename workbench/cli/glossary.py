@@ -8,18 +8,12 @@ from collections.abc import Callable
 
 import click
 
+from workbench.cli.options import GLOSSARY_OPTION
 from workbench.cli.output import FORCE_OPTION, echo_table, json_option, print_json, progress_bar
 
 
 @click.group()
-@click.option(
-    "--glossary",
-    "glossary_path",
-    type=click.Path(),
-    envvar="WORKBENCH_GLOSSARY",
-    help="Glossary TSV or TBX (default: $WORKBENCH_GLOSSARY, ./glossaries/names.tsv, "
-    "then the bundled one).",
-)
+@GLOSSARY_OPTION
 @click.pass_context
 def glossary(ctx: click.Context, glossary_path: str | None) -> None:
     """The transliteration glossary: names of people, places, tribes, organisations."""

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from workbench.cli.options import GLOSSARY_OPTION
 from workbench.cli.output import echo_table, json_option, print_json
 
 
@@ -13,7 +14,7 @@ from workbench.cli.output import echo_table, json_option, print_json
 @click.argument("project", type=click.Path())
 @click.option("--lang", required=True, help="Target language to check.")
 @click.option("--empty", "include_empty", is_flag=True, help="Also list untranslated segments.")
-@click.option("--glossary", "glossary_path", type=click.Path(), envvar="WORKBENCH_GLOSSARY")
+@GLOSSARY_OPTION
 @json_option(
     '{"segments": [{"id", "warnings": [{"code", "message", "detail"}]}], '
     '"names": {entry: {spelling: [segment ids]}}}.'

@@ -4,22 +4,8 @@ from __future__ import annotations
 
 import click
 
+from workbench.cli.options import GLOSSARY_OPTION, TM_OPTION
 from workbench.cli.output import FORCE_OPTION, json_option, print_json, progress_bar
-
-TM_OPTION = click.option(
-    "--tm",
-    "tm_path",
-    type=click.Path(),
-    envvar="WORKBENCH_TM",
-    help="TM file (default: tm.sqlite under $WORKBENCH_HOME or the XDG data folder).",
-)
-GLOSSARY_OPTION = click.option(
-    "--glossary",
-    "glossary_path",
-    type=click.Path(),
-    envvar="WORKBENCH_GLOSSARY",
-    help="Glossary used to compare names (default as for 'workbench glossary').",
-)
 
 
 @click.group()

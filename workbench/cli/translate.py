@@ -6,6 +6,7 @@ import time
 
 import click
 
+from workbench.cli.options import GLOSSARY_OPTION
 from workbench.cli.output import json_option, print_json, progress_bar
 
 
@@ -59,7 +60,7 @@ from workbench.cli.output import json_option, print_json, progress_bar
     is_flag=True,
     help="Also load pickle (*.bin) weights: only for models you trust.",
 )
-@click.option("--glossary", "glossary_path", type=click.Path(), envvar="WORKBENCH_GLOSSARY")
+@GLOSSARY_OPTION
 @json_option(
     '{"results": [{"file", "lang", "segments", "translated", "cached", "flagged": [ids], '
     '"empty": [ids], "kept", "written", "project", "engine_loaded"}]}, one per file and language.'
