@@ -267,3 +267,20 @@ def test_sorani_with_an_arabic_letter_is_a_misspelling_in_any_context(finder):
         assert [(w.code, w.detail) for w in ws if w.code.startswith("name")] == [
             ("name-misspelled", "سلێمانی")
         ], target
+
+
+@pytest.mark.parametrize(
+    ("text", "spelling"),
+    [
+        ("موحه\u200cممه\u200cد حه\u200cسه\u200cن گه\u200cڕایه\u200cوه\u200c", "موحەممەد حەسەن"),
+        ("موحه\u200cممه\u200cد حه\u200cسه\u200cنه\u200cکه\u200c هات.", "موحەممەد حەسەن"),  # ـەکە
+        ("خه\u200cڵکی سوله\u200cیمانی", "سولەیمانی"),
+    ],
+)
+def test_sorani_typed_with_heh_and_zwnj_is_found(finder, text, spelling):
+    """ە typed the Arabic-keyboard way (ه + ZWNJ) looks the same: the name is there."""
+    hits = finder.find(text, "ckb")
+    assert [h.spelling for h in hits] == [spelling]
+    assert hits[0].surface == text[hits[0].start : hits[0].end] and "\u200c" in hits[0].surface
+    ws = check_segment("Muhammad al-Hasan", text, "en", "ckb", finder)
+    assert not [w for w in ws if w.code in ("name-misspelled", "name-form")], ws

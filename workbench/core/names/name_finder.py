@@ -228,6 +228,20 @@ def _proclitic_forms(word: str) -> list[tuple[str, bool]]:
     return forms
 
 
+_HEH_ZWNJ = "\u0647\u200c"
+
+
+def _sorani_letters(tok: _Tok) -> _Tok:
+    """A Sorani token with ە typed the Arabic-keyboard way (heh + ZWNJ) written as ە.
+
+    موحه‌ممه‌د حه‌سه‌نه‌که‌ is موحەممەد حەسەنەکە on screen: the name is found and its
+    suffix stripped as in text typed with ە (offsets stay those of the text).
+    """
+    if not tok.arabic or _HEH_ZWNJ not in tok.text:
+        return tok
+    return tok._replace(text=tok.text.replace(_HEH_ZWNJ, "ە"))
+
+
 def _suffix_forms(word: str) -> list[str]:
     """The word itself and the word without one Sorani suffix."""
     forms = [word]
@@ -319,6 +333,8 @@ class NameFinder:
         toks = _tokens(text, lo, hi)
         joinable = [_joins(text[a.end : b.start]) for a, b in itertools.pairwise(toks)]
         joinable.append(False)
+        if lang == "ckb":
+            toks = [_sorani_letters(t) for t in toks]
         langs = frozenset(_ARABIC_SCRIPT_LANGS.get(lang or "", {"ar", "ckb"}))
         scan = _Scan(text, toks, joinable, langs, lang == "ckb", c)
         hits: list[NameHit] = []
