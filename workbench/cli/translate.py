@@ -90,14 +90,15 @@ def translate(
 
     if not out_dir and not project:
         raise click.UsageError("say where translations go: --out DIR or --project P")
-    if not [x for x in to.split(",") if x.strip()]:
+    langs = [x.strip() for x in to.split(",") if x.strip()]
+    if not langs:
         raise click.BadParameter("no target language given (e.g. --to ar,ckb)", param_hint="--to")
     options = DecodeOptions(beams=beams, max_length=max_length, batch_tokens=batch_tokens)
     cache = MTCache(current().mt_cache)
     engines: dict[str, object] = {}
     results: list[dict[str, object]] = []
     try:
-        for lang in [x.strip() for x in to.split(",") if x.strip()]:
+        for lang in langs:
             memory = engine == "memory"
             folder = "memory" if memory else str(services.model_dir(model, lang, engine))
             if folder not in engines:  # one engine per model, shared by its languages
