@@ -26,6 +26,11 @@ def _load(ctx: click.Context):  # type: ignore[no-untyped-def]
     return services.open_glossary(ctx.obj.get("glossary_path"))
 
 
+def _first_places(places: list[str]) -> str:
+    """The first three places, and how many more there are."""
+    return ", ".join(places[:3]) + (f", +{len(places) - 3} more" if len(places) > 3 else "")
+
+
 @glossary.command()
 @click.argument("names", nargs=-1, required=True)
 @json_option(
@@ -237,8 +242,7 @@ def check(
                 click.echo(f"\n{title}:")
             for m in wrong:
                 lang = f" [{m.lang}]" if many else ""
-                locs = where(m.entry.id, m.lang, m.spelling, norm=str)
-                shown = ", ".join(locs[:3]) + (f", +{len(locs) - 3} more" if len(locs) > 3 else "")
+                shown = _first_places(where(m.entry.id, m.lang, m.spelling, norm=str))
                 click.echo(
                     f"  {m.entry.id}{lang} (glossary: {m.entry.en}): {m.spelling} ×{m.count} "
                     f"{what} {m.right}  {shown}"
@@ -256,10 +260,7 @@ def check(
                 click.echo(f"  {i.entry.id}{lang} (glossary: {i.entry.en}) — {i.describe_scope()}")
                 rows = []
                 for s in i.spellings:
-                    locs = where(i.entry.id, i.lang, s.text)
-                    shown = ", ".join(locs[:3]) + (
-                        f", +{len(locs) - 3} more" if len(locs) > 3 else ""
-                    )
+                    shown = _first_places(where(i.entry.id, i.lang, s.text))
                     rows.append([s.text, f"×{s.count}", shown])
                 echo_table(rows, indent=4, gap=1, min_widths=[24, 4])
     if strict and (report.inconsistencies or report.misspellings):
