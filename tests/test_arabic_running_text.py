@@ -284,3 +284,41 @@ def test_sorani_typed_with_heh_and_zwnj_is_found(finder, text, spelling):
     assert hits[0].surface == text[hits[0].start : hits[0].end] and "\u200c" in hits[0].surface
     ws = check_segment("Muhammad al-Hasan", text, "en", "ckb", finder)
     assert not [w for w in ws if w.code in ("name-misspelled", "name-form")], ws
+
+
+# --- one spelling or two ------------------------------------------------------------------
+
+
+def _inconsistent(glossary: Path, tmp_path: Path, name: str, paragraphs: list[str]) -> dict:
+    doc = tmp_path / name
+    doc.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    out = _check_json(glossary, doc)
+    assert len(out["files"][0]["names"]) == len(paragraphs)  # one name a paragraph, all found
+    return {i["id"]: sorted(s["text"] for s in i["spellings"]) for i in out["inconsistent"]}
+
+
+def test_vocalised_and_bare_are_one_spelling(glossary_path, tmp_path):
+    paragraphs = [f"قال {VOCALISED} إن الوضع هادئ.", "ثم عاد محمد الحسن إلى بغداد."]
+    assert _inconsistent(glossary_path, tmp_path, "a.ar.md", paragraphs) == {}
+
+
+def test_with_and_without_the_article_are_two_spellings(glossary_path, tmp_path):
+    """محمد الحسن and محمد حسن are both listed, but an article should use one of them."""
+    paragraphs = [f"قال {VOCALISED} إن الوضع هادئ.", "وقال محمد حسن إن الطريق مغلق."]
+    got = _inconsistent(glossary_path, tmp_path, "a.ar.md", paragraphs)
+    assert got == {"muhammad-hasan": sorted([VOCALISED, "محمد حسن"])}
+
+
+def test_sorani_e_is_a_letter_of_the_spelling(tmp_path):
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text(
+        "id\ttype\ten\ten_variants\tar\tar_variants\tckb\tckb_variants\tkmr\tnote\n"
+        "nineveh\tplace\tNineveh\tNinawa\tنينوى\tنينوا\tنەینەوا\tنینەوا\tNînewa\tProvince.\n",
+        encoding="utf-8",
+    )
+    paragraphs = ["چەکدارەکان گەیشتنە نەینەوا.", "ڕێگای نینەوا داخراوە."]
+    got = _inconsistent(glossary, tmp_path, "a.ckb.md", paragraphs)
+    assert got == {"nineveh": sorted(["نەینەوا", "نینەوا"])}
+    # the same spelling with a suffix or typed with heh + ZWNJ is one spelling
+    paragraphs = ["گەیشتنە نەینەوا.", "لە نەینەوادا.", "نه\u200cینه\u200cوا"]
+    assert _inconsistent(glossary, tmp_path, "b.ckb.md", paragraphs) == {}

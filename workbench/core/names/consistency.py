@@ -1,8 +1,10 @@
 """Which glossary entries a set of texts spells more than one way.
 
 Two occurrences of an entry are the *same spelling* when they differ only in letter case
-(Latin) or in letter forms that normalisation folds (Arabic script: hamza, alef, yeh, teh
-marbuta, Sorani suffixes). Different spellings are classed as:
+(Latin) or in letter forms that normalisation folds (Arabic script: hamza, alef, yeh, kaf,
+harakat; Sorani suffixes and Arabic clitics are not part of a spelling). The article and
+Sorani ە count: محمد الحسن and محمد حسن are two spellings, as are نەینەوا and نینەوا.
+Different spellings are classed as:
 
 * ``spelling``: the same name respelled (same transliteration key): Obaidi / Obeidi,
   Al Qaem / al-Qaim;
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 from workbench.core.glossary import Entry
 from workbench.core.names.arabic_script import (
     arabic_key,
-    arabic_light_key,
+    arabic_spelling_key,
     is_arabic_script,
     misspelling_of,
 )
@@ -36,7 +38,7 @@ from workbench.core.names.name_finder import NameHit
 def spelling_norm(spelling: str) -> str:
     """The form under which two occurrences count as one spelling."""
     if is_arabic_script(spelling):
-        return "ar:" + arabic_light_key(spelling)
+        return "ar:" + arabic_spelling_key(spelling)
     return " ".join(spelling.split()).lower()
 
 
