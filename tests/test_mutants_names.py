@@ -35,6 +35,7 @@ SYRIA = [
     ("deir-ez-zor", "Deir ez-Zor", "Dayr az-Zawr", "دير الزور"),
     ("fallujah", "Fallujah", "Falluja", "الفلوجة"),
     ("shaykh-miskin", "Shaykh Miskin", "", "الشيخ مسكين"),
+    ("ramadi", "Ramadi", "", "الرمادي"),
 ]
 
 
@@ -68,6 +69,7 @@ def ids(index: NameIndex, query: str) -> list[str]:
         ("idlb", "idlib"),  # إدلب: one vowel in four letters is still abjad
         ("drzwr", "deir-ez-zor"),  # ديرزور: w a consonant, left out of the skeleton
         ("alflwjh", "fallujah"),  # الفلوجة: the teh marbuta written h dropped too
+        ("alrmdy", "ramadi"),  # الرمادي: six letters, the article still dropped
     ],
 )
 def test_abjad_romanisations_find_their_place(syria, abjad, place):
