@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 from workbench.core.errors import WorkbenchError
 from workbench.store.project import Provenance
 from workbench.tui.edit_line import EditLine
+from workbench.tui.name_insert import insert_form
 from workbench.tui.rtl import visual_mixed
 from workbench.tui.rtl_edit import RtlInput
 from workbench.tui.segment_view import RTL, Row, origin_label
@@ -89,26 +90,45 @@ class EditingMixin:
         entries = {h.entry.id: h.entry for h in self.finder.find(row.source, src, nested=False)}
         return list(entries.values())
 
-    def insert_name(self, edit: Input) -> None:
-        """Ctrl+G in the edit line: insert the glossary form of a name of the source.
+    def names_to_insert(self, edit: Input) -> tuple[list, set[str]] | None:
+        """The source's glossary names with a form in the edit's language, and those it holds.
 
-        The first name the text still lacks; when none is missing, each name in turn.
+        The second part is the ids of the names the edit line already has; None, with a
+        notice, when the source has no such name.
         """
         row, lang = self.edit_row, self.edit_lang
         names = [e for e in self.segment_names(row) if e.preferred(lang)] if row else []
         if not names:
             self.notify(f"no glossary name with a {lang} form in this segment")
+            return None
+        return names, {h.entry.id for h in self.finder.find(edit.value, lang, nested=False)}
+
+    def insert_name(self, edit: Input) -> None:
+        """Ctrl+G in the edit line: insert the glossary form of a name the text lacks.
+
+        The first name of the source the text does not have yet, at the cursor (spaced as
+        prose: :mod:`workbench.tui.name_insert`). When it has them all, nothing is inserted
+        and one line says so (Ctrl+N inserts one anyway).
+        """
+        found = self.names_to_insert(edit)
+        if found is None:
             return
-        present = {h.entry.id for h in self.finder.find(edit.value, lang, nested=False)}
+        names, present = found
+        lang = self.edit_lang
         missing = [e for e in names if e.id not in present]
-        if missing:
-            pick = missing[0]
-        else:
-            pick = names[self.name_turn % len(names)]
-            self.name_turn += 1
+        if not missing:
+            have = ", ".join(e.preferred(lang) for e in names)
+            self.notify(
+                visual_mixed(
+                    f"nothing inserted: the text has every name of the source ({have}); "
+                    "Ctrl+N inserts one anyway",
+                    self.rtl_mode,
+                )
+            )
+            return
+        pick = missing[0]
         form = pick.preferred(lang)
-        before = edit.value[: edit.cursor_position]
-        edit.insert_text_at_cursor(form if not before or before[-1].isspace() else " " + form)
+        insert_form(edit, form)
         self.notify(visual_mixed(f"{pick.en} → {form}", self.rtl_mode))
 
     def _close_edit(self) -> None:

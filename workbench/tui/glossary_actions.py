@@ -144,12 +144,11 @@ class GlossaryMixin:
 
     def choose_name(self, edit: EditLine) -> None:
         """Show the picker over the edit line (a single name is inserted at once)."""
-        row, lang = self.edit_row, self.edit_lang
-        names = [e for e in self.segment_names(row) if e.preferred(lang)] if row else []
-        if not names:
-            self.notify(f"no glossary name with a {lang} form in this segment")
+        found = self.names_to_insert(edit)
+        if found is None:
             return
-        present = {h.entry.id for h in self.finder.find(edit.value, lang, nested=False)}
+        names, present = found
+        lang = self.edit_lang
         labels = [
             visual_mixed(
                 f"{e.en} → {e.preferred(lang)}"
