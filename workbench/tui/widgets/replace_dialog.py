@@ -6,7 +6,9 @@ and how many of them are confirmed (translated, reviewed, final). Confirmed targ
 left as they are unless F4 includes them, and the preview says which it is. F2 makes
 the query a regular expression (``\1`` in the replacement puts back a group). Enter
 replaces what the preview shows (one step for ``u``); F3 closes the dialog and goes to
-the next match without replacing; Esc closes it.
+the next match without replacing; Esc closes it. Tab, Shift+Tab, Down and Up move between
+the find and the replace lines; Enter in the find line while the replace line is empty
+goes to it (a replacement with nothing is asked for there, not by the first Enter).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.find_replace import Finder
 from workbench.tui.marked import marked_line
 from workbench.tui.rtl_edit import RtlInput
+from workbench.tui.widgets.dialog_keys import FIELD_KEYS, FieldKeys
 
 #: Changes the preview lists.
 PREVIEW_LINES = 8
@@ -34,7 +37,7 @@ def _arabic(text: str) -> bool:
     return any("\u0600" <= c <= "\u06ff" for c in text)
 
 
-class ReplaceDialog(ModalScreen[tuple[str, object] | None]):
+class ReplaceDialog(FieldKeys, ModalScreen[tuple[str, object] | None]):
     """Dismissed with ("replace", plan), ("next", finder), or None (Esc)."""
 
     DEFAULT_CSS = """
@@ -45,6 +48,9 @@ class ReplaceDialog(ModalScreen[tuple[str, object] | None]):
     #replace-keys { color: $text-muted; }
     """
     BINDINGS: ClassVar = [
+        *FIELD_KEYS,
+        Binding("down", "next_field", "Next field", show=False, priority=True),
+        Binding("up", "previous_field", "Previous field", show=False, priority=True),
         Binding("escape", "close", "Close"),
         Binding("f2", "toggle_regex", "Regular expression", priority=True),
         Binding("f4", "toggle_confirmed", "Confirmed too", priority=True),
@@ -71,8 +77,8 @@ class ReplaceDialog(ModalScreen[tuple[str, object] | None]):
             yield Static("", id="replace-options")
             yield Static("", id="replace-preview")
             yield Static(
-                "Enter: replace   F2: regular expression   F4: confirmed too   "
-                "F3: find next   Esc: close",
+                "Tab: next line   Enter: replace   F2: regular expression   "
+                "F4: confirmed too   F3: find next   Esc: close",
                 id="replace-keys",
             )
 
@@ -87,10 +93,21 @@ class ReplaceDialog(ModalScreen[tuple[str, object] | None]):
         self.refresh_preview()
 
     def on_input_submitted(self, event: RtlInput.Submitted) -> None:
-        """Enter: replace what the preview shows."""
+        """Enter: replace what the preview shows (in the find line, first to the replace line).
+
+        With nothing to replace, the preview says so and the dialog stays open.
+        """
         event.stop()
+        replace_with = self.query_one("#replace-with", RtlInput)
+        if event.input.id == "replace-find" and not replace_with.value:
+            replace_with.focus()
+            return
         if self.plan is not None and self.plan.changes:
             self.dismiss(("replace", self.plan))
+            return
+        self.query_one("#replace-preview", Static).update(
+            Text("nothing to replace: no target to change matches the query", style="bold")
+        )
 
     def finder(self) -> Finder | None:
         """The query as typed, or None (empty, or a broken expression: the preview says)."""

@@ -1,0 +1,111 @@
+"""The dialogs after the translator's trial (items 1, 2, 9, 10, 12, 13 of trial 1).
+
+Find and replace reaches its replace line from the keyboard; the add-a-name dialog reaches
+every field, starts with the existing entry's type and lets the keyboard choose another
+name of the source; an add keeps the TM's glossary fingerprint true; the glossary panel
+wraps right-to-left forms without splitting a bracketed list; the help's columns align;
+notices sit where they cover least, the unsaved-changes question next to the edit line.
+"""
+
+from __future__ import annotations
+
+import shutil
+from functools import partial
+
+import pytest
+
+from tests.conftest import GLOSSARY, TEXTS
+from tests.helpers import app_env
+from tests.helpers.app_env import until
+from workbench.core.names.name_finder import NameFinder
+from workbench.core.names.name_index import NameIndex
+from workbench.formats.article import read_document
+from workbench.formats.glossary_tsv import load_glossary
+from workbench.store.project import Project
+
+run_app = partial(app_env.run_app, rtl="terminal")
+
+
+@pytest.fixture
+def tsv(tmp_path):
+    """A copy of the repository's glossary, to add names to."""
+    path = tmp_path / "names.tsv"
+    shutil.copy(GLOSSARY, path)
+    return path
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """The al-qaem article with two Arabic drafts and one confirmed target."""
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    folder = tmp_path / "proj"
+    with Project.init(folder) as p:
+        p.add_document(read_document(TEXTS / "al-qaem.en.md"))
+        rows = {r.key: r for r in p.rows("ar")}
+        p.save_edit(rows["al-qaem:p1:s1"].segment_id, "ar", "مدينة تنظيم داعش", "draft")
+        p.save_edit(rows["al-qaem:p2:s1"].segment_id, "ar", "قال تنظيم داعش", "draft")
+    return folder
+
+
+def stored(project, lang="ar"):
+    """key -> (target, status) of the targets stored in ``lang``."""
+    with Project.open(project) as p:
+        return {r.key: (r.target, r.status) for r in p.rows(lang) if r.target}
+
+
+def preview(app) -> str:
+    return str(app.screen.query_one("#replace-preview").render())
+
+
+# --- item 1: find and replace from the keyboard ---------------------------------------------
+
+
+def test_tab_and_enter_reach_the_replace_line_and_replace(project, tsv):
+    from workbench.tui.widgets.replace_dialog import ReplaceDialog
+
+    finder = NameFinder(NameIndex(load_glossary(tsv)))
+
+    async def script(app, pilot):
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: isinstance(app.screen, ReplaceDialog), "the dialog")
+        dialog = app.screen
+        await pilot.press(*"تنظيم داعش", "tab", *"داعش")
+        find = dialog.query_one("#replace-find").value
+        with_ = dialog.query_one("#replace-with").value
+        await until(pilot, lambda: "2 matches in 2 segments" in preview(app), "the preview")
+        await pilot.press("shift+tab")
+        back = app.focused.id
+        await pilot.press("down")
+        down = app.focused.id
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(app.screen, ReplaceDialog), "closed")
+        return find, with_, back, down
+
+    find, with_, back, down = run_app(project, finder, script)
+    assert (find, with_) == ("تنظيم داعش", "داعش")
+    assert (back, down) == ("replace-find", "replace-with")
+    got = stored(project)
+    assert got["al-qaem:p1:s1"] == ("مدينة داعش", "draft")
+    assert got["al-qaem:p2:s1"] == ("قال داعش", "draft")
+
+
+def test_enter_in_the_find_line_goes_to_an_empty_replace_line_and_changes_nothing(project, tsv):
+    from workbench.tui.widgets.replace_dialog import ReplaceDialog
+
+    finder = NameFinder(NameIndex(load_glossary(tsv)))
+    before = stored(project)
+
+    async def script(app, pilot):
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: isinstance(app.screen, ReplaceDialog), "the dialog")
+        await pilot.press(*"داعش", "enter")
+        first = app.focused.id, isinstance(app.screen, ReplaceDialog)
+        await pilot.press(*"غير موجود")  # into the replace line
+        await pilot.press("shift+tab", "ctrl+a", *"كلمة غائبة", "tab", "enter")
+        await until(pilot, lambda: "nothing to replace" in preview(app), "says so")
+        return first, isinstance(app.screen, ReplaceDialog)
+
+    first, still_open = run_app(project, finder, script)
+    assert first == ("replace-with", True)  # not a replacement with nothing
+    assert still_open
+    assert stored(project) == before
