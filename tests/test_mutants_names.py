@@ -83,6 +83,7 @@ def test_abjad_skeletons_are_the_consonants_without_article_or_ending():
     assert abjad_skeleton("alflwjh") == abjad_skeleton("flwjh") == "flj"
     assert abjad_skeleton("drzwr") == "drzr"
     assert abjad_skeleton("tdmr") == "tdmr"  # four letters are enough
+    assert abjad_skeleton("alrmdy") == "rmd"  # six letters: the article is still dropped
     assert abjad_skeleton("idlb") == "dlb"  # one vowel in four letters is still abjad
     assert abjad_skeleton("idlib") is None  # two in five is a vowelled spelling
     # a space inside a vowel-less romanisation changes nothing
