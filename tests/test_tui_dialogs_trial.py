@@ -109,3 +109,111 @@ def test_enter_in_the_find_line_goes_to_an_empty_replace_line_and_changes_nothin
     assert first == ("replace-with", True)  # not a replacement with nothing
     assert still_open
     assert stored(project) == before
+
+
+# --- item 2: the add-a-name dialog from the keyboard ----------------------------------------
+
+
+def _row_index(app, key):
+    return next(i for i, r in enumerate(app.rows) if r.key == key)
+
+
+def test_ctrl_l_starts_on_the_name_the_form_resembles_with_the_entrys_type(project, tsv):
+    """p24:s2 names Ramadi, Fallujah, Salahaddin: a new Sorani Salahaddin picks Salahaddin."""
+    from workbench.tui.widgets.name_dialog import NameDialog
+
+    finder = NameFinder(NameIndex(load_glossary(tsv)))
+
+    async def script(app, pilot):
+        await pilot.press("tab")  # ckb
+        app.view.current = _row_index(app, "al-qaem:p24:s2")
+        await pilot.pause()
+        await pilot.press("enter", *"سەلاحەددینی نوێ", "ctrl+a", "ctrl+l")
+        await until(pilot, lambda: isinstance(app.screen, NameDialog), "the dialog")
+        d = app.screen
+        await until(pilot, lambda: d.query_one("#name-type").value == "place", "the type")
+        first = d.query_one("#name-en").value, d.query_one("#name-form").value
+        known = str(d.query_one("#name-known").render())
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(app.screen, NameDialog), "closed")
+        return first, known
+
+    (name, form), known = run_app(project, finder, script, langs=("ar", "ckb"))
+    assert (name, form) == ("Salahaddin", "سەلاحەددینی نوێ")
+    assert "in the glossary as salahaddin" in known and "type: place" in known
+    entry = load_glossary(tsv).get("salahaddin")
+    assert "سەلاحەددینی نوێ" in entry.ckb_variants and entry.type == "place"
+
+
+def test_tab_reaches_every_field_and_up_down_choose_another_name(project, tsv):
+    """From the form: Up/Down go through the source's names, each with its entry's type;
+    Tab goes round source, name, form and type; a new name's type is typed (a beginning)."""
+    from workbench.tui.widgets.name_dialog import NameDialog
+
+    finder = NameFinder(NameIndex(load_glossary(tsv)))
+
+    async def script(app, pilot):
+        app.view.current = _row_index(app, "al-qaem:p24:s2")
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await until(pilot, lambda: isinstance(app.screen, NameDialog), "the dialog")
+        d = app.screen
+
+        def seen():
+            return d.query_one("#name-en").value, d.query_one("#name-type").value
+
+        names = [seen()]
+        for _ in range(3):
+            await pilot.press("down")
+            await pilot.pause()
+            names.append(seen())
+        await pilot.press("up")
+        await pilot.pause()
+        names.append(seen())
+        focus = [app.focused.id]
+        for _ in range(4):
+            await pilot.press("tab")
+            focus.append(app.focused.id)
+        await pilot.press("shift+tab")
+        focus.append(app.focused.id)
+        # the English name typed over: a new entry, of the type typed
+        await pilot.press("ctrl+a", *"Hit", "tab", *"الحيت", "tab")
+        await pilot.press(*"pl")
+        await until(pilot, lambda: "type: place" in str(d.query_one("#name-known").render()), "t")
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(app.screen, NameDialog), "closed")
+        return names, focus
+
+    names, focus = run_app(project, finder, script)
+    assert names == [
+        ("Ramadi", "place"),
+        ("Fallujah", "place"),
+        ("Salahaddin", "place"),
+        ("Ramadi", "place"),  # round again
+        ("Salahaddin", "place"),
+    ]
+    assert focus == ["name-form", "name-type", "name-source", "name-en", "name-form", "name-en"]
+    entry = load_glossary(tsv).get("hit")
+    assert entry is not None and entry.ar == "الحيت" and entry.type == "place"
+
+
+def test_the_islamic_state_is_an_organisation_in_the_dialog(project, tsv):
+    from workbench.tui.widgets.name_dialog import NameDialog
+
+    finder = NameFinder(NameIndex(load_glossary(tsv)))
+
+    async def script(app, pilot):
+        app.view.current = _row_index(app, "al-qaem:p3:s1")
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await until(pilot, lambda: isinstance(app.screen, NameDialog), "the dialog")
+        d = app.screen
+        await pilot.pause()
+        got = d.query_one("#name-en").value, d.query_one("#name-type").value
+        await pilot.press("tab", *"person")  # the entry's type stays
+        await pilot.pause()
+        return got, d.query_one("#name-type").value
+
+    got, after = run_app(project, finder, script)
+    assert got == ("Islamic State", "organisation")
+    assert after == "organisation"

@@ -27,6 +27,47 @@ from workbench.tui.widgets.name_dialog import NameChoice, NameDialog, unknown_na
 from workbench.tui.widgets.name_picker import NamePicker
 
 
+def resemblance(form: str, forms: list[str]) -> float:
+    """How close ``form`` (or a run of its words) comes to one of ``forms``: 0 to 1."""
+    from difflib import SequenceMatcher
+
+    words = form.split()
+    best = 0.0
+    for known in forms:
+        size = max(1, len(known.split()))
+        for i in range(max(1, len(words) - size + 1)):
+            window = " ".join(words[i : i + size])
+            best = max(best, SequenceMatcher(None, window, known).ratio())
+    return best
+
+
+#: How close a selected form must come to a name's glossary form to pick that name.
+RESEMBLES = 0.75
+
+
+def first_name(hits, fresh, form: str, lang: str, finder, text: str) -> tuple[int, str]:
+    """(position, name) the add-a-name dialog starts on.
+
+    The glossary name whose form the selected ``form`` resembles (a new spelling of it);
+    else the first name of the source the glossary does not know; else the first known one
+    whose form the target ``text`` lacks; else the first.
+    """
+    if form and hits:
+        score, hit = max(
+            ((resemblance(form, h.entry.forms(lang)), -h.start, h) for h in hits),
+            key=lambda x: x[:2],
+        )[0::2]
+        if score >= RESEMBLES:
+            return hit.start, hit.surface
+    if fresh:
+        return fresh[0]
+    if hits:
+        present = {h.entry.id for h in finder.find(text, lang, nested=False)} if text else set()
+        hit = next((h for h in hits if h.entry.id not in present), hits[0])
+        return hit.start, hit.surface
+    return 0, ""
+
+
 class GlossaryMixin:
     """Ctrl+L and Ctrl+N of WorkbenchApp."""
 
@@ -61,12 +102,8 @@ class GlossaryMixin:
         src = self.src_lang.get(row.key.split(":")[0], "en")
         hits = self.finder.find(row.source, src, nested=False)
         fresh = unknown_names(row.source, [(h.start, h.end) for h in hits])
-        if fresh:
-            position, name = fresh[0]
-        elif hits:
-            position, name = hits[0].start, hits[0].surface
-        else:
-            position, name = 0, ""
+        text = edit.value if edit is not None else row.targets.get(lang, "")
+        position, name = first_name(hits, fresh, form, lang, self.finder, text)
 
         def chosen(choice: NameChoice | None) -> None:
             if choice is not None:
@@ -74,7 +111,18 @@ class GlossaryMixin:
 
         rtl = lang in RTL and self.rtl_mode == "app"
         known = lambda en: self.name_known(en, src, lang)  # noqa: E731
-        self.push_screen(NameDialog(row.source, lang, name, position, form, known, rtl), chosen)
+
+        def type_of(en: str) -> str | None:
+            entry = self._entry_of(en, src)
+            return entry.type if entry is not None else None
+
+        names = sorted({(h.start, h.surface) for h in hits} | set(fresh))
+        self.push_screen(
+            NameDialog(
+                row.source, lang, name, position, form, known, rtl, type_of=type_of, names=names
+            ),
+            chosen,
+        )
 
     def _entry_of(self, en: str, src: str):
         """The glossary entry the name ``en`` is, when the finder takes all of it as one."""
