@@ -217,3 +217,38 @@ def test_the_islamic_state_is_an_organisation_in_the_dialog(project, tsv):
     got, after = run_app(project, finder, script)
     assert got == ("Islamic State", "organisation")
     assert after == "organisation"
+
+
+# --- item 12: the help's columns ------------------------------------------------------------
+
+
+def _drawn(widget) -> list[str]:
+    """The lines a widget draws now, as text."""
+    from textual.geometry import Region
+
+    size = widget.size
+    return ["".join(s.text for s in strip) for strip in widget.render_lines(Region(0, 0, *size))]
+
+
+def test_the_help_columns_align_whatever_the_description(project, tsv):
+    from workbench.tui.help_screen import HelpScreen
+
+    finder = NameFinder(NameIndex(load_glossary(tsv)))
+
+    async def script(app, pilot):
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        await pilot.pause()
+        return _drawn(app.screen.query_one("#help"))
+
+    lines = run_app(project, finder, script)
+    rows = {"ctrl+r": "replace", "down,j": "next", "ctrl+l": "add_name", "q": "quit"}
+    starts = {}
+    for key, id_ in rows.items():
+        line = next(x for x in lines if x.strip().startswith(key + " "))
+        assert line.rstrip().endswith(" " + id_), line
+        starts[key] = (line.index(key), line.rindex(" " + id_) + 1)
+        what = line[starts[key][0] + len(key) : starts[key][1]].strip()
+        assert what and "  " not in what  # the description alone, in its column
+    assert len({s for s, _ in starts.values()}) == 1  # keys in one column
+    assert len({i for _, i in starts.values()}) == 1  # ids in one column

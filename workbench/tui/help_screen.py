@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -25,10 +28,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """The keys."""
-        lines = ["[b]workbench keys[/b]", ""]
-        lines += [f"  {key:<22} {what:<24} [dim]{id_}[/dim]" for key, what, id_ in self.keys]
-        lines += [
-            "",
+        lines = [
             "In the edit line (it opens with the cursor at the end): Enter confirms",
             "and goes to the next unconfirmed (an empty line is not confirmed),",
             "Ctrl+S keeps a draft, Ctrl+G inserts a glossary name of the source",
@@ -44,5 +44,29 @@ class HelpScreen(ModalScreen[None]):
             f'Remap keys by id in {FILE_NAME} in the workbench home, e.g. confirm = "f9".',
             "Esc closes this help.",
         ]
+        lines.insert(0, "")
         with VerticalScroll(id="help-scroll"):  # a short terminal scrolls the list
-            yield Static("\n".join(lines), id="help")
+            yield Static(Group(key_table(self.keys), Text.from_markup("\n".join(lines))), id="help")
+
+
+def key_table(keys: list[tuple[str, str, str]]) -> Table:
+    """Key, what it does, id: three columns sized by their cells.
+
+    A long description wraps inside its own column, never into the next.
+    """
+    table = Table(
+        title="workbench keys",
+        title_style="bold",
+        title_justify="left",
+        box=None,
+        show_header=True,
+        header_style="dim",
+        pad_edge=False,
+        padding=(0, 2, 0, 0),
+    )
+    table.add_column("key", no_wrap=True)
+    table.add_column("what it does", overflow="fold", ratio=1)
+    table.add_column("id (keys.toml)", style="dim", no_wrap=True)
+    for key, what, id_ in keys:
+        table.add_row(Text(key), Text(what), Text(id_))
+    return table
