@@ -109,41 +109,53 @@ def test_reopened_with_haditha_twice_enter_enter_confirms(project, finder, lang,
 def test_a_leveraged_match_shows_99_with_its_names_and_stores_the_score_shown(
     project, finder, seed_tm
 ):
-    """The title's match has a name put in the glossary's form: 99, not 100, everywhere."""
+    """A match with a name put in the glossary's form: 99, not 100, everywhere.
+
+    The title's own translation names Baghdadi in an admitted form (البغدادي): it is the
+    stored translation word for word, a 101 (trial 1, item 4). p2:s1 has a second unit whose
+    target writes the Islamic State in a deprecated form: leveraged to داعش, at 99.
+    """
+    from workbench.core.units import Unit
+
+    with Project.open(project) as p:
+        p2s1 = p.rows("ar")[1].source
+    deprecated = "مع فقدان تنظيم الدولة الإسلامية سيطرته على الأراضي العراقية"
+    seed_tm.add([Unit(p2s1, deprecated, "en", "ar")])
 
     async def script(app, pilot):
         await until(pilot, lambda: "[1]" in panel(app, "#context"), "the title's TM match")
+        title = panel(app, "#context")
+        app.view.current = 1  # p2:s1: its stored translation in context, and the leveraged one
+        await until(pilot, lambda: "[2]" in panel(app, "#context"), "p2:s1's two matches")
         shown = panel(app, "#context")
-        await pilot.press("1")
+        await pilot.press("2")
         await pilot.pause()
-        after = panel(app, "#context")
-        app.view.current = 1  # p2:s1: its stored translation, word for word, in context
-        await pilot.pause()
-        return shown, after, panel(app, "#context"), app.matches[0]
+        return title, shown, panel(app, "#context"), app.matches
 
-    shown, after, verbatim, best = run_app(project, finder, script, tm=seed_tm)
-    assert "[1] 99%" in shown and "100%" not in shown
-    assert "البغدادي → أبو بكر البغدادي" in shown  # what was substituted
-    row = stored(project)["al-qaem:p1:s1"]
+    title, shown, after, best = run_app(project, finder, script, tm=seed_tm)
+    assert "[1] 101%" in title and "→" not in title  # the title word for word
+    assert "[1] 101%" in shown and "[2] 99%" in shown
+    assert "تنظيم الدولة الإسلامية → داعش" in shown  # what was substituted
+    row = stored(project)["al-qaem:p2:s1"]
     assert (row.origin, row.match, row.status) == ("memory", 99.0, "draft")
-    assert "أبو بكر البغدادي" in row.target
+    assert row.target == "مع فقدان داعش سيطرته على الأراضي العراقية"
     assert "from memory 99%" in after  # the provenance says what the panel said
-    assert "[1] 101%" in verbatim and best.kind == "context" and not best.substitutions
-    assert best.target == best.stored_target
+    assert best[0].kind == "context" and not best[0].substitutions
+    assert best[0].target == best[0].stored_target
 
 
 def test_the_tm_scores_a_leveraged_exact_match_below_a_verbatim_one(tmp_path, glossary):
     from workbench.core.units import Unit
     from workbench.store.tm import LEVERAGED, TranslationMemory
 
-    src = "Abu Bakr al-Baghdadi's new home."
+    src = "The Islamic State group left Anah."
     with TranslationMemory(tmp_path / "tm.sqlite", glossary) as tm:
-        tm.add([Unit(src, "موطن البغدادي الجديد", "en", "ar", "Before.", "After.")])
+        tm.add([Unit(src, "غادر تنظيم الدولة الإسلامية عانة", "en", "ar", "Before.", "After.")])
         (m,) = tm.lookup(src, "en", "ar", prev="Before.", following="After.")
         assert (m.score, m.kind) == (LEVERAGED, "leveraged") and m.score < 100
-        assert m.substitutions == [("البغدادي", "أبو بكر البغدادي")]
+        assert m.substitutions == [("تنظيم الدولة الإسلامية", "داعش")]
         assert tm.lookup(src, "en", "ar", threshold=100) == []  # only verbatim is a 100
-        tm.add([Unit(src, "موطن أبو بكر البغدادي الجديد", "en", "ar", "Before.", "After.")])
+        tm.add([Unit(src, "غادر داعش عانة", "en", "ar", "Before.", "After.")])
         best = tm.lookup(src, "en", "ar", prev="Before.", following="After.")
         assert [(x.score, x.kind) for x in best] == [(101, "context"), (99, "leveraged")]
         assert best[0].target == best[0].stored_target

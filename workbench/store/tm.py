@@ -471,7 +471,12 @@ class TranslationMemory(Database):
         """The unit's target with each name in the glossary's target form.
 
         Names are paired in order: the n-th name of the unit's source with the n-th name
-        of the new segment; the unit's target names are found by entry.
+        of the new segment; the unit's target names are found by entry. A target name is
+        rewritten only where it must be: the new segment has another name there (its
+        preferred form goes in), or the target spells the same name in a deprecated form
+        (house style: the preferred form replaces it). A preferred or admitted form of the
+        same entry, or a spelling the glossary does not list (unless it was found as a
+        deprecated one), is the translator's choice and stays as it is.
         """
         if self.finder is None or not query.hits:
             return target, []
@@ -485,7 +490,7 @@ class TranslationMemory(Database):
         out, pos = [], 0
         for th in target_hits:
             new_id = wanted.get(th.entry.id)
-            if new_id is None:
+            if new_id is None or (new_id == th.entry.id and not _deprecated(th, tgt)):
                 continue
             form = by_id[new_id].preferred(tgt)
             replacement = _replace_core(th, form)
@@ -517,6 +522,18 @@ def _partial(
             f"{path}: the disk filled up: {kept} before it did; {rest}; free some space and {again}"
         )
     return f"{exc}; before that, {kept}; {rest}; {again}"
+
+
+def _deprecated(hit: NameHit, lang: str) -> bool:
+    """Whether a target name is spelled in a form the house says is wrong.
+
+    The spelling itself decides where it is listed; an unlisted spelling counts as
+    deprecated only when the listed form it was found by is.
+    """
+    entry = hit.entry
+    if entry.status(lang, hit.spelling):
+        return entry.is_deprecated(lang, hit.spelling)
+    return entry.is_deprecated(lang, hit.form)
 
 
 def _replace_core(hit: NameHit, form: str) -> str | None:
