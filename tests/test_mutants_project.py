@@ -464,3 +464,28 @@ def test_an_edit_over_a_memory_match_drops_its_score_and_origin(project):
     assert stored(project, sid) == (
         "مصحح", "translated", "human", None, None, None, None, None, None, ""
     )
+
+
+def test_a_propagated_copy_over_a_machine_draft_drops_the_draft(project):
+    sid = ids(project)[1]
+    project.set_translation(sid, "ar", "آلي", "draft", MT)
+    project.set_translation(sid, "ar", "منقول", "draft", Provenance("propagated"))
+    assert stored(project, sid)[2] == "propagated" and stored(project, sid)[8] is None
+    assert project.hter(sid, "ar") is None
+
+
+def test_an_empty_database_file_is_refused_with_what_to_do(tmp_path):
+    (tmp_path / DB_NAME).write_bytes(b"")
+    with pytest.raises(InputError) as exc:
+        Project.open(tmp_path)
+    assert str(exc.value) == (
+        f"{tmp_path / DB_NAME}: empty file (0 bytes), not a project database; restore it from "
+        "a backup, or remove it and run: workbench project init"
+    )
+
+
+def test_a_missing_database_path_is_named_as_given(project):
+    missing = project.folder / "sub" / DB_NAME
+    with pytest.raises(InputError) as exc:
+        Project.open(missing)
+    assert str(exc.value).startswith(f"{missing}: not a workbench project")
