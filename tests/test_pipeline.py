@@ -99,7 +99,7 @@ def test_align_with_an_engine_goes_through_the_pipeline_and_its_cache(marian, tm
     home = tmp_path / "home"
     ar = str(TEXTS / "al-qaem.ar.md")
     args = ("align", EN, ar, "--src-lang", "en", "--tgt-lang", "ar", "--segment")
-    args += ("--engine", "hf", "--model", str(marian))
+    args += ("--engine", "hf", "--model", str(marian), "--max-length", "16")
     args += ("--out", str(tmp_path / "a.tsv"))
     first = _translate_in_subprocess(home, *args)
     assert first["code"] == 0, first["err"]
@@ -107,6 +107,11 @@ def test_align_with_an_engine_goes_through_the_pipeline_and_its_cache(marian, tm
     second = _translate_in_subprocess(home, *args)
     assert second["code"] == 0 and second["heavy"] == [], second
     assert (tmp_path / "a.tsv").read_bytes() == (tmp_path / "b.tsv").read_bytes()
+    # other decoding options are other translations: the model is needed again
+    third = _translate_in_subprocess(
+        home, *args[:-4], "--max-length", "17", "--out", str(tmp_path / "c.tsv")
+    )
+    assert third["code"] == 0 and "torch" in third["heavy"], third
 
 
 class Fake:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from workbench.cli.options import GLOSSARY_OPTION
+from workbench.cli.options import BEAMS_OPTION, GLOSSARY_OPTION, MAX_LENGTH_OPTION
 from workbench.cli.output import FORCE_OPTION, json_option, print_json
 
 
@@ -33,6 +33,8 @@ from workbench.cli.output import FORCE_OPTION, json_option, print_json
 )
 @click.option("--model", help="Model folder for --engine (default: the pulled default model).")
 @click.option("--tm", "tm_path", type=click.Path(), help="TM for --engine memory.")
+@BEAMS_OPTION
+@MAX_LENGTH_OPTION
 @click.option("--out", type=click.Path(), help="Write here instead of stdout.")
 @FORCE_OPTION
 @json_option(
@@ -51,6 +53,8 @@ def align(
     engine: str | None,
     model: str | None,
     tm_path: str | None,
+    beams: int,
+    max_length: int,
     out: str | None,
     force: bool,
     as_json: bool,
@@ -68,7 +72,7 @@ def align(
     inputs = [src, tgt] + ([tm_path] if tm_path else [])
     if out:
         services.check_out_path(out, force, keep=inputs)  # before any work
-    mt_of = source_mt(engine, model, tm_path, src, src_lang, tgt_lang, segment)
+    mt_of = source_mt(engine, model, tm_path, src, src_lang, tgt_lang, segment, (beams, max_length))
     s, t, al = services.align_files(src, tgt, src_lang, tgt_lang, segment, not no_lexicon, mt_of)
     if fmt == "vecalign":
         text = "".join(b.vecalign() + "\n" for b in al.beads)
@@ -134,8 +138,12 @@ def source_mt(
     src_lang: str,
     tgt_lang: str,
     segment: bool,
+    decode: tuple[int, int] = (1, 256),
 ) -> dict[str, str] | None:
-    """The MT of each source sentence for the aligner (None without --engine), with a bar."""
+    """The MT of each source sentence for the aligner (None without --engine), with a bar.
+
+    ``decode``: beams and most tokens per translation.
+    """
     if not engine:
         return None
     from workbench import services
@@ -144,7 +152,7 @@ def source_mt(
     mt = services.open_engine(engine, tgt_lang, model, tm_path)
     sentences = services.read_sentences(src, src_lang, segment)
     with progress_bar(len(set(sentences)), f"{src}: machine translation") as bar:
-        return services.mt_sentences(mt, sentences, src_lang, tgt_lang, bar.update)
+        return services.mt_sentences(mt, sentences, src_lang, tgt_lang, bar.update, decode=decode)
 
 
 @click.command()

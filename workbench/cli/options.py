@@ -22,3 +22,19 @@ GLOSSARY_OPTION = click.option(
     help="Glossary TSV or TBX (default: $WORKBENCH_GLOSSARY, ./glossaries/names.tsv, "
     "then the bundled one).",
 )
+
+#: ``--beams`` and ``--max-length``: how a model decodes (part of the MT cache's key).
+BEAMS_OPTION = click.option(
+    "--beams",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 16),
+    help="Beam size (1 = greedy).",
+)
+MAX_LENGTH_OPTION = click.option(
+    "--max-length",
+    default=256,
+    show_default=True,
+    type=click.IntRange(1, 1024),
+    help="Most tokens in one translation.",
+)

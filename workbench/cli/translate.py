@@ -6,7 +6,7 @@ import time
 
 import click
 
-from workbench.cli.options import GLOSSARY_OPTION
+from workbench.cli.options import BEAMS_OPTION, GLOSSARY_OPTION, MAX_LENGTH_OPTION
 from workbench.cli.output import json_option, print_json, progress_bar
 
 
@@ -33,20 +33,8 @@ from workbench.cli.output import json_option, print_json, progress_bar
     help="Replace files in --out that are not earlier machine drafts (never an input).",
 )
 @click.option("--project", type=click.Path(), help="Write machine drafts into this project.")
-@click.option(
-    "--beams",
-    default=1,
-    show_default=True,
-    type=click.IntRange(1, 16),
-    help="Beam size (1 = greedy).",
-)
-@click.option(
-    "--max-length",
-    default=256,
-    show_default=True,
-    type=click.IntRange(1, 1024),
-    help="Most tokens in one translation.",
-)
+@BEAMS_OPTION
+@MAX_LENGTH_OPTION
 @click.option(
     "--batch-tokens",
     default=2048,

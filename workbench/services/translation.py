@@ -12,6 +12,7 @@ from workbench.core.names.name_finder import NameFinder
 from workbench.core.names.name_index import NameIndex
 from workbench.core.settings import current
 from workbench.core.story_id import path_under
+from workbench.engines.base import DecodeOptions
 from workbench.services.files import check_draft_target, write_text
 from workbench.services.glossary import open_glossary, segment_file
 from workbench.services.memory import MemoryEngine, open_tm
@@ -26,10 +27,12 @@ def mt_sentences(
     tgt: str,
     progress: Progress | None = None,
     glossary_path: str | None = None,
+    decode: tuple[int, int] = (1, 256),
 ) -> dict[str, str]:
     """Each distinct non-empty sentence with its MT, through the pipeline (names, cache).
 
-    For the aligner: a sentence without a usable translation maps to ''.
+    For the aligner: a sentence without a usable translation maps to ''. ``decode``: beams
+    and most tokens per translation.
     """
     from workbench.services.pipeline import Pipeline
     from workbench.store.mt_cache import MTCache
@@ -37,7 +40,8 @@ def mt_sentences(
     todo = sorted({x for x in sentences if x.strip()})
     finder = NameFinder(NameIndex(open_glossary(glossary_path)))
     with MTCache(current().mt_cache) as cache:
-        outcomes = Pipeline(engine, finder, cache).run(todo, src, tgt, progress)
+        options = DecodeOptions(beams=decode[0], max_length=decode[1])
+        outcomes = Pipeline(engine, finder, cache, options).run(todo, src, tgt, progress)
     return {t: o.text for t, o in zip(todo, outcomes, strict=True)}
 
 
