@@ -133,5 +133,55 @@ def test_preferred_form_of_the_same_entry_is_an_exact_100(tmp_path, house):
 # --- item 5: the panel's label -------------------------------------------------------
 
 
+P9S1_AR = "القائم هي رأس الأفعى التي هي داعش."
+
+
+def test_panel_labels_a_77_fuzzy_fuzzy_after_showing_the_unit_as_context(
+    tmp_path, home, finder, house
+):
+    """Confirm p9:s1, look at it (its own unit: 101 context), then at p25:s2 (77 %)."""
+    from tests.helpers import app_env
+    from tests.helpers.app_env import seed_project, until
+
+    folder = seed_project(tmp_path / "proj")
+    with Project.open(folder) as p:
+        rows = p.rows("ar")
+        keys = [r.key for r in rows]
+        p9s1 = rows[keys.index("al-qaem:p9:s1")]
+        tms = open_learning_tms(folder, house)
+        try:
+            p.save_edit(p9s1.segment_id, "ar", P9S1_AR, "translated")
+            assert Learner(p, tms, "Layla Hassan").sync(p9s1.segment_id, "ar", True)
+        finally:
+            for tm in tms:
+                tm.close()
+
+    def panel(app) -> str:
+        return str(app.query_one("#context").render())
+
+    async def script(app, pilot):
+        app.view.current = keys.index("al-qaem:p9:s1")
+        await until(pilot, lambda: "[1] 101%" in panel(app), "p9:s1's own unit in context")
+        own = panel(app)
+        app.view.current = keys.index("al-qaem:p25:s2")
+        await until(pilot, lambda: "[1] 77%" in panel(app), "p25:s2's fuzzy match")
+        return own, panel(app)
+
+    own, fuzzy = app_env.run_app(folder, finder, script, user_tm=True, rtl="terminal")
+    assert "context" in own
+    assert "fuzzy" in fuzzy and "context" not in fuzzy
+    assert "al-qaem:p9:s1" in fuzzy  # where the unit came from is still said
+
+
+def test_match_kind_says_context_only_for_a_101():
+    from workbench.tui.widgets.context_panel import match_kind
+
+    assert match_kind(_match(101.0, "context")) == "context"
+    assert match_kind(_match(100.0, "exact")) == "exact"
+    assert match_kind(_match(99.0, "leveraged")) == "leveraged"
+    assert match_kind(_match(77.0, "fuzzy")) == "fuzzy"
+    assert match_kind(_match(77.0, "context")) == "fuzzy"  # a kind left over is not believed
+
+
 def _match(score: float, kind: str) -> Match:
     return Match("a b c", "أ ب ج", score, score, kind, "proj/al-qaem:p9:s1", 1, "أ ب ج")

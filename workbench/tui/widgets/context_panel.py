@@ -262,7 +262,11 @@ class ContextPanel(Static):
         return text
 
     def about(self, m) -> str:
-        """What kind of match, where its unit came from, who made it and when."""
+        """What kind of match, where its unit came from, who made it and when.
+
+        The unit's origin, translator and date are cached by unit; the kind is the
+        match's own (one unit is a 101 for its own segment and a fuzzy for another).
+        """
         if m.unit_id not in self._about:
             info = None
             if self.tm is not None:
@@ -270,10 +274,19 @@ class ContextPanel(Static):
                     info = unit_info(self.tm.con, m.unit_id)
                 except (sqlite3.Error, WorkbenchError):  # (a TM locked or gone: say less)
                     info = None
-            parts = [m.kind]
+            parts = []
             if info is not None:
                 parts += [x for x in (info.origin, info.translator, info.date) if x]
             elif m.origin:
                 parts.append(m.origin)
             self._about[m.unit_id] = " · ".join(parts)
-        return self._about[m.unit_id]
+        return " · ".join(x for x in (match_kind(m), self._about[m.unit_id]) if x)
+
+
+def match_kind(m) -> str:
+    """The match's label: "context" only for a 101, "exact" only for a 100, else its kind."""
+    if m.score >= 101:
+        return "context"
+    if m.score >= 100:
+        return "exact"
+    return m.kind if m.kind not in ("context", "exact") else "fuzzy"
