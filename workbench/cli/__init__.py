@@ -23,16 +23,23 @@ from workbench.cli.segment import segment
 from workbench.cli.tm import tm
 from workbench.cli.translate import translate
 
+#: ``workbench --help``: the main job first, as the README puts it. Click keeps the lines of
+#: a paragraph that starts with a backspace character (``\b``) as they are.
+HELP = (
+    "Translation and alignment workbench for English, Arabic and Central Kurdish.\n\n"
+    "\b\n"
+    "The main job: translate in the terminal (opens the app; a document gets a project)\n"
+    "  workbench open texts/al-qaem.en.md --to ar,ckb\n"
+    "Another: check how names are spelled across articles\n"
+    "  workbench glossary check texts/*.md\n\n"
+    "Each command explains itself: workbench COMMAND --help."
+)
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.group(help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="workbench")
 def cli() -> None:
-    r"""Translation and alignment workbench for English, Arabic and Central Kurdish.
-
-    \b
-    Main job for now: check how names are spelled across articles
-      workbench glossary check texts/*.md
-    """
+    """The ``workbench`` group: checks the WORKBENCH_* settings before any command runs."""
     from workbench.core.settings import current
 
     current()  # an invalid WORKBENCH_* value stops every command here, in one line
