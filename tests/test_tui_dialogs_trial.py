@@ -252,3 +252,86 @@ def test_the_help_columns_align_whatever_the_description(project, tsv):
         assert what and "  " not in what  # the description alone, in its column
     assert len({s for s, _ in starts.values()}) == 1  # keys in one column
     assert len({i for _, i in starts.values()}) == 1  # ids in one column
+
+
+# --- item 9: the TM after a name is added ---------------------------------------------------
+
+RAWI = """---
+id: rawi.en
+story: rawi
+lang: en
+title: Officials meet
+---
+
+Omar al-Rawi met the governor in Al Qaem on Monday.
+"""
+
+
+def test_a_name_added_from_the_editor_leaves_the_tm_indexed_for_the_new_glossary(
+    tmp_path, tsv, monkeypatch
+):
+    from workbench.core.units import Unit
+    from workbench.store.tm import TranslationMemory
+    from workbench.tui.widgets.name_dialog import NameDialog
+
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    doc = tmp_path / "rawi.en.md"
+    doc.write_text(RAWI, encoding="utf-8")
+    folder = tmp_path / "proj"
+    with Project.init(folder) as p:
+        p.add_document(read_document(doc))
+    glossary = load_glossary(tsv)
+    path = tmp_path / "tm.sqlite"
+    tm = TranslationMemory(path, glossary)
+    tm.add([Unit("Omar al-Rawi spoke on Sunday.", "تحدث عمر الراوي يوم الأحد.", "en", "ar")])
+    tm.add([Unit("Fighters left Al Qaem.", "غادر المقاتلون القائم.", "en", "ar")])
+    finder = NameFinder(NameIndex(glossary))
+    before = dict(tm.con.execute("SELECT source, norm FROM units"))
+
+    async def script(app, pilot):
+        await pilot.press("ctrl+l")
+        await until(pilot, lambda: isinstance(app.screen, NameDialog), "the dialog")
+        await pilot.press(*"عمر الراوي", "enter")  # the form: focused first
+        await until(pilot, lambda: not isinstance(app.screen, NameDialog), "closed")
+        await until(pilot, lambda: getattr(app, "tm_refresh", None) is not None, "started")
+        await until(pilot, lambda: not tm.stale, "taken")
+        return [n.message for n in app._notifications]
+
+    tm.stale = True  # (set back by the refresh only)
+    notes = run_app(folder, finder, script, tm=tm)
+    assert any("re-indexed in the background" in n for n in notes), notes
+    assert not any("the TM use it now" in n for n in notes)
+    norms = dict(tm.con.execute("SELECT source, norm FROM units"))
+    tm.close()
+    new = load_glossary(tsv)
+    assert new.get("omar-al-rawi") is not None
+    reopened = TranslationMemory(path, new)
+    assert not reopened.stale  # no "indexed with another glossary" on the next open
+    reopened.reindex()  # what a full reindex makes: the same
+    assert dict(reopened.con.execute("SELECT source, norm FROM units")) == norms
+    rawi = "Omar al-Rawi spoke on Sunday."
+    assert norms[rawi] != before[rawi]  # the new name is a name in the TM now
+    assert norms["Fighters left Al Qaem."] == before["Fighters left Al Qaem."]
+    reopened.close()
+
+
+def test_a_stopped_refresh_leaves_the_tm_saying_it_needs_a_reindex(tmp_path, tsv):
+    from workbench.core.units import Unit
+    from workbench.services.glossary_edit import add_name
+    from workbench.services.tm_glossary import refresh_for_entries
+    from workbench.store.tm import TranslationMemory
+
+    path = tmp_path / "tm.sqlite"
+    with TranslationMemory(path, load_glossary(tsv)) as tm:
+        tm.add([Unit("Omar al-Rawi spoke.", "تحدث عمر الراوي.", "en", "ar")])
+    added = add_name(tsv, "Omar al-Rawi", "ar", "عمر الراوي")
+    with TranslationMemory(path, added.glossary) as tm:
+        assert tm.stale
+        done = refresh_for_entries(tm, [added.entry.id], stopped=lambda: True)
+        assert not done.finished and tm.stale
+    with TranslationMemory(path, added.glossary) as tm:
+        assert tm.stale  # still true: the next open says to reindex
+        done = refresh_for_entries(tm, [added.entry.id])
+        assert (done.checked, done.changed, done.finished) == (1, 1, True)
+    with TranslationMemory(path, load_glossary(tsv)) as tm:
+        assert not tm.stale

@@ -21,6 +21,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from workbench.core.languages import get_language
@@ -62,63 +63,83 @@ def best_scores(
     tags = {get_language(lang).tag: lang for lang in langs}
     query = name_norm(probe.text, src, tm.finder, tm._query_code)
     plain_q = plain_norm(probe.text)
-    flat = " ".join(probe.text.split())
-    named = bool(query.hits) or tm.finder is None
-    top = dict.fromkeys(tags, threshold)  # fuzzy: the best so far (a cutoff for the next)
-    found: dict[str, float] = {}
-    same_source: dict[str, list[tuple[float, str, str]]] = {}
-    for _uid, tgt, source, target, uprev, unext, norm, learned in _rows(
-        tm, probe.text, query, src, list(tags), candidates
-    ):
-        lang = tags[tgt]
-        if learned is not None and learned == probe.own.get(lang):
+    by_lang: dict[str, list] = {tgt: [] for tgt in tags}
+    for row in _rows(tm, probe.text, query, src, list(tags), candidates):
+        learned = row[4]
+        if learned is not None and learned == probe.own.get(tags[row[1]]):
             continue  # what this very segment taught the TM
-        cut = min(top[tgt], 99.0) / 100
-        if named or _NAME_SYMBOL.search(norm):
-            plain = 100.0 * Levenshtein.normalized_similarity(
-                plain_q, plain_norm(source), score_cutoff=cut
-            )
-            variant = (
-                100.0 * Levenshtein.normalized_similarity(query.norm, norm, score_cutoff=cut)
-                if tm.finder is not None
-                else plain
-            )
-        else:  # no names on either side: the normalised texts are the plain ones
-            plain = variant = 100.0 * Levenshtein.normalized_similarity(
-                query.norm, norm, score_cutoff=cut
-            )
-        if plain >= 100.0 and " ".join(source.split()) == flat:
-            context = (probe.prev or probe.following) and (
-                uprev == probe.prev and unext == probe.following
-            )
-            same_source.setdefault(tgt, []).append((101.0 if context else 100.0, source, target))
-            continue
-        score = min(max(plain, variant), 99.0)
-        if score >= top[tgt] and score > 0:
-            top[tgt] = score
-            found[tgt] = score
-    for tgt, rows in same_source.items():
-        for score, source, target in sorted(rows, key=lambda r: -r[0]):
-            _, subs = tm._leverage(query, source, target, src, tgt)
-            score = LEVERAGED if subs else score
-            found[tgt] = max(found.get(tgt, 0.0), score)
-            if not subs:
-                break  # the stored translation word for word: nothing below beats it
-    for tgt, score in found.items():
-        if score >= threshold:
+        by_lang[row[1]].append(row)
+    for tgt, rows in by_lang.items():
+        score = _best_of(tm, query, plain_q, probe, src, tgt, rows, threshold)
+        if score is not None:
             best[tags[tgt]] = score
     return best
+
+
+def _best_of(
+    tm, query: NamedText, plain_q: str, probe: Probe, src: str, tgt: str, rows, threshold
+) -> float | None:
+    """The best score among one language's candidates (id, tgt, source, norm, learned).
+
+    A candidate's fuzzy score is min(max(plain, variant), 99), so the best one is
+    min(max(best plain, best variant), 99): searches in C. Those with the segment's own
+    source (whitespace aside) are 100, 101 in context, 99 if leveraging changes names.
+    """
+    if not rows:
+        return None
+    if tm.finder is None:  # names are letters: the plain score is the only one
+        searches = [(plain_q, [plain_norm(r[2]) for r in rows])]
+    elif query.hits or any(_NAME_SYMBOL.search(r[3]) for r in rows):
+        searches = [(query.norm, [r[3] for r in rows]), (plain_q, [plain_norm(r[2]) for r in rows])]
+    else:  # no names on either side: the normalised sources are the plain ones
+        searches = [(plain_q, [r[3] for r in rows])]
+    found = 0.0
+    for q, texts in searches:
+        hit = process.extractOne(
+            q, texts, scorer=Levenshtein.normalized_similarity, score_cutoff=threshold / 100
+        )
+        if hit is not None:
+            found = max(found, min(100.0 * hit[1], 99.0))
+    plains = searches[-1][1]
+    flat = " ".join(probe.text.split())
+    same = [
+        r[0]
+        for r, p in zip(rows, plains, strict=True)
+        if p == plain_q and " ".join(r[2].split()) == flat
+    ]
+    ranked = []
+    for source, target, uprev, unext in _units(tm, same):
+        context = (probe.prev or probe.following) and (
+            uprev == probe.prev and unext == probe.following
+        )
+        ranked.append((101.0 if context else 100.0, source, target))
+    for score, source, target in sorted(ranked, key=lambda r: -r[0]):
+        _, subs = tm._leverage(query, source, target, src, tgt)
+        found = max(found, LEVERAGED if subs else score)
+        if not subs:
+            break  # the stored translation word for word: nothing below beats it
+    return found if found >= threshold else None
+
+
+def _units(tm, ids: list[int]) -> list[tuple[str, str, str, str]]:
+    """(source, target, prev, next) of the units ``ids``, in id order."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    return tm.con.execute(
+        f"SELECT source, target, prev, next FROM units WHERE id IN ({marks}) ORDER BY id", ids
+    ).fetchall()
 
 
 def _rows(tm, text: str, query: NamedText, src: str, tgts: list[str], n: int) -> list:
     """The candidates lookup would take, for every language of ``tgts`` at once.
 
-    (id, target language, source, target, prev, next, norm, learned_from) of the units
-    sharing the query's rarest words (the top ``n`` of the word index, then those of
-    ``tgts``), and of the units with the same source.
+    (id, target language, source, norm, learned_from) of the units sharing the query's
+    rarest words (the top ``n`` of the word index, then those of ``tgts``), and of the
+    units with the same source.
     """
     marks = ",".join("?" * len(tgts))
-    cols = "u.id, u.tgt_lang, u.source, u.target, u.prev, u.next, u.norm, u.learned_from"
+    cols = "u.id, u.tgt_lang, u.source, u.norm, u.learned_from"
     exact = tm.con.execute(
         f"SELECT {cols} FROM units u WHERE u.src_lang = ? AND u.tgt_lang IN ({marks}) "
         "AND u.source = ?",

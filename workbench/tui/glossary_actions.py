@@ -165,13 +165,58 @@ class GlossaryMixin:
             return
         self.glossary_changed(added.glossary)
         what = {"new": "new entry", "form": "its form", "variant": "a variant"}[added.how]
+        tm_note = (
+            "; the TM's units naming it are re-indexed in the background"
+            if self.refresh_tm(added.glossary, added.entry.id)
+            else ""
+        )
         self.notify(
             visual_mixed(
                 f"glossary: {choice.en} → {choice.form} ({what}, {added.entry.id}) in "
-                f"{added.path.name}; QA, MT and the TM use it now",
+                f"{added.path.name}; QA and MT use it now{tm_note}",
                 self.rtl_mode,
             )
         )
+
+    def refresh_tm(self, glossary, entry_id: str) -> bool:
+        """Re-index the TM's units naming ``entry_id`` in a thread; False: no TM to do.
+
+        The thread has its own connection and stops with the app (the TM then still says
+        it needs ``workbench tm reindex``, which is then true); done, the TM carries the
+        new glossary's fingerprint, so the next open does not ask for a reindex.
+        """
+        import threading
+
+        tm = self.tm
+        path = getattr(tm, "path", None)
+        if tm is None or path is None or getattr(tm, "finder", None) is None:
+            return False
+        stop = getattr(self, "_stop", None) or threading.Event()
+
+        def job() -> None:
+            from workbench.services.tm_glossary import refresh_for_entries
+            from workbench.store.tm import TranslationMemory
+
+            try:
+                with TranslationMemory(path, glossary) as memory:
+                    done = refresh_for_entries(memory, [entry_id], stop.is_set)
+            except WorkbenchError as e:
+                self._to_ui(self.notify, f"TM not re-indexed: {e}", severity="warning")
+                return
+            if done.finished:
+                self._to_ui(self._tm_refreshed, done)
+
+        self.tm_refresh = threading.Thread(target=job, daemon=True, name="workbench-tm-names")
+        self.tm_refresh.start()
+        return True
+
+    def _tm_refreshed(self, done) -> None:
+        """The thread finished: the app's TM takes the codes and state it wrote."""
+        tm = self.tm
+        tm._codes = dict(tm.con.execute("SELECT entry_id, code FROM names"))
+        tm.stale = False
+        self.context_panel.forget_matches()
+        self._show_qa()
 
     def glossary_changed(self, glossary) -> None:
         """Take the glossary as the file now holds it, everywhere names are found."""
