@@ -335,3 +335,27 @@ def test_a_stopped_refresh_leaves_the_tm_saying_it_needs_a_reindex(tmp_path, tsv
         assert (done.checked, done.changed, done.finished) == (1, 1, True)
     with TranslationMemory(path, load_glossary(tsv)) as tm:
         assert not tm.stale
+
+
+# --- item 10: the glossary panel's wrapped right-to-left forms ------------------------------
+
+
+@pytest.mark.parametrize("columns", [160, 120, 230])
+def test_the_glossary_panel_wraps_whole_fields_so_brackets_stay_paired(project, tsv, columns):
+    """p1:s1 names al-Baghdadi: 'ckb: ئەبووبەکر بەغدادی (ئەبوبەکر بەغدادی)' is not cut inside
+    its brackets (each line is put in visual order on its own)."""
+    finder = NameFinder(NameIndex(load_glossary(tsv)))
+
+    async def script(app, pilot):
+        app.view.current = _row_index(app, "al-qaem:p1:s1")
+        await until(pilot, lambda: "Baghdadi" in "\n".join(_drawn(app.context_panel)), "panel")
+        return _drawn(app.context_panel)
+
+    lines = app_env.run_app(project, finder, script, rtl="app", size=(columns, 40))
+    names = [x.rstrip() for x in lines if x.strip()]
+    assert any("ckb:" in x for x in names), names
+    for line in names:
+        assert line.count("(") == line.count(")"), line
+    ckb = next(x for x in names if "ckb:" in x)
+    shaped = ckb[ckb.index("ckb:") :].split("  ")[0]
+    assert shaped.endswith(")") and shaped.count("(") == 1  # the variant, whole, in brackets

@@ -70,6 +70,31 @@ def _variants(entry, lang: str, variants) -> str:
     return f" ({shown})" if shown else ""
 
 
+def wrap_fields(line: str, width: int) -> list[str]:
+    """Wrap a panel line at its fields (two spaces apart: "ar: form (variants)"), first.
+
+    Each line is then shaped and reordered on its own (``visual_mixed``), so a break
+    inside a field's bracketed list would leave "(" at the end of one line and ")" at the
+    start of the next, each on the wrong side of the right-to-left words it encloses. A
+    field goes whole to the next line; only one wider than the panel is broken in words.
+    """
+    out: list[str] = []
+    current = ""
+    for field_ in line.split("  "):
+        joined = f"{current}  {field_}" if current else field_
+        if len(joined) <= width:
+            current = joined
+            continue
+        if current:
+            out.append(current)
+        if len(field_) <= width:
+            current = field_
+        else:
+            *whole, current = wrap(field_, width)
+            out += whole
+    return [*out, current]
+
+
 class ContextPanel(Static):
     """Up to six lines under the score line: provenance, glossary names, TM matches."""
 
@@ -211,7 +236,9 @@ class ContextPanel(Static):
             lines.append(f"{lang} {row.status.get(lang, 'new')} from {made_by}")
         lines += [name_line(entry, self.langs) for entry in self._names(row)]
         width = max(self.size.width or self.app.size.width, 20)
-        shown = [Text(visual_mixed(part, self.rtl_mode)) for x in lines for part in wrap(x, width)]
+        shown = [
+            Text(visual_mixed(part, self.rtl_mode)) for x in lines for part in wrap_fields(x, width)
+        ]
         for n, m in enumerate(matches, start=1):  # a translation: its own direction
             label = f"[{n}] {m.score:.0f}%  "
             pad = " " * len(label)
