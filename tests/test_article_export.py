@@ -84,8 +84,8 @@ def test_a_segment_not_confirmed_stops_the_export_naming_it(project, tmp_path, r
     out = tmp_path / "out"
     r = run("export", str(project), "--format", "article", "--lang", "ar", "--out", str(out))
     assert r.code == 1 and r.out == ""
-    assert r.err.startswith("workbench: error: al-qaem:p6:s2 has no translation")
-    assert "(1 more in al-qaem)" in r.err
+    assert r.err.startswith("workbench: error: al-qaem:p6:s2 has no confirmed ar translation")
+    assert "(and 1 more segment in al-qaem); confirm them" in r.err
     assert "--allow-drafts" in r.err and "--allow-missing" in r.err and r.err.count("\n") == 1
     assert not (out / "al-qaem.ar.md").exists()
     # drafts allowed, the missing one still stops it
@@ -119,7 +119,7 @@ def test_allow_drafts_and_allow_missing_are_marked_in_the_front_matter(project, 
         "--allow-missing",
     )
     assert r.code == 0, r.err
-    assert "1 drafts" in r.out and "1 kept in the source" in r.out and "al-qaem:p6:s2" in r.out
+    assert "1 draft," in r.out and "1 kept in the source" in r.out and "al-qaem:p6:s2" in r.out
     text = (out / "al-qaem.ar.md").read_text(encoding="utf-8")
     meta = yaml.safe_load(text.split("---")[1])
     assert meta["drafts"] == ["al-qaem:p7:s1"] and meta["untranslated"] == ["al-qaem:p6:s2"]

@@ -173,7 +173,7 @@ def test_xliff_for_changed_sources_and_unknown_ids_is_not_applied(run, tmp_path)
     r = run("import", str(xlf), "--project", proj)
     assert "1 skipped (source changed since export)" in r.out
     # a relabelled unit is matched by its source text (issue 13), not applied as unknown
-    assert "matched: 1 units whose ids the project does not have (1 by source text)" in r.out
+    assert "matched: 1 unit whose ids the project does not have (1 by source text)" in r.out
     st = json.loads(run("project", "status", proj, "--lang", "ar", "--json").out)
     assert st["languages"]["ar"]["new"] == 69  # nothing applied
 
@@ -397,4 +397,4 @@ def test_after_the_app_the_terminal_says_where_the_work_is(tmp_path):
         p.set_translation(rows[0].segment_id, "ar", "أ", "translated", Provenance("human"))
         p.set_translation(rows[1].segment_id, "ar", "ب", "draft", Provenance("human"))
     line = saved_summary(folder, ["ar", "ckb"])
-    assert line == f"saved in {folder}: ar 1/69 confirmed, 1 drafts; ckb 0/69 confirmed, 0 drafts"
+    assert line == f"saved in {folder}: ar 1/69 confirmed, 1 draft; ckb 0/69 confirmed, 0 drafts"

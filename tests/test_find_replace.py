@@ -94,7 +94,7 @@ def test_replace_previews_leaves_confirmed_targets_and_is_one_undo_step(project,
         return shown, unchanged, replaced, stored(project)
 
     shown, unchanged, replaced, undone = run_app(project, finder, script)
-    assert "1 confirmed target also match: left as they are" in shown
+    assert "1 confirmed target also matches: left as it is (F4 changes it too)" in shown
     assert "al-qaem:p1:s1 [draft]  مدينة القائم  →  مدينة عانة" in shown
     assert unchanged == before
     assert replaced["al-qaem:p1:s1"] == ("مدينة عانة", "draft")
@@ -122,8 +122,8 @@ def test_f4_includes_confirmed_targets_and_the_preview_says_so(project, finder):
         return shown
 
     shown = run_app(project, finder, script)
-    assert "1 confirmed target will change (they stay confirmed" in shown
-    assert "1 match in 1 segment to change (1 of them confirmed)" in shown
+    assert "1 confirmed target will change (it stays confirmed; F4 leaves it)" in shown
+    assert "1 match in 1 segment to change (confirmed)" in shown
     assert stored(project)["al-qaem:p3:s1"] == ("مؤكدة القائم", "translated")  # stays confirmed
 
 

@@ -169,6 +169,6 @@ def test_tm_reindex_command_and_the_stale_note(tmp_path, glossary, run, monkeypa
     looked = run("tm", "lookup", SRC, "--src", "en", "--tgt", "ar", "--tm", str(path))
     assert looked.code == 0 and "indexed with another glossary" in looked.err
     r = run("tm", "reindex", "--tm", str(path))
-    assert r.code == 0 and "1 units reindexed" in r.out
+    assert r.code == 0 and "1 unit reindexed" in r.out
     looked = run("tm", "lookup", SRC, "--src", "en", "--tgt", "ar", "--tm", str(path))
     assert "another glossary" not in looked.err and "99% leveraged" in looked.out

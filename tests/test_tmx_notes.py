@@ -84,7 +84,7 @@ def test_only_drafts_is_a_clear_error_naming_the_option(run, tmp_path):
         p.set_translation(row.segment_id, "ar", "مسودة", "draft")
     r = run("export", proj, "--format", "tmx", "--lang", "ar")
     assert r.code == 1
-    assert "no confirmed translations into ar to export (1 drafts: --include-drafts" in r.err
+    assert "no confirmed translations into ar to export (1 draft: --include-drafts" in r.err
 
 
 TMX_WITH_NOTES = """<?xml version="1.0" encoding="UTF-8"?>

@@ -8,6 +8,12 @@ name in the Sorani column.
 
 from __future__ import annotations
 
+import pytest
+
+from tests.helpers.app_env import run_app, seed_project, until, use_home
+from workbench.core.plural import counted, noun, plural_of, verb
+from workbench.store.project import Project
+
 
 def test_main_help_states_the_main_job_without_a_literal_backspace_mark(run):
     r = run("--help")
@@ -20,3 +26,130 @@ def test_main_help_states_the_main_job_without_a_literal_backspace_mark(run):
     other = lines.index("workbench glossary check texts/*.md")
     assert other > job + 1 and "names" in lines[other - 1]
     assert "Main job for now" not in r.out
+
+
+# --- item 16: counts agree with their nouns; the export error reads as a sentence ----------
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    return use_home(tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def project(tmp_path, home):
+    return seed_project(tmp_path / "proj")
+
+
+def test_counted_takes_the_noun_in_the_number_it_needs():
+    assert counted(1, "draft") == "1 draft" and counted(2, "draft") == "2 drafts"
+    assert counted(0, "document") == "0 documents" and counted(1, "document") == "1 document"
+    assert counted(3, "match") == "3 matches" and counted(2, "entry") == "2 entries"
+    assert counted(1204, "segment") == "1,204 segments"
+    assert counted(1204, "segment", thousands=False) == "1204 segments"
+    assert counted(2, "confirmed target") == "2 confirmed targets"
+    assert counted(2, "glossary entry", "glossary entries") == "2 glossary entries"
+    assert plural_of("key") == "keys" and plural_of("person") == "people"
+    assert noun(1, "unit") == "unit" and verb(1, "holds", "hold") == "holds"
+    assert verb(2, "holds", "hold") == "hold"
+
+
+def confirm(folder, keys, lang="ar", draft=()):
+    """Confirm the segments ``keys`` (drafts for ``draft``) with a placeholder text."""
+    with Project.open(folder) as p:
+        for r in p.rows(lang):
+            if r.key in keys:
+                p.save_edit(r.segment_id, lang, f"ع {r.key}", "translated")
+            elif r.key in draft:
+                p.save_edit(r.segment_id, lang, f"مسودة {r.key}", "draft")
+
+
+def test_export_error_names_the_first_segment_in_a_sentence(project, tmp_path, run):
+    with Project.open(project) as p:
+        keys = [r.key for r in p.rows("ar")]
+    confirm(project, keys[:4])  # p1..p4 confirmed, the rest (65 segments) not
+    out = tmp_path / "out"
+    r = run("export", str(project), "--format", "article", "--lang", "ar", "--out", str(out))
+    assert r.code == 1 and r.out == ""
+    first, rest = keys[4], len(keys) - 5
+    assert r.err == (
+        f"workbench: error: {first} has no confirmed ar translation (and {rest} more segments"
+        " in al-qaem); confirm them, or export with --allow-drafts (drafts used) or"
+        " --allow-missing (source kept)\n"
+    )
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_export_error_for_one_draft_says_it_is_a_draft(project, tmp_path, run):
+    with Project.open(project) as p:
+        keys = [r.key for r in p.rows("ar")]
+    confirm(project, keys[:-1], draft=keys[-1:])
+    r = run("export", str(project), "--format", "article", "--lang", "ar", "--out", str(tmp_path))
+    assert r.code == 1
+    assert f"{keys[-1]} has only a draft, no confirmed ar translation; confirm it," in r.err
+    assert "more" not in r.err
+
+
+def test_one_draft_is_one_draft_on_quit_line_and_export(project, tmp_path, run):
+    from workbench.tui.command import saved_summary
+
+    with Project.open(project) as p:
+        keys = [r.key for r in p.rows("ar")]
+    confirm(project, keys[:-1], draft=keys[-1:])
+    assert saved_summary(project, ["ar"]).endswith("ar 68/69 confirmed, 1 draft")
+    r = run(
+        "export",
+        str(project),
+        "--format",
+        "article",
+        "--lang",
+        "ar",
+        "--out",
+        str(tmp_path / "out"),
+        "--allow-drafts",
+    )
+    assert r.code == 0, r.err
+    assert "(69 segments: 68 confirmed, 1 draft)" in r.out
+    r = run(
+        "export", str(project), "--format", "tmx", "--lang", "ckb", "--out", str(tmp_path / "x.tmx")
+    )
+    assert r.code == 1 and "(1 draft" not in r.err  # no ckb drafts: no count at all
+
+
+def test_tmx_export_hint_counts_one_draft(project, tmp_path, run):
+    with Project.open(project) as p:
+        first = p.rows("ar")[0]
+        p.save_edit(first.segment_id, "ar", "مسودة", "draft")
+    r = run(
+        "export", str(project), "--format", "tmx", "--lang", "ar", "--out", str(tmp_path / "x.tmx")
+    )
+    assert r.code == 1 and "(1 draft: --include-drafts exports them)" in r.err
+
+
+# --- item 16 and 17 in the app's analysis: "1 document", segments / words ------------------
+
+
+def test_analysis_screen_says_1_document_and_segments_before_words(project, finder, run):
+    from workbench.tui.widgets.analysis_screen import AnalysisScreen
+
+    async def script(app, pilot):
+        await pilot.press("A")
+        await until(pilot, lambda: isinstance(app.screen, AnalysisScreen), "the screen")
+        screen = app.screen
+        await until(pilot, lambda: screen.result is not None, "the analysis")
+        await pilot.pause()
+        status = str(screen.query_one("#analysis-status").render())
+        table = screen.query_one("#analysis-table").content  # the rich Table drawn
+        return status, table
+
+    status, table = run_app(project, finder, script)
+    assert status.startswith("1 document, against") and "documents" not in status
+    assert "segments / words" in str(table.title)
+    cells = [list(col.cells) for col in table.columns]
+    assert cells[1][-1] == "69 / 1,439"  # ar total: segments / words
+    # the CLI: the same order, the same words
+    r = run("project", "analyze", str(project), "--lang", "ar")
+    assert r.code == 0, r.err
+    assert r.out.splitlines()[0] == "segments / words per band"
+    total = next(line for line in r.out.splitlines() if line.startswith("(total)"))
+    assert total.split()[-3:] == ["69", "/", "1,439"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.cli.output import FORCE_OPTION, json_option, print_json
+from workbench.core.plural import counted
 
 
 @click.command("export")
@@ -131,9 +132,9 @@ def _export_articles(
         return
     for w in written:
         parts = [f"{w.confirmed} confirmed"]
-        parts += [f"{len(w.drafts)} drafts"] if w.drafts else []
+        parts += [counted(len(w.drafts), "draft")] if w.drafts else []
         parts += [f"{len(w.untranslated)} kept in the source"] if w.untranslated else []
-        click.echo(f"wrote {w.path} ({w.segments} segments: {', '.join(parts)})")
+        click.echo(f"wrote {w.path} ({counted(w.segments, 'segment')}: {', '.join(parts)})")
         if w.untranslated:
             click.echo("  untranslated: " + ", ".join(w.untranslated))
 
@@ -184,7 +185,7 @@ def import_cmd(xliff_file: str, folder: str, force: bool, lang: str | None, as_j
         parts = [f"{by_text} by source text"] if by_text else []
         parts += [f"{by_place} by the location they name"] if by_place else []
         click.echo(
-            f"  matched: {len(r.matched)} units whose ids the project does not have "
+            f"  matched: {counted(len(r.matched), 'unit')} whose ids the project does not have "
             f"({', '.join(parts)})"
         )
     for c in r.conflicts:

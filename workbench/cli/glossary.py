@@ -10,6 +10,7 @@ import click
 
 from workbench.cli.options import GLOSSARY_OPTION
 from workbench.cli.output import FORCE_OPTION, echo_table, json_option, print_json, progress_bar
+from workbench.core.plural import counted
 
 
 @click.group()
@@ -216,7 +217,8 @@ def check(
     else:
         for f in report.files:
             top = Counter(h.entry.id for h in f.hits if not h.nested)
-            click.echo(f"{f.path} ({f.lang}): {sum(top.values())} names, {len(top)} entries")
+            names = counted(sum(top.values()), "name")
+            click.echo(f"{f.path} ({f.lang}): {names}, {counted(len(top), 'entry')}")
             if show_names:
                 # spellings that differ only in case (sentence-initial The) count as one
                 spellings: dict[str, dict[str, Counter[str]]] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.cli.output import echo_table, json_option, print_json
+from workbench.core.plural import counted
 
 
 @click.group()
@@ -96,7 +97,7 @@ def status(folder: str, langs: tuple[str, ...], as_json: bool) -> None:
         return
     click.echo(f"{folder} ({st.journal_mode} journal)")
     for name, lang, segs in st.documents:
-        click.echo(f"  {name} ({lang}): {segs} segments")
+        click.echo(f"  {name} ({lang}): {counted(segs, 'segment')}")
     for lang, counts in st.languages.items():
         shown = ", ".join(f"{k} {v}" for k, v in counts.items() if v)
         click.echo(f"  -> {lang}: {shown}")
@@ -170,11 +171,12 @@ def analyze(folder: str, langs: tuple[str, ...], tm_path: str | None, as_json: b
         return
     rows = [(d, lang, c) for d, lang, c in result.documents]
     rows += [("(total)", lang, c) for lang, c in result.totals.items()]
+    click.echo("segments / words per band")  # the order and words of the app's analysis
     echo_table(
         [
             [doc, lang]
-            + [f"{c.words[b]:>5}w/{c.segments[b]:<3}" for b in BANDS]
-            + [f"{sum(c.words.values()):>5}w/{sum(c.segments.values()):<3}"]
+            + [f"{c.segments[b]:,} / {c.words[b]:,}" for b in BANDS]
+            + [f"{sum(c.segments.values()):,} / {sum(c.words.values()):,}"]
             for doc, lang, c in rows
         ],
         header=["document", "lang", *BANDS, "total"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from workbench.cli.output import echo_table, json_option, print_json
+from workbench.core.plural import counted
 
 
 @click.command()
@@ -51,7 +52,7 @@ def score(hyp: str, ref: str, lang: str, segment: bool, as_json: bool) -> None:
     for s in report.corpus:
         click.echo(f"{s.name:<7} {s.score:6.2f}   {s.signature}")
     if by_id:
-        click.echo(f"({len(pairs.hyps)} segments paired by {pairs.how})")
+        click.echo(f"({counted(len(pairs.hyps), 'segment')} paired by {pairs.how})")
     if pairs.unpaired_hyp or pairs.unpaired_ref:
         click.echo(
             f"(not scored: {len(pairs.unpaired_hyp)} hypothesis and "

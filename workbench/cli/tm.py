@@ -6,6 +6,7 @@ import click
 
 from workbench.cli.options import GLOSSARY_OPTION, TM_OPTION
 from workbench.cli.output import FORCE_OPTION, json_option, print_json, progress_bar
+from workbench.core.plural import counted
 
 
 @click.group()
@@ -41,7 +42,8 @@ def import_cmd(
             )
             return
         click.echo(
-            f"{tmx_file}: {added} units added, {skipped} already present or empty ({memory.path})"
+            f"{tmx_file}: {counted(added, 'unit')} added, {skipped} already present or empty "
+            f"({memory.path})"
         )
         if read.skipped_langs:
             langs = ", ".join(f"{k or '?'} ×{v}" for k, v in read.skipped_langs.items())
@@ -68,7 +70,7 @@ def add_texts(
                 | {"added": added, "skipped": skipped}
             )
             return
-        click.echo(f"{added} units added, {skipped} already present ({memory.path})")
+        click.echo(f"{counted(added, 'unit')} added, {skipped} already present ({memory.path})")
 
 
 @tm.command("export")
@@ -92,7 +94,7 @@ def export_cmd(
     if as_json:
         print_json({"tm": str(path), "out": out, "units": n})
         return
-    click.echo(f"{out}: {n} units")
+    click.echo(f"{out}: {counted(n, 'unit')}")
 
 
 @tm.command()
@@ -204,7 +206,8 @@ def reindex(tm_path: str | None, glossary_path: str | None, as_json: bool) -> No
     if as_json:
         print_json({"tm": str(memory.path), "units": n, "glossary_entries": len(memory.glossary)})
         return
-    click.echo(f"{n} units reindexed with {len(memory.glossary)} glossary entries ({memory.path})")
+    entries = counted(len(memory.glossary), "glossary entry", "glossary entries")
+    click.echo(f"{counted(n, 'unit')} reindexed with {entries} ({memory.path})")
 
 
 def warn_if_stale(memory) -> None:  # type: ignore[no-untyped-def]

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from workbench.core.errors import InputError
 from workbench.core.languages import get_language
+from workbench.core.plural import counted
 from workbench.core.story_id import path_under
 from workbench.formats.article_writer import render_article, translation_meta
 from workbench.services.files import check_draft_target, write_text
@@ -106,13 +107,7 @@ def _compose(name, lang, rows, who, allow_drafts, allow_missing):
         kind = r.kind if r.kind in ("title", "heading", "caption") else "body"
         paras.setdefault(r.para, (kind, []))[1].append(text)
     if problems:
-        r = problems[0]
-        what = "a draft" if r.target.strip() else "no translation"
-        more = f" ({len(problems) - 1} more in {name})" if len(problems) > 1 else ""
-        raise InputError(
-            f"{r.key} has {what}, not a confirmed {lang} translation{more}; confirm it, or "
-            "export with --allow-drafts (drafts used) or --allow-missing (source kept)"
-        )
+        raise InputError(_not_confirmed(problems, name, lang))
     paragraphs = [(kind, " ".join(t for t in texts if t)) for kind, texts in paras.values()]
     extra: dict[str, object] = {}
     title = next((text for kind, text in paragraphs if kind == "title"), None)
@@ -127,3 +122,20 @@ def _compose(name, lang, rows, who, allow_drafts, allow_missing):
     if report.untranslated:
         extra["untranslated"] = report.untranslated
     return report, paragraphs, extra
+
+
+def _not_confirmed(problems: list, name: str, lang: str) -> str:
+    """The one line for segments without a confirmed target: the first, and how many more.
+
+    ``al-qaem:p5:s1 has no confirmed ar translation (and 58 more segments in al-qaem);
+    confirm them, or export with --allow-drafts (drafts used) or --allow-missing (source
+    kept)``; a first one with a draft says "has only a draft, no confirmed ar translation".
+    """
+    first, rest = problems[0], len(problems) - 1
+    has = "has only a draft, no" if first.target.strip() else "has no"
+    more = f" (and {counted(rest, 'more segment', 'more segments')} in {name})" if rest else ""
+    them = "them" if rest else "it"
+    return (
+        f"{first.key} {has} confirmed {lang} translation{more}; confirm {them}, or export "
+        "with --allow-drafts (drafts used) or --allow-missing (source kept)"
+    )

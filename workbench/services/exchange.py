@@ -14,6 +14,7 @@ from pathlib import Path
 
 from workbench.core.errors import InputError
 from workbench.core.languages import get_language
+from workbench.core.plural import counted
 from workbench.core.textio import read_input_bytes
 from workbench.core.unit_match import Matched, match_units
 from workbench.core.units import ExchangeSegment, Unit
@@ -69,7 +70,7 @@ def export_project(
             )
         if not units:
             drafts = sum(1 for r in rows if r.status == "draft" and r.target.strip())
-            hint = f" ({drafts} drafts: --include-drafts exports them)" if drafts else ""
+            hint = f" ({counted(drafts, 'draft')}: --include-drafts exports them)" if drafts else ""
             raise InputError(f"{folder}: no confirmed translations into {lang} to export{hint}")
         text = units_to_tmx(units, units[0].src_lang)
     elif fmt == "txt":

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from workbench.core.plural import counted
+
 
 @click.command("open")
 @click.argument("target", type=click.Path())
@@ -109,7 +111,7 @@ def saved_summary(folder: Path, langs: list[str]) -> str:
     for lang, counts in st.languages.items():
         total = sum(counts.values())
         done = counts["translated"] + counts["reviewed"] + counts["final"]
-        parts.append(f"{lang} {done}/{total} confirmed, {counts['draft']} drafts")
+        parts.append(f"{lang} {done}/{total} confirmed, {counted(counts['draft'], 'draft')}")
     return f"saved in {folder}: " + "; ".join(parts)
 
 

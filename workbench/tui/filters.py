@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from textual.worker import get_current_worker
 
+from workbench.core.plural import counted
 from workbench.core.qa import check_segment
 from workbench.tui.segment_view import Row
 
@@ -48,7 +49,7 @@ class FilterMixin:
             self.run_worker(
                 lambda: self._qa_filter_job(rows, lang), thread=True, group="qa", exclusive=True
             )
-            self.notify(f"checking {len(rows)} segments in {lang}…")
+            self.notify(f"checking {counted(len(rows), 'segment')} in {lang}…")
             return
         rows = [r for r in self.all_rows if not statuses or r.status.get(lang, "new") in statuses]
         self._show_filtered(name, rows)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from textual.worker import get_current_worker
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.plural import counted
 from workbench.engines.base import Cancelled
 from workbench.tui.segment_view import Row, origin_label
 
@@ -210,7 +211,7 @@ class MTMixin:
     def _mt_finished(self, cancelled: bool) -> None:
         self.mt_running = False
         self.query_one("#mt").remove_class("running")
-        drafts = f"{self.mt_written} drafts written"
+        drafts = f"{counted(self.mt_written, 'draft')} written"
         kept = f", {self.mt_kept} kept as someone changed them meanwhile" if self.mt_kept else ""
         flagged = f", {self.mt_flagged} flagged for lost names" if self.mt_flagged else ""
         empty = (
@@ -219,7 +220,7 @@ class MTMixin:
         none = self.mt_done - self.mt_written - self.mt_kept - self.mt_empty
         why = flagged + empty + kept + (f", {none} without a translation" if none else "")
         self.notify(
-            f"MT cancelled after {self.mt_done} segments: {drafts}{flagged}{empty}{kept}"
+            f"MT cancelled after {counted(self.mt_done, 'segment')}: {drafts}{flagged}{empty}{kept}"
             if cancelled
             else f"MT done: {drafts}{why}"
         )

@@ -23,6 +23,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.plural import counted
 
 
 class _Stopped(Exception):
@@ -78,7 +79,7 @@ class AnalysisScreen(ModalScreen[None]):
             done += n
             if time.monotonic() - last > 0.25:
                 last = time.monotonic()
-                self.app.call_from_thread(self._status, f"analysing… {done:,} segments")
+                self.app.call_from_thread(self._status, f"analysing… {counted(done, 'segment')}")
 
         tm = None
         try:
@@ -126,5 +127,6 @@ class AnalysisScreen(ModalScreen[None]):
             style="bold",
         )
         tm = "no TM" if self.tm_path is None else str(self.tm_path)
-        self._status(f"{len(result.documents) // max(len(self.langs), 1)} documents, against {tm}")
+        docs = len(result.documents) // max(len(self.langs), 1)
+        self._status(f"{counted(docs, 'document')}, against {tm}")
         self.query_one("#analysis-table", Static).update(table)

@@ -23,6 +23,7 @@ from textual.widgets import Static
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.find_replace import Finder
+from workbench.core.plural import noun, verb
 from workbench.tui.marked import marked_line, right_aligned
 from workbench.tui.rtl_edit import RtlInput
 from workbench.tui.segment_view import RTL, wrap
@@ -142,7 +143,7 @@ class ConcordanceScreen(ModalScreen[None]):
         n = len(hits)
         more = "+" if n >= LIMIT else ""
         what = (
-            f"{n}{more} unit{'s' if n != 1 else ''} hold {query!r}"
+            f"{n}{more} {noun(n, 'unit')} {verb(n, 'holds', 'hold')} {query!r}"
             if n
             else (f"no unit holds {query!r}")
         )

@@ -25,6 +25,7 @@ from textual.widgets import Static
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.find_replace import Finder
+from workbench.core.plural import counted, verb
 from workbench.tui.marked import marked_line
 from workbench.tui.rtl_edit import RtlInput
 from workbench.tui.widgets.dialog_keys import FIELD_KEYS, FieldKeys
@@ -168,30 +169,34 @@ class ReplaceDialog(FieldKeys, ModalScreen[tuple[str, object] | None]):
         n, segs = plan.matches, len(plan.changes)
         lines = [
             Text(
-                f"{n} match{'es' if n != 1 else ''} in {segs} segment{'s' if segs != 1 else ''}"
-                f" to change"
+                f"{counted(n, 'match')} in {counted(segs, 'segment')} to change"
                 + (
-                    f" ({plan.confirmed_changed} of them confirmed)"
+                    (
+                        " (confirmed)"
+                        if segs == 1
+                        else f" ({plan.confirmed_changed} of them confirmed)"
+                    )
                     if plan.confirmed_changed
                     else ""
                 )
             )
         ]
         if plan.confirmed_left:
+            left = plan.confirmed_left
             lines.append(
                 Text(
-                    f"{plan.confirmed_left} confirmed target"
-                    f"{'s' if plan.confirmed_left != 1 else ''} also match: left as they are "
-                    "(F4 changes them too)",
+                    f"{counted(left, 'confirmed target')} also "
+                    f"{verb(left, 'matches: left as it is', 'match: left as they are')}"
+                    f" (F4 changes {verb(left, 'it', 'them')} too)",
                     style="bold",
                 )
             )
         if plan.confirmed_changed:
             lines.append(
                 Text(
-                    f"{plan.confirmed_changed} confirmed target"
-                    f"{'s' if plan.confirmed_changed != 1 else ''} will change "
-                    "(they stay confirmed; F4 leaves them)",
+                    f"{counted(plan.confirmed_changed, 'confirmed target')} will change ("
+                    f"{verb(plan.confirmed_changed, 'it stays', 'they stay')} confirmed; F4 leaves "
+                    f"{verb(plan.confirmed_changed, 'it', 'them')})",
                     style="bold yellow",
                 )
             )
