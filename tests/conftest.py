@@ -107,3 +107,16 @@ def notes_stay_listed(monkeypatch):
     from textual.notifications import Notification
 
     monkeypatch.setattr(Notification, "has_expired", property(lambda self: False))
+
+
+@pytest.fixture(autouse=True)
+def own_home(tmp_path_factory, monkeypatch):
+    """Every test has a workbench home of its own: nothing reaches the user's real one.
+
+    A test that wants a home it can look into sets ``WORKBENCH_HOME`` itself (its fixture
+    runs after this one). ``XDG_DATA_HOME`` goes to a temporary folder as well, so a test
+    that removes ``WORKBENCH_HOME`` to check the default still writes nowhere real.
+    """
+    base = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("WORKBENCH_HOME", str(base / "workbench"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(base))
