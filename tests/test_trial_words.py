@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import TEXTS
 from tests.helpers.app_env import run_app, seed_project, until, use_home
 from workbench.core.plural import counted, noun, plural_of, verb
 from workbench.store.project import Project
@@ -153,3 +154,61 @@ def test_analysis_screen_says_1_document_and_segments_before_words(project, find
     assert r.out.splitlines()[0] == "segments / words per band"
     total = next(line for line in r.out.splitlines() if line.startswith("(total)"))
     assert total.split()[-3:] == ["69", "/", "1,439"]
+
+
+# --- item 18: the published article carries the source's publication metadata only -------
+
+SOURCE_META = {  # al-qaem.en.md's front matter
+    "author": "Mustafa Habib",
+    "date": "2016-07-28",
+    "place": "Baghdad",
+    "source": "NIQASH (www.niqash.org), published by Media in Cooperation and Transition "
+    "(MICT), Berlin",
+}
+
+
+def test_exported_article_keeps_publication_metadata_and_drops_seed(project, tmp_path, run):
+    from workbench.formats.article import split_front_matter
+
+    with Project.open(project) as p:
+        keys = [r.key for r in p.rows("ar")]
+    confirm(project, keys)
+    out = tmp_path / "out"
+    r = run("export", str(project), "--format", "article", "--lang", "ar", "--out", str(out))
+    assert r.code == 0, r.err
+    text = (out / "al-qaem.ar.md").read_text(encoding="utf-8")
+    meta, _ = split_front_matter(text)
+    assert "seed" not in meta and "shared/seeds" not in text
+    assert {k: meta[k] for k in SOURCE_META} == SOURCE_META
+    assert list(meta) == [
+        *SOURCE_META,
+        "id",
+        "story",
+        "lang",
+        "translation-of",
+        "title",
+    ]
+    assert meta["title"] == "ع al-qaem:p1:s1"  # the translated title, not the source's
+
+
+def test_translate_out_drops_seed_too(home, tmp_path, run):
+    from workbench.formats.article import split_front_matter
+
+    out = tmp_path / "mt"
+    source = tmp_path / "al-qaem.en.md"
+    text = (TEXTS / "al-qaem.en.md").read_text(encoding="utf-8")
+    source.write_text(text.replace("seed:", "names: a note\ninternal-key: x\nseed:"), "utf-8")
+    r = run("translate", str(source), "--to", "ar", "--engine", "memory", "--out", str(out))
+    assert r.code == 0, r.err
+    meta, _ = split_front_matter((out / "al-qaem.ar.md").read_text(encoding="utf-8"))
+    assert not {"seed", "names", "internal-key"} & set(meta)
+    assert {k: meta[k] for k in SOURCE_META} == SOURCE_META
+
+
+def test_publication_keys_are_the_documented_ones():
+    from workbench.formats.article_writer import PUBLICATION_KEYS, publication_meta
+
+    assert publication_meta({"seed": "x", "author": "A", "title": "T", "id": "i"}) == {
+        "author": "A"
+    }
+    assert set(PUBLICATION_KEYS) >= {"author", "date", "place", "source"}

@@ -254,7 +254,9 @@ def _write_translation(
     paras: dict[int, list[str]] = {}
     for i, s in enumerate(segs):
         paras.setdefault(s.para, []).append(finals.get(i) or s.text)  # untranslated: source
-    meta = {k: v for k, v in doc.meta.items() if k not in ("id", "lang", "title")}
+    from workbench.formats.article_writer import publication_meta, render_article
+
+    meta = publication_meta(doc.meta)  # not the source's bookkeeping (seed: ...)
     meta.update(
         {
             "id": f"{doc.id}.{tgt}",
@@ -271,8 +273,6 @@ def _write_translation(
     if untranslated:
         meta["untranslated"] = ", ".join(untranslated)  # front matter values are text
     meta.update(extra or {})
-    from workbench.formats.article_writer import render_article  # the article export's too
-
     paragraphs = [
         (p.kind, " ".join(t for t in paras.get(p.number, []) if t)) for p in doc.paragraphs
     ]
