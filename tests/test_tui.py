@@ -563,8 +563,9 @@ def test_ctrl_g_inserts_the_glossary_names_of_the_source(project, finder):
     async def script(app, pilot):
         await pilot.press("enter", "ctrl+g")
         first = app.query_one("#edit").value
+        said = [str(app.query_one("#hint").render())]  # said under the edit line, no toast
         await pilot.press("ctrl+g")
-        return first, app.query_one("#edit").value, [n.message for n in app._notifications]
+        return first, app.query_one("#edit").value, said
 
     first, second, notes = run_app(project, finder, script, rtl="terminal")
     # the title names Baghdadi and Al Qaem: the first missing one, then the next

@@ -359,3 +359,41 @@ def test_the_glossary_panel_wraps_whole_fields_so_brackets_stay_paired(project, 
     ckb = next(x for x in names if "ckb:" in x)
     shaped = ckb[ckb.index("ckb:") :].split("  ")[0]
     assert shaped.endswith(")") and shaped.count("(") == 1  # the variant, whole, in brackets
+
+
+# --- item 13: notices where they cover least ------------------------------------------------
+
+
+def test_notices_sit_bottom_right_and_the_edit_lines_own_are_said_under_it(project, tsv):
+    """The welcome is not over the English column; Ctrl+G's name and the unsaved-changes
+    question are said in the hint line right under the edit line, not in toasts."""
+    from textual.widgets._toast import Toast
+
+    finder = NameFinder(NameIndex(load_glossary(tsv)))
+
+    async def script(app, pilot):
+        await until(pilot, lambda: app.screen.query(Toast), "the welcome")
+        await pilot.pause()
+        welcome = [t.region for t in app.screen.query(Toast)]
+        english = app.view.region.width // 3  # (the English column: the left third)
+        app.clear_notifications()
+        app.view.current = _row_index(app, "al-qaem:p1:s1")
+        await pilot.press("enter", "ctrl+g")
+        after_g = (len(app._notifications), str(app.query_one("#hint").render()))
+        await pilot.press(*" x", "escape")
+        await pilot.pause()
+        edit, hint = app.query_one("#edit").region, app.query_one("#hint").region
+        asked = str(app.query_one("#hint").render()), len(app._notifications)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        return welcome, english, after_g, asked, (edit, hint), str(app.query_one("#hint").render())
+
+    welcome, english, after_g, asked, (edit, hint), closed = run_app(
+        project, finder, script, toasts=True, first_run=True, size=(160, 45)
+    )
+    assert welcome and all(r.x >= english for r in welcome)  # never over the English
+    assert all(r.bottom <= edit.y for r in welcome)  # nor the edit line (nor the hint)
+    assert after_g[0] == 0 and "Baghdadi →" in after_g[1]  # no toast: the hint line says it
+    assert "Esc again discards them" in asked[0] and asked[1] == 0
+    assert hint.y == edit.bottom  # right under the edit line
+    assert "Esc again" not in closed  # gone with the line

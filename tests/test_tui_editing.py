@@ -213,7 +213,8 @@ def test_keys_typed_right_after_confirming_reach_the_table_not_the_closed_line(p
 def test_escape_on_changed_text_asks_first_and_a_second_escape_discards(project, finder):
     async def script(app, pilot):
         await pilot.press("enter", *"half done", "escape")
-        first = (app.query_one("#edit").has_focus, app.query_one("#edit").value, notes(app))
+        hint = str(app.query_one("#hint").render())  # said under the edit line, no toast
+        first = (app.query_one("#edit").has_focus, app.query_one("#edit").value, [hint])
         await pilot.press(*" more", "escape")  # changed again: asks again
         again = app.query_one("#edit").has_focus
         await pilot.press("ctrl+s")  # and the text is kept
