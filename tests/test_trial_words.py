@@ -212,3 +212,51 @@ def test_publication_keys_are_the_documented_ones():
         "author": "A"
     }
     assert set(PUBLICATION_KEYS) >= {"author", "date", "place", "source"}
+
+
+# --- item 19: a name in the other Arabic-script language's form ----------------------------
+
+P9S1 = "Al Qaem is the head of the snake that is the Islamic State."
+
+
+def codes(warnings):
+    return [w.code for w in warnings]
+
+
+def test_arabic_form_of_a_name_in_sorani_is_flagged_with_the_sorani_form(finder):
+    from workbench.core.qa import check_segment
+
+    got = check_segment(P9S1, "القائم هي رأس الأفعى التي هي داعش.", "en", "ckb", finder)
+    (other,) = [w for w in got if w.code == "name-other-form"]
+    assert other.message == "القائم: the Arabic form of Al Qaem in Sorani; the house writes قائیم"
+    assert other.detail == "قائیم"
+    assert "script" in codes(got)  # the letters ى/ي are still said too
+    assert "name-missing" not in codes(got)
+    # with a Sorani suffix, as a Sorani sentence would have it
+    got = check_segment(P9S1, "لە القائمدا داعش هەیە.", "en", "ckb", finder)
+    assert "name-other-form" in codes(got)
+
+
+def test_sorani_form_of_a_name_in_arabic_is_flagged_with_the_arabic_form(finder):
+    from workbench.core.qa import check_segment
+
+    got = check_segment(P9S1, "قائیم هي رأس الأفعى التي هي داعش.", "en", "ar", finder)
+    (other,) = [w for w in got if w.code == "name-other-form"]
+    assert other.message == "قائیم: the Sorani form of Al Qaem in Arabic; the house writes القائم"
+    assert "name-missing" not in codes(got)
+
+
+def test_no_alarm_where_arabic_and_sorani_write_the_name_alike(finder):
+    from workbench.core.qa import check_segment
+
+    # داعش is the house form in both languages
+    assert check_segment(P9S1, "قائیم سەری مارەکەیە کە داعشە.", "en", "ckb", finder) == []
+    assert check_segment(P9S1, "القائم هي رأس الأفعى التي هي داعش.", "en", "ar", finder) == []
+
+
+def test_qa_command_reports_the_arabic_form_in_the_sorani_column(project, run):
+    with Project.open(project) as p:
+        row = next(r for r in p.rows("ckb") if r.key == "al-qaem:p9:s1")
+        p.save_edit(row.segment_id, "ckb", "القائم هي رأس الأفعى التي هي داعش.", "translated")
+    r = run("qa", str(project), "--lang", "ckb")
+    assert "the Arabic form of Al Qaem in Sorani; the house writes قائیم" in r.out, r.out + r.err

@@ -13,6 +13,9 @@ evidence. The checks:
 * ``name-form``: a glossary name written in a spelling the glossary does not list, or in
   an admitted variant when the house asks for that (``Glossary.flag_admitted``); admitted
   variants (البغدادي for Abu Bakr al-Baghdadi) are not flagged otherwise;
+* ``name-other-form``: a name spelled in its Arabic form in Sorani (القائم where the house
+  writes قائیم), or in its Sorani form in Arabic, with the right form; none where the two
+  languages write it alike (داعش);
 * ``name-misspelled``: an Arabic-script name mistyped (القايم for القائم: hamza seats,
   ة/ه, alef forms, ى/ي, ك/ک, shadda), with the listed form;
 * ``script``: Arabic letters where Sorani has its own (ي ك ة ى in ckb), or Sorani and
@@ -35,6 +38,7 @@ from workbench.core.names.name_finder import NameFinder
 _ARABIC_IN_SORANI = {"ي": "ی", "ك": "ک", "ة": "ە", "ى": "ی"}
 _SORANI_IN_ARABIC = {"ی": "ي", "ک": "ك", "ە": "ة", "ڕ": "ر", "ڵ": "ل", "ۆ": "و", "ێ": "ي"}
 _SPACE = re.compile(r"\s+")
+_PUNCT = re.compile(r"[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -95,9 +99,16 @@ def _names(
     for entry_id, entry in wanted.items():
         form = entry.preferred(tgt_lang)
         if form and entry_id not in have:
+            other = _other_form_in(target, entry, tgt_lang)
+            if other:  # (the finder reads Arabic text with the Arabic forms only)
+                out.append(_other_form(other, entry, tgt_lang))
+                continue
             out.append(QAWarning("name-missing", f"{entry.en} is missing (glossary: {form})", form))
     for h in found:
         form = h.entry.preferred(tgt_lang)
+        if form and _in_other_language(h.entry, tgt_lang, h.spelling):
+            out.append(_other_form(h.spelling, h.entry, tgt_lang))
+            continue
         if form and is_arabic_script(form):
             wrong = misspelling_of(h.spelling, h.entry.forms(tgt_lang))
             if wrong:
@@ -124,6 +135,36 @@ def _names(
         else:
             out.append(QAWarning("name-form", f"{h.spelling}: the glossary writes {form}", form))
     return out
+
+
+#: The other Arabic-script target language of each, and what its forms are called.
+_OTHER = {"ckb": ("ar", "Arabic", "Sorani"), "ar": ("ckb", "Sorani", "Arabic")}
+
+
+def _in_other_language(entry: Entry, lang: str, spelling: str) -> bool:
+    """Whether ``spelling`` is the entry's form in the other Arabic-script language only."""
+    if lang not in _OTHER or spelling in entry.forms(lang):
+        return False
+    return spelling in entry.forms(_OTHER[lang][0])
+
+
+def _other_form_in(target: str, entry: Entry, lang: str) -> str:
+    """A form of ``entry`` in the other Arabic-script language written in ``target``, or ''."""
+    if lang not in _OTHER:
+        return ""
+    words = " " + " ".join(_PUNCT.sub(" ", target).split()) + " "
+    for form in entry.forms(_OTHER[lang][0]):
+        if form not in entry.forms(lang) and f" {form} " in words:
+            return form
+    return ""
+
+
+def _other_form(spelling: str, entry: Entry, lang: str) -> QAWarning:
+    """``name-other-form``: the name in the other language's spelling, and the right one."""
+    _, theirs, ours = _OTHER[lang]
+    form = entry.preferred(lang)
+    message = f"{spelling}: the {theirs} form of {entry.en} in {ours}; the house writes {form}"
+    return QAWarning("name-other-form", message, form)
 
 
 def _status(entry: Entry, lang: str, spelling: str) -> str:
