@@ -41,6 +41,7 @@ from workbench.tui.rtl_edit import RtlInput
 from workbench.tui.segment_view import Row, SegmentView, collector_paused, origin_label
 from workbench.tui.spellings import SpellingsMixin
 from workbench.tui.tm_tools import TMToolsMixin
+from workbench.tui.widgets.name_picker import NamePicker
 from workbench.tui.workflow import WorkflowMixin
 
 FIRST_RUN = (
@@ -173,7 +174,6 @@ class WorkbenchApp(
         self.tm = tm  # a TranslationMemory, or None
         self.engine_for = engine_for  # lang -> MT engine (raises WorkbenchError if none)
         self.keymap = keymap or {}
-        self.name_turn = 0  # Ctrl+G: which name comes next once none is missing
         self.edit_row: Row | None = None  # what the edit line was opened on
         self.edit_lang = self.lang
         self.first_run = first_run
@@ -270,13 +270,15 @@ class WorkbenchApp(
         next one could then act before letters typed ahead of it (in a burst from tmux or a
         busy machine those letters reached the table and were lost). Typed here, every key
         takes effect in the order it was typed, whatever closes or opens in between.
+        The name picker (Ctrl+N) takes its keys here too, even before it is drawn: the pick
+        is inserted before the next key is typed; any other key closes it and is typed.
         """
-        if (
-            isinstance(event, (events.Key, events.Paste))
-            and not event.is_forwarded
-            and len(self.screen_stack) == 1
-            and isinstance(line := self.focused, EditLine)
-        ):
+        typed = isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded
+        if typed and isinstance(picker := self.screen, NamePicker) and picker.open:
+            if isinstance(event, events.Key) and picker.take(event.key):
+                return
+            picker.choose(None)  # not the picker's key: it closes, the key acts in the line
+        if typed and len(self.screen_stack) == 1 and isinstance(line := self.focused, EditLine):
             if isinstance(event, events.Paste) or not await self._check_bindings(
                 event.key, priority=True
             ):
@@ -453,6 +455,7 @@ class WorkbenchApp(
                         row.segment_id, lang, edit.value, status, Provenance("human")
                     )
                     self.learn(row.segment_id, lang)  # (a confirm made a draft: out of the TMs)
+                    self.last_edit = (row.key, lang)  # reopening comes back here
                 except WorkbenchError as e:  # (a full disk): the CLI prints the text
                     why = f"{e}; this edit of {row.key} [{lang}] was not saved"
                     self.unsaved = (why, edit.value)

@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 from workbench.core.errors import WorkbenchError
 from workbench.store.project import Provenance
 from workbench.tui.edit_line import EditLine
+from workbench.tui.name_insert import insert_form
 from workbench.tui.notices import say
 from workbench.tui.rtl import visual_mixed
 from workbench.tui.rtl_edit import RtlInput
@@ -104,9 +105,11 @@ class EditingMixin:
         return names, {h.entry.id for h in self.finder.find(edit.value, lang, nested=False)}
 
     def insert_name(self, edit: Input) -> None:
-        """Ctrl+G in the edit line: insert the glossary form of a name of the source.
+        """Ctrl+G in the edit line: insert the glossary form of a name the text lacks.
 
-        The first name the text still lacks; when none is missing, each name in turn.
+        The first name of the source the text does not have yet, at the cursor (spaced as
+        prose: :mod:`workbench.tui.name_insert`). When it has them all, nothing is inserted
+        and one line says so (Ctrl+N inserts one anyway).
         """
         found = self.names_to_insert(edit)
         if found is None:
@@ -114,13 +117,14 @@ class EditingMixin:
         names, present = found
         lang = self.edit_lang
         missing = [e for e in names if e.id not in present]
-        if missing:
-            pick = missing[0]
-        else:
-            pick = names[self.name_turn % len(names)]
-            self.name_turn += 1
+        if not missing:
+            have = ", ".join(e.preferred(lang) for e in names)
+            said = f"nothing inserted: the text has every name of the source ({have})"
+            say(self, visual_mixed(said + "; Ctrl+N inserts one anyway", self.rtl_mode))
+            return
+        pick = missing[0]
         form = pick.preferred(lang)
-        self.insert_form(edit, form)
+        insert_form(edit, form)
         # said under the edit line: a toast per name covered the English being worked on
         say(self, visual_mixed(f"inserted {pick.en} → {form}", self.rtl_mode))
 

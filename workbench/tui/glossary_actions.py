@@ -10,8 +10,8 @@ TM compares and leverages names through it (older units keep their index until
 ``workbench tm reindex``).
 
 Ctrl+N in the edit line lists the source's names to insert one of them at the cursor
-(:class:`~workbench.tui.widgets.name_picker.NamePicker`); Ctrl+G still inserts the first
-one the text lacks, then each in turn.
+(:class:`~workbench.tui.widgets.name_picker.NamePicker`); Ctrl+G inserts the first one
+the text lacks (none when it has them all).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 from workbench.core.errors import WorkbenchError
 from workbench.core.names.name_index import NameIndex
 from workbench.tui.edit_line import EditLine
+from workbench.tui.name_insert import insert_form
 from workbench.tui.rtl import visual_mixed
 from workbench.tui.segment_view import RTL, Row
 from workbench.tui.widgets.name_dialog import NameChoice, NameDialog, unknown_names
@@ -252,17 +253,13 @@ class GlossaryMixin:
         ]
         first = next((i for i, e in enumerate(names) if e.id not in present), 0)
 
-        def chosen(index: int | None) -> None:
+        def chosen(index: int | None) -> None:  # at once, before the keys typed after it
             self.screen.set_focus(edit)
             if index is not None:
-                self.insert_form(edit, names[index].preferred(lang))
+                insert_form(edit, names[index].preferred(lang))
 
         if len(names) == 1:
-            self.insert_form(edit, names[0].preferred(lang))
+            insert_form(edit, names[0].preferred(lang))
             return
-        self.push_screen(NamePicker(labels, first), chosen)
-
-    def insert_form(self, edit: EditLine, form: str) -> None:
-        """Insert ``form`` at the cursor, with a space before it after a word."""
-        before = edit.value[: edit.cursor_position]
-        edit.insert_text_at_cursor(form if not before or before[-1].isspace() else " " + form)
+        keys = self.keymap.get("choose_name", "ctrl+n").split(",")
+        self.push_screen(NamePicker(labels, first, chosen, [k.strip() for k in keys]))

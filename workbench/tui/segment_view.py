@@ -250,8 +250,9 @@ class SegmentView(ScrollView, can_focus=True):
         return got
 
     def on_resize(self) -> None:
-        """Rewrap when the terminal size changes."""
+        """Rewrap when the terminal size changes; the current row stays on screen."""
         self.relayout()
+        self.call_after_refresh(self.show_current)  # once the scroll bars are laid out
 
     def render_line(self, y: int) -> Strip:
         """One visible line (only those on screen are ever drawn)."""
@@ -272,12 +273,17 @@ class SegmentView(ScrollView, can_focus=True):
 
     def watch_current(self, old: int, new: int) -> None:
         """Keep the current row visible and tell the app."""
-        if self._row_start and 0 <= new < len(self._row_start):
-            top = self._row_start[new]
-            if top < self.scroll_offset.y or top >= self.scroll_offset.y + self.size.height - 2:
-                self.scroll_to(y=max(top - 2, 0), animate=False)
+        self.show_current()
         self.refresh()
         self.post_message(self.Moved(new))
+
+    def show_current(self) -> None:
+        """Scroll the current row into view if it is not (once the table is laid out)."""
+        at = self.current
+        if self._row_start and 0 <= at < len(self._row_start):
+            top = self._row_start[at]
+            if top < self.scroll_offset.y or top >= self.scroll_offset.y + self.size.height - 2:
+                self.scroll_to(y=max(top - 2, 0), animate=False)
 
     def move(self, delta: int) -> None:
         """Go ``delta`` segments down (negative: up)."""
