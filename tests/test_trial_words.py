@@ -260,3 +260,12 @@ def test_qa_command_reports_the_arabic_form_in_the_sorani_column(project, run):
         p.save_edit(row.segment_id, "ckb", "القائم هي رأس الأفعى التي هي داعش.", "translated")
     r = run("qa", str(project), "--lang", "ckb")
     assert "the Arabic form of Al Qaem in Sorani; the house writes قائیم" in r.out, r.out + r.err
+
+
+def test_project_add_of_one_sentence_says_1_new_segment(home, tmp_path, run):
+    doc = tmp_path / "brief.en.md"
+    doc.write_text("---\nid: brief.en\nstory: brief\nlang: en\n---\n\nOne line.\n", "utf-8")
+    assert run("project", "init", str(tmp_path / "p")).code == 0
+    r = run("project", "add", str(tmp_path / "p"), str(doc))
+    assert r.code == 0, r.err
+    assert "brief: 1 new segment\n" in r.out

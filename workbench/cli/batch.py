@@ -8,6 +8,7 @@ import click
 
 from workbench.cli.options import GLOSSARY_OPTION
 from workbench.cli.output import json_option, print_json, progress_bar
+from workbench.core.plural import counted
 
 
 @click.group()
@@ -80,6 +81,6 @@ def translate_cmd(
     rate = r.translated / r.seconds * 60 if r.seconds and r.translated else 0.0
     click.echo(
         f"{r.planned} articles×languages: {r.translated} translated now, {r.skipped} already "
-        f"done; {r.flagged} segments flagged for names, {r.empty} left untranslated "
+        f"done; {counted(r.flagged, 'segment')} flagged for names, {r.empty} left untranslated "
         f"({r.seconds:.1f} s, {rate:.1f} articles/min) -> {out_dir}"
     )

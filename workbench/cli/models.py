@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from workbench.cli.output import echo_table, json_option, print_json
+from workbench.core.plural import counted
 
 
 def _store() -> Path:
@@ -120,7 +121,7 @@ def info(model: str, src: str, as_json: bool) -> None:
     click.echo(f"  backend:  {r.backend} (model type {r.model_type})")
     click.echo(f"  repo:     {r.repo} @ {r.revision}")
     click.echo(f"  licence:  {r.licence}")
-    click.echo(f"  size:     {r.size_bytes / 1e6:.1f} MB in {len(r.files)} files")
+    click.echo(f"  size:     {r.size_bytes / 1e6:.1f} MB in {counted(len(r.files), 'file')}")
     click.echo(f"  checksum: {r.checksum}")
     for t in r.targets:
         mark = "" if t.ok else "cannot: "

@@ -42,7 +42,7 @@ def add(folder: str, files: tuple[str, ...], lang: str | None, as_json: bool) ->
         print_json({"folder": folder, "documents": [{"name": n, "added": a} for n, a in done]})
         return
     for name, added in done:
-        click.echo(f"{name}: {added} new segments")
+        click.echo(f"{name}: {counted(added, 'new segment')}")
 
 
 @project.command("add-reference")

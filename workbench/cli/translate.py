@@ -8,6 +8,7 @@ import click
 
 from workbench.cli.options import BEAMS_OPTION, GLOSSARY_OPTION, MAX_LENGTH_OPTION
 from workbench.cli.output import json_option, print_json, progress_bar
+from workbench.core.plural import counted
 
 
 @click.command()
@@ -125,7 +126,8 @@ def translate(
                         "" if r.engine_loaded else " (no model loaded)"
                     )
                 click.echo(
-                    f"{f} -> {lang}: {r.segments} segments, {r.translated} translated now, "
+                    f"{f} -> {lang}: {counted(r.segments, 'segment')}, "
+                    f"{r.translated} translated now, "
                     f"{len(r.flagged)} flagged for names{empty}{kept}{cached} ({where})"
                 )
     finally:
