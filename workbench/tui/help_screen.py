@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.console import Group
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -50,7 +50,19 @@ class HelpScreen(ModalScreen[None]):
         ]
         lines.insert(0, "")
         with VerticalScroll(id="help-scroll"):  # a short terminal scrolls the list
-            yield Static(Group(key_table(self.keys), Text.from_markup("\n".join(lines))), id="help")
+            yield Static(key_text(self.keys) + Text.from_markup("\n".join(lines)), id="help")
+
+
+#: The help's width inside its padding (#help-scroll is 84 wide).
+WIDTH = 80
+
+
+def key_text(keys: list[tuple[str, str, str]]) -> Text:
+    """The key table laid out at the help's width, as styled text (it reads as text too)."""
+    console = Console(width=WIDTH, force_terminal=True, color_system="truecolor")
+    with console.capture() as out:
+        console.print(key_table(keys))
+    return Text.from_ansi(out.get())
 
 
 def key_table(keys: list[tuple[str, str, str]]) -> Table:
