@@ -46,7 +46,9 @@ def repo_files(root: Path) -> list[str]:
     """Tracked plus untracked-but-not-ignored files of the checkout (what a commit could hold)."""
     out = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=root, check=True, capture_output=True,
+        cwd=root,
+        check=True,
+        capture_output=True,
     ).stdout
     return sorted({p for p in out.decode().split("\0") if p and (root / p).is_file()})
 
@@ -70,8 +72,9 @@ def export_commit(root: Path, dest: Path, rev: str, overlay: list[str]) -> None:
     The shared checkout's working tree moves while others edit; the committed tree does
     not, so the code mutated is ``rev``'s and only the named test files are today's.
     """
-    tar = subprocess.run(["git", "archive", "--format=tar", rev], cwd=root, check=True,
-                         capture_output=True).stdout
+    tar = subprocess.run(
+        ["git", "archive", "--format=tar", rev], cwd=root, check=True, capture_output=True
+    ).stdout
     subprocess.run(["tar", "-x", "-C", str(dest)], input=tar, check=True)
     for rel in overlay:
         if (root / rel).is_file():
@@ -108,8 +111,7 @@ def _interrupt(*_: object) -> None:
     raise KeyboardInterrupt
 
 
-def run_mutmut(work: Path, jobs: int, max_minutes: float | None, log: Path,
-               only: list[str]) -> int:
+def run_mutmut(work: Path, jobs: int, max_minutes: float | None, log: Path, only: list[str]) -> int:
     """Run ``mutmut run`` in ``work``; stop it (its whole process group) after ``max_minutes``."""
     env = dict(os.environ)
     env["PYTHONPATH"] = str(work / "mutants") + os.pathsep + env.get("PYTHONPATH", "")
@@ -120,8 +122,9 @@ def run_mutmut(work: Path, jobs: int, max_minutes: float | None, log: Path,
     cmd = ["nice", "-n", "10", sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs)]
     cmd += only
     with open(log, "w", encoding="utf-8") as out:
-        proc = subprocess.Popen(cmd, cwd=work, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            cmd, cwd=work, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
         deadline = None if max_minutes is None else time.monotonic() + max_minutes * 60
         # a TERM (``timeout``, a closed terminal) stops mutmut's workers too, not only us
         old_term = signal.signal(signal.SIGTERM, _interrupt)
@@ -202,20 +205,39 @@ def main(argv: list[str] | None = None) -> int:
     """Copy the repo, mutate one module, run the tests, print the score, write the survivors."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("module", help="the module to mutate, e.g. workbench/core/names/latin_key.py")
-    ap.add_argument("tests", nargs="+",
-                    help="test files or node ids that cover it (--deselect=NODE passes through)")
+    ap.add_argument(
+        "tests",
+        nargs="+",
+        help="test files or node ids that cover it (--deselect=NODE passes through)",
+    )
     ap.add_argument("--max-minutes", type=float, default=None, help="stop the run after this long")
     ap.add_argument("--jobs", type=int, default=1, help="parallel mutant workers (default 1)")
     ap.add_argument("--report", type=Path, default=None, help="file for the survivors' diffs")
-    ap.add_argument("--rev", default="HEAD",
-                    help="commit whose code is mutated (default HEAD; the named test files are "
-                         "taken from the working tree)")
-    ap.add_argument("--worktree", action="store_true",
-                    help="mutate the working tree as it is (tracked + untracked, not ignored)")
-    ap.add_argument("--only", action="append", default=[], metavar="PATTERN",
-                    help="check only the mutants whose names match (fnmatch, e.g. '*abjad*')")
-    ap.add_argument("--survivors-of", type=Path, default=None, metavar="REPORT",
-                    help="check only the mutants listed in an earlier report (after new tests)")
+    ap.add_argument(
+        "--rev",
+        default="HEAD",
+        help="commit whose code is mutated (default HEAD; the named test files are "
+        "taken from the working tree)",
+    )
+    ap.add_argument(
+        "--worktree",
+        action="store_true",
+        help="mutate the working tree as it is (tracked + untracked, not ignored)",
+    )
+    ap.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="check only the mutants whose names match (fnmatch, e.g. '*abjad*')",
+    )
+    ap.add_argument(
+        "--survivors-of",
+        type=Path,
+        default=None,
+        metavar="REPORT",
+        help="check only the mutants listed in an earlier report (after new tests)",
+    )
     ap.add_argument("--keep", action="store_true", help="keep the temporary copy (path printed)")
     args, extra = ap.parse_known_args(argv)
     args.tests += extra  # pytest options such as --deselect=NODE
@@ -229,37 +251,55 @@ def main(argv: list[str] | None = None) -> int:
             print(f"mutation: error: no test file {t}", file=sys.stderr)
             return 1
     report = args.report or Path(tempfile.gettempdir()) / (
-        "mutation-" + module.replace("/", "_").removesuffix(".py") + ".txt")
+        "mutation-" + module.replace("/", "_").removesuffix(".py") + ".txt"
+    )
 
-    source = "the working tree" if args.worktree else subprocess.run(
-        ["git", "rev-parse", "--short", args.rev], cwd=ROOT, check=True, capture_output=True,
-        text=True).stdout.strip()
+    source = (
+        "the working tree"
+        if args.worktree
+        else subprocess.run(
+            ["git", "rev-parse", "--short", args.rev],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    )
     work = Path(tempfile.mkdtemp(prefix="wb-mutation-"))
     started = time.monotonic()
     try:
         if args.worktree:
             copy_repo(ROOT, work)
         else:
-            export_commit(ROOT, work, args.rev, [t.split("::")[0] for t in args.tests
-                                                 if not t.startswith("-")])
+            export_commit(
+                ROOT,
+                work,
+                args.rev,
+                [t.split("::")[0] for t in args.tests if not t.startswith("-")],
+            )
         write_config(work, module, args.tests)
         log = report.with_suffix(".log")
         only = list(args.only)
         if args.survivors_of:
-            only += [line[3:].split(":")[0] for line in
-                     args.survivors_of.read_text(encoding="utf-8").splitlines()
-                     if line.startswith("## ")]
+            only += [
+                line[3:].split(":")[0]
+                for line in args.survivors_of.read_text(encoding="utf-8").splitlines()
+                if line.startswith("## ")
+            ]
         rc = run_mutmut(work, args.jobs, args.max_minutes, log, only)
         codes = read_results(work, module)
         if not codes:
-            print(f"mutation: error: mutmut produced no results (exit {rc}); see {log}",
-                  file=sys.stderr)
+            print(
+                f"mutation: error: mutmut produced no results (exit {rc}); see {log}",
+                file=sys.stderr,
+            )
             print(log.read_text(encoding="utf-8", errors="replace")[-3000:], file=sys.stderr)
             return 1
         s = summarise(codes)
         survivors = sorted(k for k, v in codes.items() if v in SURVIVED)
-        other = sorted(k for k, v in codes.items()
-                       if v is not None and v not in KILLED | TIMEOUT | SURVIVED)
+        other = sorted(
+            k for k, v in codes.items() if v is not None and v not in KILLED | TIMEOUT | SURVIVED
+        )
         diffs = mutant_diffs(work, module, survivors + other)
         with open(report, "w", encoding="utf-8") as f:
             f.write(f"# {module} at {source}  tests: {' '.join(args.tests)}\n# {json.dumps(s)}\n\n")

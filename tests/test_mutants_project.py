@@ -154,7 +154,10 @@ def test_add_document_stores_segments_meta_and_counts_new_ones(tmp_path):
         assert added == 4 and second_id != doc_id
         assert [d[1] for d in p.documents()] == ["story", "other"]
         assert [r.key for r in p.rows("ar", "other")] == [
-            "other:p1:s1", "other:p2:s1", "other:p2:s2", "other:p3:s1"
+            "other:p1:s1",
+            "other:p2:s1",
+            "other:p2:s2",
+            "other:p3:s1",
         ]
         assert len(p.rows("ar")) == 8 and p.segment_count("other") == 4
 
@@ -218,15 +221,42 @@ def test_set_translation_stores_provenance_and_the_draft_each_origin_leaves(proj
     sid = ids(project)[1]
     project.set_translation(sid, "ar", "آلي", "draft", MT, note="check")
     assert stored(project, sid) == (
-        "آلي", "draft", "machine", "ct2", "opus", "c0", None, None, "آلي", "check"
+        "آلي",
+        "draft",
+        "machine",
+        "ct2",
+        "opus",
+        "c0",
+        None,
+        None,
+        "آلي",
+        "check",
     )
     project.set_translation(sid, "ar", "بشري", "translated")  # a person keeps the draft
     assert stored(project, sid) == (
-        "بشري", "translated", "human", None, None, None, None, None, "آلي", "check"
+        "بشري",
+        "translated",
+        "human",
+        None,
+        None,
+        None,
+        None,
+        None,
+        "آلي",
+        "check",
     )
     project.set_translation(sid, "ar", "ذاكرة", "draft", TM, note="")  # memory drops it
     assert stored(project, sid) == (
-        "ذاكرة", "draft", "memory", None, None, None, 100.0, "tm.sqlite", None, ""
+        "ذاكرة",
+        "draft",
+        "memory",
+        None,
+        None,
+        None,
+        100.0,
+        "tm.sqlite",
+        None,
+        "",
     )
     project.set_translation(sid, "ar", "منقول", "draft", Provenance("propagated"))
     assert stored(project, sid)[2] == "propagated" and stored(project, sid)[8] is None
@@ -252,7 +282,16 @@ def test_save_edit_of_the_same_text_changes_only_the_status(project):
     assert len(project.history(sid, "ar")) == 2
     project.save_edit(sid, "ar", "بشري", "translated")
     assert stored(project, sid) == (
-        "بشري", "translated", "human", None, None, None, None, None, "آلي", ""
+        "بشري",
+        "translated",
+        "human",
+        None,
+        None,
+        None,
+        None,
+        None,
+        "آلي",
+        "",
     )
     with pytest.raises(InputError, match="unknown status"):
         project.save_edit(sid, "ar", "x", "done")
@@ -295,11 +334,17 @@ def test_undo_entries_of_one_action_go_newest_first_and_redo_oldest_first(projec
     h2 = project.set_translation(a, "ar", "أ٢", "translated")
     h3 = project.set_translation(b, "ar", "ب", "translated")
     # given in any order, the two edits of one segment are undone newest first
-    assert project.undo_entries([h1, h3, h2]) == [("done", a, "ar"), ("done", b, "ar"),
-                                                  ("done", a, "ar")]
+    assert project.undo_entries([h1, h3, h2]) == [
+        ("done", a, "ar"),
+        ("done", b, "ar"),
+        ("done", a, "ar"),
+    ]
     assert stored(project, a)[:2] == ("", "new") and stored(project, b)[:2] == ("", "new")
-    assert project.redo_entries([h2, h1, h3]) == [("done", a, "ar"), ("done", a, "ar"),
-                                                  ("done", b, "ar")]
+    assert project.redo_entries([h2, h1, h3]) == [
+        ("done", a, "ar"),
+        ("done", a, "ar"),
+        ("done", b, "ar"),
+    ]
     assert stored(project, a)[:2] == ("أ٢", "translated") and stored(project, b)[0] == "ب"
 
 
@@ -352,7 +397,11 @@ def test_status_counts_count_each_segment_once(project):
     project.set_translation(c, "ar", "", "new")  # a row in status new is still new
     project.set_translation(a, "ckb", "ئ", "final")
     assert project.status_counts("ar") == {
-        "new": 2, "draft": 1, "translated": 1, "reviewed": 0, "final": 0
+        "new": 2,
+        "draft": 1,
+        "translated": 1,
+        "reviewed": 0,
+        "final": 0,
     }
     assert project.status_counts("ckb")["final"] == 1 and project.status_counts("ckb")["new"] == 3
     with pytest.raises(InputError, match="unknown language"):
@@ -424,7 +473,9 @@ def test_each_refusal_is_its_whole_one_line_message(project, tmp_path):
     (tmp_path / "file").write_text("x")
     with pytest.raises(InputError) as exc:
         Project.init(tmp_path / "file")
-    assert str(exc.value) == f"{tmp_path / 'file'}: exists and is not a folder; a project is a folder"
+    assert (
+        str(exc.value) == f"{tmp_path / 'file'}: exists and is not a folder; a project is a folder"
+    )
 
 
 @pytest.mark.parametrize(
@@ -462,7 +513,16 @@ def test_an_edit_over_a_memory_match_drops_its_score_and_origin(project):
     project.set_translation(sid, "ar", "من الذاكرة", "draft", TM)
     project.save_edit(sid, "ar", "مصحح", "translated")
     assert stored(project, sid) == (
-        "مصحح", "translated", "human", None, None, None, None, None, None, ""
+        "مصحح",
+        "translated",
+        "human",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "",
     )
 
 

@@ -136,15 +136,37 @@ def test_add_counts_added_and_skipped_per_batch_with_progress(plain):
 
 
 def test_what_an_import_stores_language_tags_context_notes_and_props(plain):
-    plain.add([u(QAEM, QAEM_AR, src="EN", tgt="AR", prev="P.", next="N.", origin="seed",
-                 note="n1\nn2", props=(("x-client", "NIQASH"),))])
+    plain.add(
+        [
+            u(
+                QAEM,
+                QAEM_AR,
+                src="EN",
+                tgt="AR",
+                prev="P.",
+                next="N.",
+                origin="seed",
+                note="n1\nn2",
+                props=(("x-client", "NIQASH"),),
+            )
+        ]
+    )
     row = plain.con.execute(
         "SELECT src_lang, tgt_lang, source, target, prev, next, norm, origin, note, props, "
         "learned_from, created_at FROM units"
     ).fetchone()
     assert row[:11] == (
-        "en", "ar", QAEM, QAEM_AR, "P.", "N.", QAEM.lower(), "seed", "n1\nn2",
-        '[["x-client", "NIQASH"]]', None,
+        "en",
+        "ar",
+        QAEM,
+        QAEM_AR,
+        "P.",
+        "N.",
+        QAEM.lower(),
+        "seed",
+        "n1\nn2",
+        '[["x-client", "NIQASH"]]',
+        None,
     )
     assert row[11].endswith("+00:00")
     assert list(plain.units()) == [
@@ -370,10 +392,14 @@ def test_an_exact_unit_is_found_even_when_its_words_are_everywhere(plain):
 
 
 def test_the_rarest_words_find_the_near_duplicate(plain):
-    filler = [u(f"Officials in the city said on day {n} the situation was calm.") for n in range(40)]
+    filler = [
+        u(f"Officials in the city said on day {n} the situation was calm.") for n in range(40)
+    ]
     plain.add([*filler, u("Officials in Zarqawiville said the situation was calm.", "هدوء")])
     got = plain.lookup(
-        "Officials in Zarqawiville said on Tuesday the situation was calm.", "en", "ar",
+        "Officials in Zarqawiville said on Tuesday the situation was calm.",
+        "en",
+        "ar",
         candidates=3,
     )
     assert got[0].target == "هدوء"

@@ -140,7 +140,12 @@ def test_a_day_in_the_app_edit_confirm_tab_ctrl_q_reopen(tmp_path):
         term.wait_for("as typed")  # the line holds the typing (its QA follows it)
         term.keys("C-q")
         ended = term.wait_for("[ended")
-        assert "[ended 0]" in ended and "ckb 0/" in ended and "1 draft" in ended and "1 drafts" not in ended
+        assert (
+            "[ended 0]" in ended
+            and "ckb 0/" in ended
+            and "1 draft" in ended
+            and "1 drafts" not in ended
+        )
 
         ar, ckb = stored(folder, "ar"), stored(folder, "ckb")
         assert (ar["al-qaem:p6:s2"].target, ar["al-qaem:p6:s2"].status) == (arabic, "translated")
