@@ -437,6 +437,25 @@ class TranslationMemory(Database):
         matches.sort(key=lambda m: (-m.score, -m.plain, m.unit_id))
         return matches
 
+    def rare_words_match(self, norm: str) -> str | None:
+        """The FTS5 query for a text's rarest known words (None: no word to look up by).
+
+        The rarest words find the near-duplicates; a common word only costs time, so words
+        in more than a twentieth of the units (at least 1,000) are left out, unless no other
+        word is known.
+        """
+        words = query_words(norm)
+        if not words:
+            return None
+        marks = ",".join("?" * len(words))
+        df = dict(self.con.execute(f"SELECT term, df FROM terms WHERE term IN ({marks})", words))
+        known = sorted((w for w in words if w in df), key=lambda w: df[w])
+        cap = max(1000, self.count_estimate() // 20)
+        known = [w for w in known if df[w] <= cap][:4] or known[:1]
+        if not known:
+            return None
+        return " OR ".join('"' + w.replace('"', '""') + '"' for w in known)
+
     def _candidates(self, text: str, query: NamedText, src: str, tgt: str, n: int) -> list:
         """Units sharing the query's rarest words, plus exact-source units."""
         exact = self.con.execute(
@@ -444,18 +463,9 @@ class TranslationMemory(Database):
             "WHERE src_lang = ? AND tgt_lang = ? AND source = ?",
             (src, tgt, text),
         ).fetchall()
-        words = query_words(query.norm)
-        if not words:
+        expr = self.rare_words_match(query.norm)
+        if expr is None:
             return exact
-        marks = ",".join("?" * len(words))
-        df = dict(self.con.execute(f"SELECT term, df FROM terms WHERE term IN ({marks})", words))
-        # the rarest words find the near-duplicates; a common word only costs time
-        known = sorted((w for w in words if w in df), key=lambda w: df[w])
-        cap = max(1000, self.count_estimate() // 20)
-        known = [w for w in known if df[w] <= cap][:4] or known[:1]
-        if not known:
-            return exact
-        expr = " OR ".join('"' + w.replace('"', '""') + '"' for w in known)
         rows = self.con.execute(
             "SELECT u.id, u.source, u.target, u.prev, u.next, u.norm, u.origin FROM "
             "(SELECT rowid, rank FROM units_fts WHERE units_fts MATCH ? ORDER BY rank LIMIT ?) f "

@@ -25,7 +25,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from workbench.core.languages import get_language
-from workbench.core.tm_match import NamedText, name_norm, plain_norm, query_words
+from workbench.core.tm_match import NamedText, name_norm, plain_norm
 
 #: Private-use characters: the entry symbols of names in a unit's normalised source.
 _NAME_SYMBOL = re.compile("[\ue000-\uf8ff]")
@@ -145,18 +145,9 @@ def _rows(tm, text: str, query: NamedText, src: str, tgts: list[str], n: int) ->
         "AND u.source = ?",
         (src, *tgts, text),
     ).fetchall()
-    words = query_words(query.norm)
-    if not words:
+    expr = tm.rare_words_match(query.norm)  # the same words as TranslationMemory.lookup's
+    if expr is None:
         return exact
-    qmarks = ",".join("?" * len(words))
-    df = dict(tm.con.execute(f"SELECT term, df FROM terms WHERE term IN ({qmarks})", words))
-    # the same choice as TranslationMemory._candidates: the rarest words, common ones left
-    known = sorted((w for w in words if w in df), key=lambda w: df[w])
-    cap = max(1000, tm.count_estimate() // 20)
-    known = [w for w in known if df[w] <= cap][:4] or known[:1]
-    if not known:
-        return exact
-    expr = " OR ".join('"' + w.replace('"', '""') + '"' for w in known)
     rows = tm.con.execute(
         f"SELECT {cols} FROM "
         "(SELECT rowid, rank FROM units_fts WHERE units_fts MATCH ? ORDER BY rank LIMIT ?) f "
