@@ -1,35 +1,16 @@
 """The app's glossary lines mark the variants the house style deprecates (issue 11 leftover)."""
 
-import asyncio
-
 import pytest
 
-from tests.conftest import TEXTS
+from tests.helpers.app_env import run_app, seed_project
 from workbench.core.glossary import Entry
-from workbench.formats.article import read_document
-from workbench.store.project import Project
 from workbench.tui.widgets.context_panel import name_line
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-    folder = tmp_path / "proj"
-    with Project.init(folder) as p:
-        p.add_document(read_document(TEXTS / "al-qaem.en.md"))
-    return folder
-
-
-def run_app(project, finder, script, rtl="terminal", langs=("ar", "ckb")):
-    from workbench.tui.app import WorkbenchApp
-
-    async def main():
-        app = WorkbenchApp(project, list(langs), rtl, finder, None)
-        async with app.run_test(size=(200, 40)) as pilot:
-            await pilot.pause()
-            return await script(app, pilot)
-
-    return asyncio.run(main())
+    return seed_project(tmp_path / "proj")
 
 
 def test_the_panel_lists_deprecated_variants_apart_and_marked(project, finder):
@@ -38,7 +19,7 @@ def test_the_panel_lists_deprecated_variants_apart_and_marked(project, finder):
         await pilot.pause()
         return str(app.query_one("#context").render())
 
-    panel = run_app(project, finder, script)
+    panel = run_app(project, finder, script, rtl="terminal", size=(200, 40))
     # the glossary: Arabic داعش preferred, !تنظيم الدولة الإسلامية and !الدولة الإسلامية
     # deprecated; Sorani داعش preferred, !دەوڵەتی ئیسلامی deprecated
     line = next(x for x in panel.splitlines() if x.startswith("▸ Islamic State"))
