@@ -306,6 +306,6 @@ def test_a_full_disk_during_tm_import_says_what_was_committed(run, tmp_path, mon
 
     monkeypatch.setattr(services, "open_tm", real_open)  # space again: the rest goes in
     r = run("tm", "import", str(tmx), "--tm", str(path))
-    assert f"{total - committed} units added, {committed} already present" in r.out
+    assert f"{total - committed:,} units added, {committed:,} already present" in r.out
     with TranslationMemory(path) as tm:
         assert tm.count() == total

@@ -42,7 +42,7 @@ def import_cmd(
             )
             return
         click.echo(
-            f"{tmx_file}: {counted(added, 'unit')} added, {skipped} already present or empty "
+            f"{tmx_file}: {counted(added, 'unit')} added, {skipped:,} already present or empty "
             f"({memory.path})"
         )
         if read.skipped_langs:
@@ -70,7 +70,7 @@ def add_texts(
                 | {"added": added, "skipped": skipped}
             )
             return
-        click.echo(f"{counted(added, 'unit')} added, {skipped} already present ({memory.path})")
+        click.echo(f"{counted(added, 'unit')} added, {skipped:,} already present ({memory.path})")
 
 
 @tm.command("export")
