@@ -22,6 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import GLOSSARY, ROOT, TEXTS
+from tests.helpers.waiting import wait_for
 from workbench.core.units import Unit
 from workbench.formats.article import read_document
 from workbench.services.analysis import analyze
@@ -262,10 +263,7 @@ def test_a_confirm_and_its_copies_are_one_commit(tmp_path, finder, monkeypatch):
         assert confirmation(p, first.segment_id, "ar")[0] == "Layla"
         key = learned_key(p, first.key, "ar")
     with TranslationMemory(tmp_path / "home" / "tm.sqlite") as user_tm:
-        deadline = time.monotonic() + 60
-        while not user_tm.learned(key) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        (unit,) = user_tm.learned(key)
+        (unit,) = wait_for(lambda: user_tm.learned(key), "unit learned by the user's TM")
     assert ("x-translator", "Layla") in unit.props and unit.target == "نص"
 
 

@@ -5,7 +5,7 @@ import asyncio
 import pytest
 
 from tests.conftest import TEXTS
-from tests.helpers.app_env import run_app, seed_project
+from tests.helpers.app_env import run_app, seed_project, until
 from workbench.core.segment import segment_document
 from workbench.formats.article import read_document
 from workbench.store.project import Project, Provenance
@@ -236,17 +236,12 @@ def test_an_mt_worker_is_cancelled_by_escape_and_the_ui_answers(project, finder,
         async with app.run_test(size=(150, 40)) as pilot:
             await pilot.pause()
             await pilot.press("t")
-            deadline = asyncio.get_running_loop().time() + 60  # poll: the machine may be busy
-            while not (app.mt_running and app.mt_done):  # running, with a first chunk in
-                assert asyncio.get_running_loop().time() < deadline, "MT never got going"
-                await asyncio.sleep(0.05)
+            # running, with a first chunk in (a deadline: the machine may be busy)
+            await until(pilot, lambda: app.mt_running and app.mt_done, "MT to get going", 60)
             running = app.mt_running and app.query_one("#mt").has_class("running")
             await pilot.press("escape")
-            for _ in range(50):  # the thread finishes its chunk, then stops
-                if not app.mt_running:
-                    break
-                await asyncio.sleep(0.1)
-            await pilot.pause()
+            # the thread finishes its chunk, then stops
+            await until(pilot, lambda: not app.mt_running, "MT to stop after Esc", 60)
             before = app.view.current
             await pilot.press("down")  # the UI answers after the cancel
             return running, app.mt_running, before, app.view.current, app.mt_done
@@ -437,11 +432,9 @@ def memory_engine(seed_tm):
     return lambda lang: MemoryEngine(TranslationMemory(seed_tm.path, seed_tm.glossary))
 
 
-async def wait_mt(app):
-    for _ in range(100):
-        if not app.mt_running:
-            break
-        await asyncio.sleep(0.05)
+async def wait_mt(app, pilot):
+    """Wait (a generous deadline) until the app's MT has finished."""
+    await until(pilot, lambda: not app.mt_running, "MT to finish", 120)
     await app.workers.wait_for_complete()
 
 
@@ -458,7 +451,7 @@ def test_mt_scopes_the_segment_the_rest_of_the_document_or_everything(
             app.view.current = 10
             await pilot.press(key)
             await pilot.pause()
-            await wait_mt(app)
+            await wait_mt(app, pilot)
             await pilot.pause()
 
     asyncio.run(main())

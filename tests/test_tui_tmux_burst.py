@@ -13,11 +13,11 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import GLOSSARY, ROOT, TEXTS, require_tmux
+from tests.helpers.waiting import wait_for
 from workbench.store.project import DB_NAME, Project
 
 DEADLINE = 90.0  # seconds: generous, for a loaded two-core machine
@@ -38,13 +38,8 @@ def tmux(socket: str, *args: str) -> str:
 
 
 def wait(check: Callable[[], object], what: str, show: Callable[[], str]) -> None:
-    """Poll ``check`` until it is true; fail naming ``what`` after the deadline."""
-    end = time.monotonic() + DEADLINE
-    while time.monotonic() < end:
-        if check():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"no {what} after {DEADLINE:.0f} s:\n{show()}")
+    """Poll ``check`` until it is true; fail naming ``what`` (and the screen) after the deadline."""
+    wait_for(check, what, DEADLINE, show)
 
 
 def stored(folder: Path, lang: str) -> dict:

@@ -18,6 +18,7 @@ import os
 import resource
 import signal
 import sys
+import threading
 import time
 
 
@@ -73,20 +74,19 @@ def _run(job: dict) -> dict:
     pid = os.fork()
     if pid == 0:
         _child(job)
-    deadline = start + float(job["limit"])
-    status = None
-    while status is None:
-        done, st = os.waitpid(pid, os.WNOHANG)
-        if done:
-            status = st
-        elif time.monotonic() >= deadline:
-            try:
-                os.killpg(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            status = os.waitpid(pid, 0)[1]
-        else:
-            time.sleep(0.005)
+
+    def kill() -> None:  # past its limit: the job and anything it started
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+    timer = threading.Timer(float(job["limit"]), kill)
+    timer.start()
+    try:
+        status = os.waitpid(pid, 0)[1]  # blocks until the job ends or the timer kills it
+    finally:
+        timer.cancel()
     return {"rc": os.waitstatus_to_exitcode(status), "seconds": time.monotonic() - start}
 
 
