@@ -26,11 +26,10 @@ from rapidfuzz.distance import Levenshtein
 
 from workbench.core.languages import get_language
 from workbench.core.tm_match import NamedText, name_norm, plain_norm
+from workbench.store.tm import LEVERAGED  # an exact match whose names leveraging changed
 
 #: Private-use characters: the entry symbols of names in a unit's normalised source.
 _NAME_SYMBOL = re.compile("[\ue000-\uf8ff]")
-#: The score of an exact or context match whose names leveraging changed (as lookup's).
-LEVERAGED = 99.0
 
 
 @dataclass(frozen=True)
