@@ -385,15 +385,6 @@ class NameFinder:
             j += n
         return out
 
-    def _match_at(
-        self, scan: _Scan, i: int, hi: int, exclude: str | None
-    ) -> tuple[int, NameHit] | None:
-        """The longest name starting at token i (ending before hi), or None."""
-        if scan.toks[i].arabic:
-            options = self._match_arabic(scan, i, hi, exclude)
-            return options[0] if options else None
-        return self._match_latin(scan, i, hi, exclude)
-
     def _options_at(
         self, scan: _Scan, i: int, hi: int, exclude: str | None
     ) -> list[tuple[int, NameHit]]:
