@@ -70,7 +70,7 @@ TITLES_OF_PLACES = frozenset(
 PLACE_WORDS = frozenset(
     "tall tell tal tel kafr kfar kufr kafer kufer deir dayr dair der ain ayn ein jisr ras khirbet "
     "khirbat khirbit qasr bir wadi jabal jebel jabl umm beit bayt bait marj nahr hay harat "
-    "madinat mazraat qaryat tall".split()
+    "madinat mazraat qaryat".split()
 )
 _NASAB = frozenset({"bin", "ibn", "ben", "bint", "b"})
 _KUNYA = frozenset({"abu", "abou", "abo", "aboo", "abul", "abi"})
@@ -215,11 +215,6 @@ def _read_name(name: str) -> _Name:
     kept = [(k, v) for k, v in zip(keys, vowels, strict=True) if k]
     person = len(kept) > 1 and kept[0][0][:1] not in "@#" and toks[0] not in PLACE_WORDS
     return _Name(tuple(k for k, _ in kept), tuple(v for _, v in kept), marked, person)
-
-
-def _word_keys(name: str) -> tuple[str, ...]:
-    """Per-word keys of a Latin name, articles and titles dropped."""
-    return _read(name).keys
 
 
 def _words_match(a: str, b: str) -> bool:
