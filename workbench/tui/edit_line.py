@@ -6,8 +6,9 @@ or when a terminal sends a burst (tmux, a paste, a fast typist), the keys behind
 are already handed to the line before the Enter has confirmed and closed it, and a binding
 can act after a later letter was typed. :class:`EditLine` runs its bindings itself, at
 once, in order; a key that reaches it after it was closed goes back to the app, behind the
-keys before it; an app key meant for the line (Ctrl+S, F8, Ctrl+Q ...) is queued behind
-the text typed before it with :meth:`EditLine.run_in_turn`.
+keys before it. The app types every key and paste for the line in its own turn
+(``WorkbenchApp.on_event``), so an app key meant for the line (Ctrl+S, F8, Ctrl+Q ...)
+acts on the text typed before it at once, through :meth:`EditLine.run_in_turn`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from typing import ClassVar
 
 from textual import events
 from textual.binding import Binding
-from textual.message import Message
 
 from workbench.tui.rtl_edit import RtlInput
 
@@ -26,13 +26,6 @@ class EditLine(RtlInput):
     """The edit line (and the find line): Enter and Esc report to the app, in turn."""
 
     BINDINGS: ClassVar = [Binding("escape", "cancel", "Cancel", show=False)]
-
-    class InTurn(Message):
-        """Run ``callback`` once the keys queued before it are typed into the line."""
-
-        def __init__(self, callback: Callable[[], object]) -> None:
-            self.callback = callback
-            super().__init__()
 
     @property
     def is_focused(self) -> bool:
@@ -48,13 +41,6 @@ class EditLine(RtlInput):
         result = callback()
         if hasattr(result, "__await__"):
             self.app.call_next(lambda: result)
-
-    async def on_edit_line_in_turn(self, message: InTurn) -> None:
-        """Run an app action queued behind the typing."""
-        message.stop()
-        result = message.callback()
-        if hasattr(result, "__await__"):
-            await result
 
     async def _on_key(self, event: events.Key) -> None:
         if not self.is_focused:  # closed while this key was on its way: the app's, in turn
