@@ -254,25 +254,20 @@ def _write_translation(
     paras: dict[int, list[str]] = {}
     for i, s in enumerate(segs):
         paras.setdefault(s.para, []).append(finals.get(i) or s.text)  # untranslated: source
-    from workbench.formats.article_writer import publication_meta, render_article
+    from workbench.formats.article_writer import render_article, translation_meta
 
-    meta = publication_meta(doc.meta)  # not the source's bookkeeping (seed: ...)
-    meta.update(
-        {
-            "id": f"{doc.id}.{tgt}",
-            "story": doc.id,
-            "lang": tgt,
-            "translation-of": f"{doc.id}.{doc.lang}",
-            "translator": (
-                f"memory: {engine.model_id}"
-                if engine.name == "memory"
-                else f"machine: {engine.name} {engine.model_id} ({engine.checksum})"
-            ),
-        }
-    )
+    fields: dict[str, object] = {
+        "translator": (
+            f"memory: {engine.model_id}"
+            if engine.name == "memory"
+            else f"machine: {engine.name} {engine.model_id} ({engine.checksum})"
+        ),
+    }
     if untranslated:
-        meta["untranslated"] = ", ".join(untranslated)  # front matter values are text
-    meta.update(extra or {})
+        fields["untranslated"] = ", ".join(untranslated)  # front matter values are text
+    fields.update(extra or {})
+    # the source's publication metadata only (not its bookkeeping: seed: ...), then id ...
+    meta = translation_meta(doc.meta, doc.id, doc.lang, tgt, fields)
     paragraphs = [
         (p.kind, " ".join(t for t in paras.get(p.number, []) if t)) for p in doc.paragraphs
     ]
