@@ -118,37 +118,11 @@ def feature_vector(
     the light keys agree).
     """
     fuzzy = how == "fuzzy"
-    ev = evidence or {}
-    rule = ev.get("rule", "")
-    edits = float(ev.get("key_edits", 0.0))
-    ending = float(ev.get("abjad_ending", 0.0))
-    first = float(ev.get("first_letters", 0.0))
     clipped_margin = max(-1.0, min(1.0, margin))
-    finer = (
-        *(1.0 if rule == r else 0.0 for r in RULES),
-        float(ev.get("alternative_key", 0.0)),
-        min(float(ev.get("word_count_diff", 0.0)), 2.0) / 2.0,
-        float(ev.get("rival_key", 0.0)),
-        float(ev.get("rival_respelling", 0.0)),
-        min(float(ev.get("strong_rivals", 0.0)), 3.0) / 3.0,
-        min(edits, 4.0) / 4.0,
-        1.0 if fuzzy and edits == 1 else 0.0,
-        float(ev.get("light_jaro_winkler", 0.0)),
-        min(float(ev.get("consonant_diff", 0.0)), 3.0) / 3.0,
-        1.0 if ending > 0 else 0.0,
-        1.0 if ending < 0 else 0.0,
-        1.0 if first >= 1 else 0.0,
-        1.0 if first >= 2 else 0.0,
-    )
     if evidence is None:  # Arabic script: the finer features are not used
-        finer = (0.0,) * len(finer)
-    interactions = (
-        (clipped_margin if fuzzy else 0.0),
-        (min(consonants, 8) / 8.0 if fuzzy else 0.0),
-        (light_ratio**3 if fuzzy else 0.0),
-    )
-    if evidence is None:
-        interactions = (0.0, 0.0, 0.0)
+        finer: tuple[float, ...] = _NO_FINER
+    else:
+        finer = _finer(evidence, fuzzy, clipped_margin, consonants, light_ratio)
     return (
         *(1.0 if how == h else 0.0 for h in HOWS),
         key_ratio,
@@ -167,7 +141,40 @@ def feature_vector(
         length_ratio,
         1.0 if vowel_slot_only and fuzzy else 0.0,
         *finer,
-        *interactions,
+    )
+
+
+#: The finer features (and their interactions) of a candidate with no evidence: all 0.
+_NO_FINER = (0.0,) * (len(FEATURES) - FEATURES.index("rule_s_cedilla"))
+
+
+def _finer(
+    ev: dict[str, float], fuzzy: bool, clipped_margin: float, consonants: int, light_ratio: float
+) -> tuple[float, ...]:
+    """The finer features of :func:`feature_vector` from ``evidence``, then the interactions."""
+    rule = ev.get("rule", "")
+    edits = float(ev.get("key_edits", 0.0))
+    ending = float(ev.get("abjad_ending", 0.0))
+    first = float(ev.get("first_letters", 0.0))
+    return (
+        *(1.0 if rule == r else 0.0 for r in RULES),
+        float(ev.get("alternative_key", 0.0)),
+        min(float(ev.get("word_count_diff", 0.0)), 2.0) / 2.0,
+        float(ev.get("rival_key", 0.0)),
+        float(ev.get("rival_respelling", 0.0)),
+        min(float(ev.get("strong_rivals", 0.0)), 3.0) / 3.0,
+        min(edits, 4.0) / 4.0,
+        1.0 if fuzzy and edits == 1 else 0.0,
+        float(ev.get("light_jaro_winkler", 0.0)),
+        min(float(ev.get("consonant_diff", 0.0)), 3.0) / 3.0,
+        1.0 if ending > 0 else 0.0,
+        1.0 if ending < 0 else 0.0,
+        1.0 if first >= 1 else 0.0,
+        1.0 if first >= 2 else 0.0,
+        # interactions
+        (clipped_margin if fuzzy else 0.0),
+        (min(consonants, 8) / 8.0 if fuzzy else 0.0),
+        (light_ratio**3 if fuzzy else 0.0),
     )
 
 
