@@ -325,9 +325,11 @@ class NameIndex:
             return []
         light_q = arabic_light_key(query) if script == "Arab" else latin_light_key(query)
         if script == "Latn":
-            plain_q = key_of_words(drop_articles(words(query)))
-            q_words = len(drop_articles(words(query)))
-            letters = "".join(words(query))
+            q_toks = words(query)
+            q_named = drop_articles(q_toks)
+            plain_q = key_of_words(q_named)
+            q_words = len(q_named)
+            letters = "".join(q_toks)
         best: dict[str, tuple] = {}
         for r in raw:
             fkey, flight = self._form_keys(r.form, script)
