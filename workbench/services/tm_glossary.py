@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from workbench.core.glossary import Glossary
 from workbench.core.names.name_finder import NameFinder
 from workbench.core.names.name_index import NameIndex
-from workbench.core.tm_match import index_words, name_norm, query_words
 
 
 @dataclass(frozen=True)
@@ -63,29 +62,6 @@ def refresh_for_entries(
         if not hits:
             continue
         with transaction(tm.con, tm.path):
-            for uid, src, source, old in hits:
-                norm = name_norm(source, src, tm.finder, tm._code).norm
-                if norm == old:
-                    continue
-                changed += 1
-                tm.con.execute(
-                    "INSERT INTO units_fts (units_fts, rowid, words) VALUES ('delete', ?, ?)",
-                    (uid, index_words(old)),
-                )
-                tm.con.executemany(
-                    "UPDATE terms SET df = max(df - 1, 0) WHERE term = ?",
-                    [(w,) for w in set(query_words(old))],
-                )
-                tm.con.execute("UPDATE units SET norm = ? WHERE id = ?", (norm, uid))
-                tm.con.execute(
-                    "INSERT INTO units_fts (rowid, words) VALUES (?, ?)", (uid, index_words(norm))
-                )
-                tm.con.executemany(
-                    "INSERT INTO terms (term, df) VALUES (?, 1) "
-                    "ON CONFLICT (term) DO UPDATE SET df = df + 1",
-                    [(w,) for w in set(query_words(norm))],
-                )
-    with transaction(tm.con, tm.path):
-        tm._set_fingerprint()
-    tm.stale = False
+            changed += sum(tm.renormalise(*r) for r in hits)
+    tm.adopt_glossary()
     return Refreshed(checked, changed, True)

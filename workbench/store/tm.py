@@ -275,15 +275,7 @@ class TranslationMemory(Database):
             )
             if cur.rowcount == 0:
                 return None
-            self.con.execute(
-                "INSERT INTO units_fts (rowid, words) VALUES (?, ?)",
-                (cur.lastrowid, index_words(norm)),
-            )
-            self.con.executemany(
-                "INSERT INTO terms (term, df) VALUES (?, 1) "
-                "ON CONFLICT (term) DO UPDATE SET df = df + 1",
-                [(w,) for w in set(query_words(norm))],
-            )
+            self._index_unit(cur.lastrowid, norm)
             return cur.lastrowid
 
     def forget(self, key: str) -> int:
@@ -296,16 +288,51 @@ class TranslationMemory(Database):
             "SELECT id, norm FROM units WHERE learned_from = ?", (key,)
         ).fetchall()
         for uid, norm in rows:
-            self.con.execute(
-                "INSERT INTO units_fts (units_fts, rowid, words) VALUES ('delete', ?, ?)",
-                (uid, index_words(norm)),
-            )
-            self.con.executemany(
-                "UPDATE terms SET df = max(df - 1, 0) WHERE term = ?",
-                [(w,) for w in set(query_words(norm))],
-            )
+            self._unindex_unit(uid, norm)
             self.con.execute("DELETE FROM units WHERE id = ?", (uid,))
         return len(rows)
+
+    def _index_unit(self, uid: int, norm: str) -> None:
+        """Put unit ``uid`` (normalised source ``norm``) in the word index and its counts."""
+        self.con.execute(
+            "INSERT INTO units_fts (rowid, words) VALUES (?, ?)", (uid, index_words(norm))
+        )
+        self.con.executemany(
+            "INSERT INTO terms (term, df) VALUES (?, 1) "
+            "ON CONFLICT (term) DO UPDATE SET df = df + 1",
+            [(w,) for w in set(query_words(norm))],
+        )
+
+    def _unindex_unit(self, uid: int, norm: str) -> None:
+        """Take unit ``uid`` (indexed as ``norm``) out of the word index and its counts."""
+        self.con.execute(
+            "INSERT INTO units_fts (units_fts, rowid, words) VALUES ('delete', ?, ?)",
+            (uid, index_words(norm)),
+        )
+        self.con.executemany(
+            "UPDATE terms SET df = max(df - 1, 0) WHERE term = ?",
+            [(w,) for w in set(query_words(norm))],
+        )
+
+    def renormalise(self, uid: int, src: str, source: str, old: str) -> bool:
+        """Index unit ``uid`` again through the glossary as it is now; whether it changed.
+
+        ``src`` and ``source`` are the unit's, ``old`` its stored normalised source. Call it
+        inside a transaction; the fingerprint is the caller's to take (:meth:`adopt_glossary`).
+        """
+        norm = name_norm(source, src, self.finder, self._code).norm
+        if norm == old:
+            return False
+        self._unindex_unit(uid, old)
+        self.con.execute("UPDATE units SET norm = ? WHERE id = ?", (norm, uid))
+        self._index_unit(uid, norm)
+        return True
+
+    def adopt_glossary(self) -> None:
+        """Take the glossary's fingerprint (every unit is indexed through it): not stale."""
+        with transaction(self.con, self.path):
+            self._set_fingerprint()
+        self.stale = False
 
     def learned(self, key: str) -> list[Unit]:
         """The units learned from ``key`` (none, or one)."""
