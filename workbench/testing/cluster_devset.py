@@ -48,6 +48,7 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 REPO = Path(__file__).resolve().parents[2]
 GLOSSARY = REPO / "glossaries" / "names.tsv"
@@ -519,12 +520,19 @@ def build(seed: int = SEED, glossary: Path = GLOSSARY, ntrex: Path = NTREX) -> l
     return out
 
 
-def write_tsv(mentions: list[Mention], path: str | Path) -> None:
-    """Write the set as TSV: part, person, source, script, text."""
+def write_tsv(mentions: list[Mention], path: str | Path | TextIO) -> None:
+    """Write the set as TSV: part, person, source, script, text (``path``: a file or stream)."""
+    if not isinstance(path, str | Path):
+        _write_rows(mentions, path)
+        return
     with open(path, "w", encoding="utf-8", newline="") as fh:
-        fh.write("part\tperson\tsource\tscript\ttext\n")
-        for m in mentions:
-            fh.write(f"{m.part}\t{m.person}\t{m.source}\t{m.script}\t{m.text}\n")
+        _write_rows(mentions, fh)
+
+
+def _write_rows(mentions: list[Mention], fh: TextIO) -> None:
+    fh.write("part\tperson\tsource\tscript\ttext\n")
+    for m in mentions:
+        fh.write(f"{m.part}\t{m.person}\t{m.source}\t{m.script}\t{m.text}\n")
 
 
 def read_tsv(path: str | Path) -> list[Mention]:
@@ -540,12 +548,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=SEED)
     args = ap.parse_args(argv)
     ms = build(args.seed)
-    if args.out == "-":
-        sys.stdout.write("part\tperson\tsource\tscript\ttext\n")
-        for m in ms:
-            sys.stdout.write(f"{m.part}\t{m.person}\t{m.source}\t{m.script}\t{m.text}\n")
-    else:
-        write_tsv(ms, args.out)
+    write_tsv(ms, sys.stdout if args.out == "-" else args.out)
     for part in ("dev", "held"):
         sel = [m for m in ms if m.part == part]
         for src in ("glossary", "ntrex", "composed"):
