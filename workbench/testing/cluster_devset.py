@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import re
 import sys
@@ -52,7 +53,9 @@ from typing import TextIO
 
 REPO = Path(__file__).resolve().parents[2]
 GLOSSARY = REPO / "glossaries" / "names.tsv"
-NTREX = REPO.parent / "shared" / "data" / "ntrex128" / "ntrex128.eng-arb-ckb-kmr.tsv"
+#: The shared data folder, where the tests and benchmarks look for it (``WORKBENCH_SHARED``).
+SHARED = Path(os.environ.get("WORKBENCH_SHARED", REPO.parent / "shared"))
+NTREX = SHARED / "data" / "ntrex128" / "ntrex128.eng-arb-ckb-kmr.tsv"
 SEED = 14
 HELD_SHARE = 0.3
 
