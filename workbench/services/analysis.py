@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.repetitions import repetition_key
-from workbench.services.learning import learned_key
+from workbench.services.learning import learned_keys
 from workbench.services.progress import Progress
 from workbench.store.project import Project
 from workbench.store.tm import TranslationMemory
@@ -100,9 +100,8 @@ def analyze(
     with Project.open(folder, readonly=True) as project:
         docs = {name: src for _, name, src, _ in project.documents()}
         rows = project.rows(langs[0]) if langs else []
-        own = {
-            r.segment_id: {lang: learned_key(project, r.key, lang) for lang in langs} for r in rows
-        }
+        key_of = learned_keys(project)
+        own = {r.segment_id: {lang: key_of(r.key, lang) for lang in langs} for r in rows}
     finder = finder if finder is not None else (tm.finder if tm is not None else None)
     per_doc: dict[str, dict[str, Counts]] = {lang: {} for lang in langs}
     seen: set[str] = set()

@@ -12,6 +12,7 @@ out: each TM holds what the project's confirmed targets say, no more.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from workbench.core.settings import current
@@ -38,7 +39,16 @@ def project_tm_path(folder: str | Path) -> Path:
 
 def learned_key(project: Project, segment_key: str, lang: str) -> str:
     """What a unit learned from a segment is filed under: project folder, segment, language."""
-    return f"{os.path.realpath(project.folder)}#{segment_key}#{lang}"
+    return learned_keys(project)(segment_key, lang)
+
+
+def learned_keys(project: Project) -> Callable[[str, str], str]:
+    """:func:`learned_key` for many segments of ``project``: (segment key, lang) -> key.
+
+    The folder's real path (a system call per folder level) is resolved once, not per key.
+    """
+    folder = os.path.realpath(project.folder)
+    return lambda segment_key, lang: f"{folder}#{segment_key}#{lang}"
 
 
 class Learner:
