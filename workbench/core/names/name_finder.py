@@ -256,8 +256,9 @@ def _ortho(text: str) -> str:
     return " ".join(normalize(text, "ckb").split())
 
 
+@lru_cache(maxsize=1 << 16)
 def _word_key(word: str) -> str:
-    """The matching key of one Arabic-script word."""
+    """The matching key of one Arabic-script word (cached: each span keys its words again)."""
     return "".join(_key_word(w) for w in arabic_words(word))
 
 
