@@ -130,6 +130,14 @@ def check(
         report, located = services.check_files(g, list(files), lang, progress=bar.update)
 
     file_lang = {f.path: f.lang for f in report.files}
+    # (entry id, lang) -> (FILE:pN, spelling) of each hit, in file order: gathered once, so
+    # each spelling listed looks only at its own entry's hits
+    hits_of: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for path, found in located.items():
+        for para, h in found:
+            hits_of.setdefault((h.entry.id, file_lang[path]), []).append(
+                (f"{path}:p{para}", h.spelling)
+            )
 
     def where(
         entry_id: str, lang: str, spelling: str, norm: Callable[[str], str] = spelling_norm
@@ -139,12 +147,7 @@ def check(
         Spellings are compared through ``norm``; ``str`` for a misspelling (to the letter).
         """
         form = norm(spelling)
-        places = Counter(
-            f"{path}:p{para}"
-            for path, found in located.items()
-            for para, h in found
-            if file_lang[path] == lang and h.entry.id == entry_id and norm(h.spelling) == form
-        )
+        places = Counter(p for p, s in hits_of.get((entry_id, lang), ()) if norm(s) == form)
         return [p if n == 1 else f"{p} ×{n}" for p, n in places.items()]
 
     def misspelled(kind: str) -> list[dict]:
