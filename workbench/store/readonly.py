@@ -63,7 +63,11 @@ def _journal_mode(p: Path) -> str:
 def _open(p: Path, how: str) -> Connection:
     if how == "query_only":
         con = sqlite3.connect(
-            p, timeout=10.0, isolation_level=None, check_same_thread=False, factory=Connection
+            p,
+            timeout=BUSY_TIMEOUT_S,  # SQLite's busy timeout for every statement
+            isolation_level=None,
+            check_same_thread=False,
+            factory=Connection,
         )
         con.execute("PRAGMA query_only = ON")
     else:
@@ -77,7 +81,6 @@ def _open(p: Path, how: str) -> Connection:
             check_same_thread=False,
             factory=Connection,
         )
-    con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     return con
 
 
