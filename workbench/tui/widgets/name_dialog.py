@@ -199,12 +199,13 @@ class NameDialog(FieldKeys, ModalScreen[NameChoice | None]):
             self.fixed_type = None
             type_line.value = "person"
         text = self.known(en) if en.strip() else ""
+        typed = entry_type(type_line.value)
         if kind is not None:
             text += f"\ntype: {kind} (the entry's)"
-        elif entry_type(type_line.value) is None:
+        elif typed is None:
             text += f"\ntype {type_line.value.strip()!r}? use one of: {', '.join(ENTRY_TYPES)}"
-        elif type_line.value.strip() != entry_type(type_line.value):
-            text += f"\ntype: {entry_type(type_line.value)}"
+        elif type_line.value.strip() != typed:
+            text += f"\ntype: {typed}"
         self.query_one("#name-known", Static).update(Text(text))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
