@@ -54,10 +54,8 @@ def first_name(hits, fresh, form: str, lang: str, finder, text: str) -> tuple[in
     whose form the target ``text`` lacks; else the first.
     """
     if form and hits:
-        score, hit = max(
-            ((resemblance(form, h.entry.forms(lang)), -h.start, h) for h in hits),
-            key=lambda x: x[:2],
-        )[0::2]
+        scored = ((resemblance(form, h.entry.forms(lang)), -h.start, h) for h in hits)
+        score, _, hit = max(scored, key=lambda x: x[:2])  # the closest; on a tie, the first
         if score >= RESEMBLES:
             return hit.start, hit.surface
     if fresh:
