@@ -29,6 +29,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """The keys."""
         lines = [
+            "",
             "In the edit line (it opens with the cursor at the end): Enter confirms",
             "and goes to the next unconfirmed (an empty line is not confirmed),",
             "Ctrl+S keeps a draft, Ctrl+G inserts a glossary name of the source",
@@ -48,7 +49,6 @@ class HelpScreen(ModalScreen[None]):
             f'Remap keys by id in {FILE_NAME} in the workbench home, e.g. confirm = "f9".',
             "Esc closes this help.",
         ]
-        lines.insert(0, "")
         with VerticalScroll(id="help-scroll"):  # a short terminal scrolls the list
             yield Static(key_text(self.keys) + Text.from_markup("\n".join(lines)), id="help")
 
