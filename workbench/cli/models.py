@@ -31,6 +31,7 @@ def models() -> None:
 def list_cmd(as_json: bool) -> None:
     """Installed models, and the default model of each language."""
     from workbench import services
+    from workbench.engines.store import entry
 
     store = _store()
     found = sorted(p for p in store.glob("*") if p.is_dir()) if store.is_dir() else []
@@ -40,7 +41,7 @@ def list_cmd(as_json: bool) -> None:
         size = sum(f.stat().st_size for f in p.rglob("*") if f.is_file())
         rows.append({"name": p.name, "kind": kind, "size_bytes": size})
     defaults = {
-        lang: {"model": name, "installed": (store / name.replace("/", "--")).is_dir()}
+        lang: {"model": name, "installed": entry(store, name, must_exist=False).is_dir()}
         for lang, name in services.DEFAULT_MODELS.items()
     }
     if as_json:
