@@ -25,6 +25,7 @@ from functools import partial
 from pathlib import Path
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.plural import counted
 from workbench.core.repetitions import RepetitionIndex, build_index
 from workbench.services.propagation import propagate
 from workbench.store.db import transaction
@@ -196,7 +197,7 @@ class WorkflowMixin:
         if written:
             n = len(written)
             self.notify(
-                f"copied to {n} repetition{'s' if n != 1 else ''} as propagated drafts "
+                f"copied to {counted(n, 'repetition', thousands=False)} as propagated drafts "
                 "(u undoes the confirm and the copies)"
             )
         return [hid for _, hid in written]
