@@ -113,6 +113,14 @@ class TranslationMemory(Database):
         self._codes = dict(self.con.execute("SELECT entry_id, code FROM names"))
         self.stale = self._check_glossary()
 
+    def names_reindexed(self) -> None:
+        """Take the name codes another connection wrote: the TM is no longer stale.
+
+        For a background re-index of the units naming a changed entry, once it finished.
+        """
+        self._codes = dict(self.con.execute("SELECT entry_id, code FROM names"))
+        self.stale = False
+
     def _check_glossary(self) -> bool:
         """Whether the names were indexed with another glossary (then: ``reindex``).
 

@@ -211,9 +211,7 @@ class GlossaryMixin:
 
     def _tm_refreshed(self, done) -> None:
         """The thread finished: the app's TM takes the codes and state it wrote."""
-        tm = self.tm
-        tm._codes = dict(tm.con.execute("SELECT entry_id, code FROM names"))
-        tm.stale = False
+        self.tm.names_reindexed()
         self.context_panel.forget_matches()
         self._show_qa()
 
