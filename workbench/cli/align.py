@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from workbench.cli.options import BEAMS_OPTION, GLOSSARY_OPTION, MAX_LENGTH_OPTION
 from workbench.cli.output import FORCE_OPTION, json_option, print_json
+
+if TYPE_CHECKING:
+    from workbench.engines.base import DecodeOptions
 
 
 @click.command()
@@ -67,12 +71,14 @@ def align(
     against each target sentence joins the other signals.
     """
     from workbench import services
+    from workbench.engines.base import DecodeOptions
     from workbench.formats.tmx import units_to_tmx
 
     inputs = [src, tgt] + ([tm_path] if tm_path else [])
     if out:
         services.check_out_path(out, force, keep=inputs)  # before any work
-    mt_of = source_mt(engine, model, tm_path, src, src_lang, tgt_lang, segment, (beams, max_length))
+    decode = DecodeOptions(beams=beams, max_length=max_length)
+    mt_of = source_mt(engine, model, tm_path, src, src_lang, tgt_lang, segment, decode)
     s, t, al = services.align_files(src, tgt, src_lang, tgt_lang, segment, not no_lexicon, mt_of)
     if fmt == "vecalign":
         text = "".join(b.vecalign() + "\n" for b in al.beads)
@@ -138,11 +144,11 @@ def source_mt(
     src_lang: str,
     tgt_lang: str,
     segment: bool,
-    decode: tuple[int, int] = (1, 256),
+    decode: DecodeOptions | None = None,
 ) -> dict[str, str] | None:
     """The MT of each source sentence for the aligner (None without --engine), with a bar.
 
-    ``decode``: beams and most tokens per translation.
+    ``decode``: how the model decodes (default: greedy, 256 tokens at most).
     """
     if not engine:
         return None
@@ -152,7 +158,7 @@ def source_mt(
     mt = services.open_engine(engine, tgt_lang, model, tm_path)
     sentences = services.read_sentences(src, src_lang, segment)
     with progress_bar(len(set(sentences)), f"{src}: machine translation") as bar:
-        return services.mt_sentences(mt, sentences, src_lang, tgt_lang, bar.update, decode=decode)
+        return services.mt_sentences(mt, sentences, src_lang, tgt_lang, bar.update, options=decode)
 
 
 @click.command()

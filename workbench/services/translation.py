@@ -27,12 +27,12 @@ def mt_sentences(
     tgt: str,
     progress: Progress | None = None,
     glossary_path: str | None = None,
-    decode: tuple[int, int] = (1, 256),
+    options: DecodeOptions | None = None,
 ) -> dict[str, str]:
     """Each distinct non-empty sentence with its MT, through the pipeline (names, cache).
 
-    For the aligner: a sentence without a usable translation maps to ''. ``decode``: beams
-    and most tokens per translation.
+    For the aligner: a sentence without a usable translation maps to ''. ``options``: how
+    the model decodes (default: greedy, 256 tokens at most).
     """
     from workbench.services.pipeline import Pipeline
     from workbench.store.mt_cache import MTCache
@@ -40,8 +40,8 @@ def mt_sentences(
     todo = sorted({x for x in sentences if x.strip()})
     finder = NameFinder(NameIndex(open_glossary(glossary_path)))
     with MTCache(current().mt_cache) as cache:
-        options = DecodeOptions(beams=decode[0], max_length=decode[1])
-        outcomes = Pipeline(engine, finder, cache, options).run(todo, src, tgt, progress)
+        pipeline = Pipeline(engine, finder, cache, options or DecodeOptions())
+        outcomes = pipeline.run(todo, src, tgt, progress)
     return {t: o.text for t, o in zip(todo, outcomes, strict=True)}
 
 
