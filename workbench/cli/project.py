@@ -61,8 +61,15 @@ def add_reference(folder: str, files: tuple[str, ...], lang: str | None, as_json
     added = []
     for f in files:
         r = services.add_reference(folder, f, lang)
-        added.append({"file": f, "doc": r.doc, "lang": r.lang})
-        added[-1] |= {"passages": r.groups, "paired_by": r.paired_by}
+        added.append(
+            {
+                "file": f,
+                "doc": r.doc,
+                "lang": r.lang,
+                "passages": r.groups,
+                "paired_by": r.paired_by,
+            }
+        )
         if not as_json:
             click.echo(
                 f"{r.doc} [{r.lang}]: {r.groups} reference passages, paired by {r.paired_by}"
