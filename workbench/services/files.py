@@ -38,8 +38,11 @@ _SHM_VERSION = 3007000
 def owned_databases() -> dict[Path, str]:
     """The databases of this user's workbench home: path -> what it is."""
     s = current()
-    found = {s.home_tm: "the translation memory", s.mt_cache: "the MT cache"}
-    found[s.user_tm] = "the translation memory"
+    found = {  # the home's TM and $WORKBENCH_TM (one key when they are the same)
+        s.home_tm: "the translation memory",
+        s.mt_cache: "the MT cache",
+        s.user_tm: "the translation memory",
+    }
     out: dict[Path, str] = {}
     for p, what in found.items():
         for suffix in ("", *SIDECARS):
