@@ -209,7 +209,7 @@ def _not_applied(r) -> list[str]:  # type: ignore[no-untyped-def]
     if r.conflicts:
         n = len(r.conflicts)
         parts.append(
-            f"{n} conflict{'s' if n != 1 else ''} (changed in the project since the export; "
+            f"{counted(n, 'conflict', thousands=False)} (changed in the project since the export; "
             "--force applies them)"
         )
     if r.empty_kept:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.find_replace import Finder
+from workbench.core.plural import counted
 from workbench.store.project import ChangedUnderYou
 from workbench.tui.segment_view import Row
 from workbench.tui.widgets.replace_dialog import ReplaceDialog
@@ -146,7 +147,7 @@ class ReplaceMixin:
             self.show_stored(change.row, plan.lang)
             self.learn(change.row.segment_id, plan.lang)  # a confirmed one: its new text
         n = sum(c.matches for c in done)
-        text = f"replaced {n} in {len(done)} segment{'s' if len(done) != 1 else ''} [{plan.lang}]"
+        text = f"replaced {n} in {counted(len(done), 'segment', thousands=False)} [{plan.lang}]"
         if plan.confirmed_left:
             text += f"; {plan.confirmed_left} confirmed left as they are"
         if stale:
