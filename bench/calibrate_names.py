@@ -4,7 +4,8 @@
                                     [--out FILE]
 
 Learning data: every candidate that ``NameIndex.scored_candidates`` returns for the Latin
-and Arabic-script queries of bench/geonames_eval.py (name-only and 5-fold protocols), plus
+and Arabic-script queries of bench/geonames_eval.py (name-only and 5-fold protocols, and for
+Latin both again with entries that also list their Arabic name, the Latn+ar protocol), plus
 "absent" queries (the alternates of one place in five, asked of an index that lacks that
 place: every candidate is wrong, as for a name the glossary does not have). Places of the
 held-apart fold (id divisible by five, ``geonames_eval.held_apart``) are never learnt from.
@@ -70,6 +71,8 @@ def collect(places, script):
     for g, nxt in zip(groups, groups[1:] + groups[:1], strict=True):
         qs = [x for p in g + nxt for x in by_place.get(p["id"], [])]
         runs.append(("small", (base, g), qs))
+    if script == "Latn":  # entries that also list their Arabic name (geonames_eval Latn+ar)
+        runs += [(f"{n}+ar", f, q) for n, f, q in protocols(places, script, with_arabic=True)]
     for name, forms, queries in runs:
         if name == "small":
             forms, group = forms

@@ -112,13 +112,16 @@ def unseen(place, q, indexed, script):
     return norm(q) not in {norm(f) for f in indexed}
 
 
-def protocols(places, script):
-    """(protocol, index forms, queries) for name-only and for each of the five folds."""
+def protocols(places, script, with_arabic=False):
+    """(protocol, index forms, queries) for name-only and for each of the five folds.
+
+    ``with_arabic`` (Latin run): each entry also lists its place's first Arabic-script
+    GeoNames name, as a real glossary entry has its Arabic form; the queries stay the
+    Latin alternates.
+    """
     field = "latin" if script == "Latn" else "arabic"
-    base = {
-        p["id"]: ([p["name"]] if script == "Latn" else [p["name"], *p["arabic"][:1]])
-        for p in places
-    }
+    ar_forms = {p["id"]: p["arabic"][:1] if with_arabic or script == "Arab" else [] for p in places}
+    base = {p["id"]: [p["name"], *ar_forms[p["id"]]] for p in places}
     queries = [
         (p["id"], q)
         for p in places
@@ -132,6 +135,7 @@ def protocols(places, script):
         forms = {
             p["id"]: [p["name"]]
             + [a for a, f in zip(p[field], folds[p["id"]], strict=True) if f != k]
+            + (ar_forms[p["id"]] if script == "Latn" else [])
             for p in places
         }
         qs = [
@@ -143,10 +147,10 @@ def protocols(places, script):
         yield "5-fold", forms, qs
 
 
-def answers(places, script, fuzzy):
+def answers(places, script, fuzzy, with_arabic=False):
     """protocol -> [(place id, answered id or None, confidence, how)] over all queries."""
     out: dict[str, list] = {}
-    for name, forms, queries in protocols(places, script):
+    for name, forms, queries in protocols(places, script, with_arabic):
         index = build_index(places, forms)
         rows = out.setdefault(name, [])
         for pid, q in queries:
@@ -174,12 +178,12 @@ CAUSES = (
 )
 
 
-def errors(places) -> None:
+def errors(places, with_arabic=False) -> None:
     """Print the misses and false answers of the learning places, grouped by cause."""
     names = {p["id"]: p["name"] for p in places}
     for proto in ("name-only", "5-fold"):
         groups: dict[str, list[str]] = {c: [] for c in CAUSES}
-        for name, forms, queries in protocols(places, "Latn"):
+        for name, forms, queries in protocols(places, "Latn", with_arabic):
             if name != proto:
                 continue
             index = build_index(places, forms)
@@ -244,11 +248,16 @@ def main() -> None:
     ap.add_argument(
         "--errors", action="store_true", help="the learning places' misses, grouped by cause"
     )
+    ap.add_argument(
+        "--with-arabic",
+        action="store_true",
+        help="--errors and --curve: the Latn+ar protocol (entries also list their Arabic name)",
+    )
     args = ap.parse_args()
     if not (DATA / "geonames_sy").exists():
         sys.exit(f"{DATA}/geonames_sy not found")
     if args.errors:
-        errors(load_places())
+        errors(load_places(), args.with_arabic)
         return
     t = time.perf_counter()
     places = load_places()
@@ -260,23 +269,29 @@ def main() -> None:
         else f"answers as lookup gives them (threshold {threshold():g})\n"
     )
     print(
-        "| protocol | queries | precision | recall | found by exact / key / respelling / abjad / "
-        "fuzzy |"
+        "| protocol | queries | precision | recall | found by exact / key / respelling / arabic / "
+        "abjad / fuzzy |"
     )
     print("|---|---|---|---|---|")
     all_rows = {}
-    for script in ("Latn", "Arab"):
-        for name, rows in answers(places, script, not args.no_fuzzy).items():
-            all_rows[(script, name)] = rows
+    # Latn: entries list the main name only; Latn+ar: and their Arabic name (same queries)
+    for script, with_ar, shown in (
+        ("Latn", False, "Latn"),
+        ("Latn", True, "Latn+ar"),
+        ("Arab", False, "Arab"),
+    ):
+        for name, rows in answers(places, script, not args.no_fuzzy, with_ar).items():
+            all_rows[(shown, name)] = rows
             for label, only in (("", None), (", held-apart places", held_apart)):
                 r = figures(rows, thr, only)
                 found = " / ".join(str(r[h]) for h in HOWS)
                 print(
-                    f"| {script} {name}{label}{tag} | {r['queries']} | {r['precision']:.3f} | "
+                    f"| {shown} {name}{label}{tag} | {r['queries']} | {r['precision']:.3f} | "
                     f"{r['recall']:.3f} | {found} |"
                 )
     if args.curve:
-        for script, name in (("Latn", "name-only"), ("Latn", "5-fold")):
+        latin = "Latn+ar" if args.with_arabic else "Latn"
+        for script, name in ((latin, "name-only"), (latin, "5-fold")):
             rows = all_rows[(script, name)]
             print(
                 f"\n{script} {name}: precision / recall at confidence >= c "

@@ -260,3 +260,77 @@ def misspelling_of(spelling: str, forms: tuple[str, ...] | list[str]) -> str | N
         if as_typed.translate(_TYPO_FOLD) == folded:
             return form
     return None
+
+
+# --- the Latin reading of an Arabic-script name ----------------------------------------
+
+#: Each consonant as the Latin key classes its romanisations take (latin_key.word_classes):
+#: ث is th or s, ذ ض ظ d, dh or z, ق q or the Iraqi g, ج j or the Egyptian g. Vowel
+#: letters, hamza, ain and alef are not written in a skeleton (Latin drops w, y and vowels).
+_LATIN_CLASSES: dict[str, tuple[str, ...]] = {
+    "ب": ("b",), "پ": ("b",), "ت": ("t",), "ط": ("t",), "ث": ("t", "s"),
+    "ج": ("j", "g"), "چ": ("S",), "ژ": ("j",), "ح": ("h",), "خ": ("x",),
+    "د": ("d",), "ذ": ("d", "z"), "ض": ("d", "z"), "ظ": ("z", "d"), "ر": ("r",),
+    "ز": ("z",), "س": ("s",), "ص": ("s",), "ش": ("S",), "غ": ("g",), "ف": ("f",),
+    "ق": ("k", "g"), "ك": ("k",), "ک": ("k",), "گ": ("g",), "ل": ("l",), "ڵ": ("l",),
+    "م": ("m",), "ن": ("n",), "ه": ("h",), "ھ": ("h",), "ڕ": ("r",),
+}  # fmt: skip
+#: Letters that write a vowel (or the ain / hamza a romanisation writes as one) between two
+#: consonants: a Latin reading must have a vowel there too (البصيرة is not Bosra).
+_VOWEL_SEATS = frozenset("اويىءئؤأإآٱعیێۆەې")
+#: Letters that may be a consonantal y or w (Masyad needs one: مسعدة is not it).
+_SEMIVOWELS = frozenset("ويىئؤیێۆېڤ")
+#: At most this many readings of one name (each ambiguous letter doubles them).
+_MAX_READINGS = 16
+
+
+def latin_readings(name: str) -> tuple[dict[str, tuple[bool, ...]], int, bool]:
+    """The Latin consonant skeletons an Arabic-script name may be romanised to, and more.
+
+    Returns (skeleton -> for each gap between two of its consonants, whether the Arabic
+    writes a vowel letter, ain or hamza there), the word count, and whether the name has a
+    letter that can be a consonantal y or w. The skeleton is what ``latin_key.skeleton``
+    gives for a Latin spelling: consonant classes only, the article and a final ة (or heh
+    for it) dropped, doubled letters once: حلب reads hlb (Halab), دمشق dmSk (Dimashq),
+    دير الزور drzr (Deir ez-Zor). Letters with two usual romanisations give each reading
+    (at most 16).
+    """
+    readings: list[tuple[str, tuple[bool, ...], bool]] = [("", (), False)]
+    words = _words(name, {})
+    semivowel = any(ch in _SEMIVOWELS for w in words for ch in w)
+    for w in words:
+        if w.startswith("ال") and len(w) > 3:
+            w = w[2:]
+        if len(w) > 2 and w[-1] in "ةهە":
+            w = w[:-1]
+        for ch in w:
+            classes = _LATIN_CLASSES.get(ch)
+            if classes is None:
+                if ch in _VOWEL_SEATS:
+                    readings = [(r, g, bool(r)) for r, g, _ in readings]
+                continue
+            nxt = []
+            for r, gaps, seat in readings:
+                for c in classes:
+                    if r.endswith(c) and not seat:
+                        nxt.append((r, gaps, False))
+                    else:
+                        nxt.append((r + c, (*gaps, seat) if r else gaps, False))
+            readings = list({r: (r, g, s) for r, g, s in nxt}.values())[:_MAX_READINGS]
+    return {r: g for r, g, _ in readings if r}, len(words), semivowel
+
+
+def ends_in_nisba(name: str) -> bool:
+    """Does the name's last word end in the nisba ي (-i: الكربولي, القامشلي), not in -a?"""
+    words = _words(name, {})
+    last = words[-1] if words else ""
+    return len(last) > 2 and last[-1] in "يی" and last[-2] not in "اويیى"
+
+
+def latin_skeletons(name: str) -> tuple[frozenset[str], int]:
+    """The Latin consonant skeletons of an Arabic-script name and its word count.
+
+    See :func:`latin_readings`: حلب reads hlb (Halab), دمشق dmSk or dmSg (Dimashq).
+    """
+    readings, n_words, _ = latin_readings(name)
+    return frozenset(readings), n_words

@@ -4,6 +4,10 @@ Scores (0-100) say how a query matched:
 
 * 100: the query is a listed form (ignoring case, diacritics, apostrophes and hyphens);
 * 90: the query's transliteration key equals a listed form's key (an unseen spelling);
+* 86 ("arabic"): the consonant skeleton of a Latin query is a Latin reading of one of the
+  entry's Arabic-script forms (Halab = حلب, Dimashq = دمشق: the place's Arabic name
+  romanised, where its English name is another word), with as many words and at least
+  three consonants;
 * below 90: the keys are close (rapidfuzz Indel ratio on the keys >= ``fuzzy_cutoff``),
   scaled as 0.9 x ratio. Latin keys with fewer than three consonants and Arabic skeletons
   shorter than five letters never match fuzzily. An Arabic-script skeleton match also
@@ -24,7 +28,13 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from workbench.core.glossary import Entry, Glossary
-from workbench.core.names.arabic_script import arabic_key, arabic_light_key, is_arabic_script
+from workbench.core.names.arabic_script import (
+    arabic_key,
+    arabic_light_key,
+    ends_in_nisba,
+    is_arabic_script,
+    latin_readings,
+)
 from workbench.core.names.latin_key import (
     abjad_skeleton,
     alternative_key,
@@ -79,7 +89,7 @@ class NameMatch:
     entry: Entry
     form: str
     score: float
-    how: str  # "exact", "key", "respelling", "abjad", "fuzzy"
+    how: str  # "exact", "key", "respelling", "arabic", "abjad", "fuzzy"
     confidence: float = 1.0
     rule: str = ""
 
@@ -108,9 +118,20 @@ class _Raw:
     how: str
     query_key: str
     rule: str = ""
+    #: "arabic": (vowel clashes, the query's y or w has no letter in the Arabic form)
+    reading: tuple[int, bool] = (0, False)
 
 
-_HOW_RANK = {"exact": 3.0, "key": 2.0, "respelling": 1.5, "abjad": 1.0, "fuzzy": 0.0}
+_HOW_RANK = {
+    "exact": 3.0,
+    "key": 2.0,
+    "respelling": 1.5,
+    "arabic": 1.2,
+    "abjad": 1.0,
+    "fuzzy": 0.0,
+}
+#: The fewest consonants a Latin skeleton needs to be compared with Arabic-script forms.
+_MIN_ARABIC_SKELETON = 3
 
 
 def is_short_key(key: str, script: str) -> bool:
@@ -136,6 +157,10 @@ class NameIndex:
         self.acronyms: dict[tuple[str, ...], list[tuple[Entry, str]]] = defaultdict(list)
         self.arabic: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
         self.arabic_light: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
+        #: Latin skeleton -> (entry, Arabic-script form, its word count, vowel gaps, has y/w)
+        self.arabic_readings: dict[
+            str, list[tuple[Entry, str, int, tuple[bool, ...], bool, bool]]
+        ] = defaultdict(list)
         self.latin_prefixes: set[str] = set()
         self.arabic_prefixes: set[str] = set()
         self.first_words: set[str] = set()
@@ -190,6 +215,11 @@ class NameIndex:
         self.max_words = max(self.max_words, len(form.split()))
         self.arabic[key].append((entry, form))
         self.arabic_light[arabic_light_key(form)].append((entry, form))
+        readings, n_words, semivowel = latin_readings(form)
+        nisba = ends_in_nisba(form)
+        for sk, gaps in readings.items():
+            if len(sk) >= _MIN_ARABIC_SKELETON:
+                self.arabic_readings[sk].append((entry, form, n_words, gaps, semivowel, nisba))
         for i in range(1, len(key) + 1):
             self.arabic_prefixes.add(key[:i])
 
@@ -258,6 +288,7 @@ class NameIndex:
                 _Raw(e, f, 88.0, "respelling", k, "s-cedilla")
                 for e, f in self.latin_respelled.get(k, ())
             ]
+        out += self._raw_arabic_reading(toks, key, vowelled=abjad_skeleton(query) is None)
         abjad = abjad_skeleton(query)
         if abjad and len(abjad) >= 3:
             for sk in {abjad, abjad[:-1] if abjad.endswith("t") else abjad}:
@@ -280,6 +311,32 @@ class NameIndex:
                     _Raw(e, f, round(0.9 * ratio, 1), "fuzzy", key)
                     for e, f in self.latin_light[cand]
                 ]
+        return out
+
+    def _raw_arabic_reading(self, toks: list[str], key: str, vowelled: bool) -> list[_Raw]:
+        """Entries with an Arabic-script form the Latin query romanises, word for word.
+
+        The nisba must agree (Karbala is not الكربولي, Karbouli), and a vowelled query must
+        have a vowel wherever the Arabic writes one between two consonants (Karbala is not
+        الكرابلة, Bosra not البصيرة). A consonantal y or w in the query where the Arabic form
+        has no letter for one is counted (a feature: Masyad is not مسعدة).
+        """
+        sk = skeleton(key)
+        if len(sk) < _MIN_ARABIC_SKELETON:
+            return []
+        latin_gaps = _latin_gaps(key)
+        has_semivowel = "y" in key or "w" in key
+        seen: set[tuple[str, str]] = set()
+        out = []
+        nisba_q = key.endswith("I")
+        for e, f, n_words, gaps, semivowel, nisba in self.arabic_readings.get(sk, ()):
+            if n_words != len(toks) or nisba != nisba_q or (e.id, f) in seen:
+                continue
+            seen.add((e.id, f))
+            if vowelled and any(a and not q for a, q in zip(gaps, latin_gaps, strict=False)):
+                continue
+            reading = (0, has_semivowel and not semivowel)
+            out.append(_Raw(e, f, 86.0, "arabic", sk, reading=reading))
         return out
 
     def _raw_arabic(self, query: str, fuzzy: bool) -> list[_Raw]:
@@ -332,16 +389,25 @@ class NameIndex:
             letters = "".join(q_toks)
         best: dict[str, tuple] = {}
         for r in raw:
-            fkey, flight = self._form_keys(r.form, script)
+            arabic_reading = r.how == "arabic"
+            # an Arabic-script form read in Latin: the spellings compared are the query's
+            # and the entry's English name (often another word: Halab / Aleppo)
+            fkey, flight = self._form_keys(r.entry.en if arabic_reading else r.form, script)
             qkey = r.query_key
-            if r.how == "abjad" or script == "Arab":
+            if arabic_reading:
+                fk, qk = r.query_key, r.query_key
+            elif r.how == "abjad" or script == "Arab":
                 fk, qk = (skeleton(fkey), qkey) if r.how == "abjad" else (fkey, qkey)
             else:
                 fk, qk = fkey, qkey
             key_ratio = fuzz.ratio(qk, fk) / 100.0 if r.how != "exact" else 1.0
+            if arabic_reading:
+                key_ratio = fuzz.ratio(plain_q, fkey) / 100.0
             light_ratio = fuzz.ratio(light_q, flight) / 100.0
             sq, sf = (
-                (qk, fk) if script == "Arab" or r.how == "abjad" else (skeleton(qk), skeleton(fk))
+                (qk, fk)
+                if script == "Arab" or r.how in ("abjad", "arabic")
+                else (skeleton(qk), skeleton(fk))
             )
             skel_ratio = fuzz.ratio(sq, sf) / 100.0
             strength = _HOW_RANK[r.how] + (key_ratio + light_ratio) / 2
@@ -365,7 +431,11 @@ class NameIndex:
                     ev = {
                         "rule": r.rule,
                         "alternative_key": float(r.how == "key" and qk != fk),
-                        "word_count_diff": abs(q_words - len(drop_articles(words(r.form)))),
+                        "word_count_diff": (
+                            0
+                            if arabic_reading
+                            else abs(q_words - len(drop_articles(words(r.form))))
+                        ),
                         "key_edits": Levenshtein.distance(plain_q, fkey),
                         "light_jaro_winkler": JaroWinkler.similarity(light_q, flight),
                         "consonant_diff": abs(consonants(plain_q) - consonants(fkey)),
@@ -379,6 +449,8 @@ class NameIndex:
                         ),
                         "first_letters": float(light_q[:1] == flight[:1])
                         + float(light_q[:2] == flight[:2]),
+                        "arabic_vowel_clashes": r.reading[0],
+                        "arabic_semivowel_missing": float(r.reading[1]),
                     }
                 best[r.entry.id] = (strength, r, parts, length, vowel_only, ev)
         strengths = sorted((v[0] for v in best.values()), reverse=True)
@@ -386,7 +458,7 @@ class NameIndex:
         if not best:
             return []
         exact = [v for v in best.values() if v[1].how == "exact"]
-        rank = {"exact": 4, "key": 3, "respelling": 2, "abjad": 1, "fuzzy": 0}
+        rank = {"exact": 4, "key": 3, "respelling": 2, "arabic": 1.5, "abjad": 1, "fuzzy": 0}
         for strength, r, parts, length, vowel_only, ev in best.values():
             if ev is not None:  # how the other entries were found
                 others = [v[1].how for k, v in best.items() if k != r.entry.id]
@@ -409,7 +481,7 @@ class NameIndex:
             # a listed spelling of one entry only is the answer by definition (the dev set
             # has no such queries: they are not unseen)
             conf = 1.0 if r.how == "exact" and len(exact) == 1 else confidence(feats, script)
-            if r.how == "fuzzy" and script == "Latn" and conf >= threshold():
+            if r.how in ("fuzzy", "arabic") and script == "Latn" and conf >= threshold():
                 # a close key is not the entry when the name ends in -a and the preferred
                 # form in the nisba -i: Karbala is not Karbouli, though close to its
                 # variant Karabila (-ih for -ah, Harbinafsih, and -o for -a stay answers)
@@ -434,6 +506,21 @@ def _sure(query: str, cands: list[NameMatch]) -> bool:
     if not is_arabic_script(query) or top.how not in ("exact", "key"):
         return False
     return len(cands) == 1 or cands[1].how not in ("exact", "key")
+
+
+def _latin_gaps(key: str) -> tuple[bool, ...]:
+    """For each gap between two consonants of a Latin key: is there a vowel (or y, w)?"""
+    gaps: list[bool] = []
+    seen_consonant = False
+    vowel = False
+    for c in key:
+        if c in "VIAUyw":
+            vowel = True
+        else:
+            if seen_consonant:
+                gaps.append(vowel)
+            seen_consonant, vowel = True, False
+    return tuple(gaps)
 
 
 def _squash(text: str) -> str:

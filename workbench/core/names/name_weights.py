@@ -4,106 +4,113 @@
 #   0: exact
 #   1: key
 #   2: respelling
-#   3: abjad
-#   4: fuzzy
-#   5: key_ratio
-#   6: light_ratio
-#   7: skeleton_ratio
-#   8: consonants
-#   9: first_same
-#   10: final_same
-#   11: margin
-#   12: tied
-#   13: rivals
-#   14: fuzzy_key_ratio
-#   15: fuzzy_light_ratio
-#   16: key_ratio_sq
-#   17: light_ratio_sq
-#   18: length_ratio
-#   19: vowel_slot_only
-#   20: rule_s_cedilla
-#   21: rule_nisba
-#   22: rule_j_as_y
-#   23: rule_j_as_g
-#   24: rule_kh_as_h
-#   25: rule_t_as_d
-#   26: rule_z_as_d
-#   27: rule_german_j
-#   28: rule_t_marbuta
-#   29: rule_imala
-#   30: alternative_key
-#   31: word_count_diff
-#   32: rival_key
-#   33: rival_respelling
-#   34: strong_rivals
-#   35: key_edits
-#   36: one_edit_fuzzy
-#   37: light_jaro_winkler
-#   38: consonant_diff
-#   39: abjad_ending_agrees
-#   40: abjad_ending_differs
-#   41: first_letter_same
-#   42: first_two_same
-#   43: fuzzy_margin
-#   44: fuzzy_consonants
-#   45: fuzzy_light_ratio_cubed
+#   3: arabic
+#   4: abjad
+#   5: fuzzy
+#   6: key_ratio
+#   7: light_ratio
+#   8: skeleton_ratio
+#   9: consonants
+#   10: first_same
+#   11: final_same
+#   12: margin
+#   13: tied
+#   14: rivals
+#   15: fuzzy_key_ratio
+#   16: fuzzy_light_ratio
+#   17: key_ratio_sq
+#   18: light_ratio_sq
+#   19: length_ratio
+#   20: vowel_slot_only
+#   21: rule_s_cedilla
+#   22: rule_nisba
+#   23: rule_j_as_y
+#   24: rule_j_as_g
+#   25: rule_kh_as_h
+#   26: rule_t_as_d
+#   27: rule_z_as_d
+#   28: rule_german_j
+#   29: rule_t_marbuta
+#   30: rule_imala
+#   31: alternative_key
+#   32: word_count_diff
+#   33: rival_key
+#   34: rival_respelling
+#   35: strong_rivals
+#   36: key_edits
+#   37: one_edit_fuzzy
+#   38: light_jaro_winkler
+#   39: consonant_diff
+#   40: abjad_ending_agrees
+#   41: abjad_ending_differs
+#   42: first_letter_same
+#   43: first_two_same
+#   44: fuzzy_margin
+#   45: fuzzy_consonants
+#   46: fuzzy_light_ratio_cubed
+#   47: arabic_vowel_clash
+#   48: arabic_semivowel_missing
 WEIGHTS: dict[str, tuple[tuple[float, ...], float]] = {
     "Latn": (
         (
-            -1.1030,  # exact
-            1.5746,  # key
-            0.5641,  # respelling
-            0.1077,  # abjad
-            -1.1434,  # fuzzy
-            0.5972,  # key_ratio
-            1.6878,  # light_ratio
-            3.7274,  # skeleton_ratio
-            1.6317,  # consonants
-            0.3216,  # first_same
-            -0.0895,  # final_same
-            0.9321,  # margin
-            -1.9925,  # tied
-            -0.2444,  # rivals
-            -0.1844,  # fuzzy_key_ratio
-            0.6364,  # fuzzy_light_ratio
-            0.9825,  # key_ratio_sq
-            2.1248,  # light_ratio_sq
-            -0.0554,  # length_ratio
-            1.2145,  # vowel_slot_only
-            1.5118,  # rule_s_cedilla
-            0.3139,  # rule_nisba
+            -1.4700,  # exact
+            1.5065,  # key
+            0.3009,  # respelling
+            1.1841,  # arabic
+            -0.0719,  # abjad
+            -1.4496,  # fuzzy
+            0.1271,  # key_ratio
+            1.2080,  # light_ratio
+            3.8429,  # skeleton_ratio
+            1.5779,  # consonants
+            0.4215,  # first_same
+            -0.1347,  # final_same
+            1.4474,  # margin
+            -2.0305,  # tied
+            0.0529,  # rivals
+            -0.0460,  # fuzzy_key_ratio
+            0.8312,  # fuzzy_light_ratio
+            0.6546,  # key_ratio_sq
+            2.1326,  # light_ratio_sq
+            0.1342,  # length_ratio
+            1.0356,  # vowel_slot_only
+            1.5786,  # rule_s_cedilla
+            0.2793,  # rule_nisba
             0.0000,  # rule_j_as_y
-            -1.3426,  # rule_j_as_g
-            0.3689,  # rule_kh_as_h
-            -0.0261,  # rule_t_as_d
-            -1.2181,  # rule_z_as_d
-            0.2207,  # rule_german_j
-            0.5035,  # rule_t_marbuta
-            0.2321,  # rule_imala
-            0.4040,  # alternative_key
-            -0.4548,  # word_count_diff
-            -2.0338,  # rival_key
-            -0.8501,  # rival_respelling
-            -0.5620,  # strong_rivals
-            -0.3819,  # key_edits
-            0.9608,  # one_edit_fuzzy
-            0.6213,  # light_jaro_winkler
-            0.9063,  # consonant_diff
-            1.0349,  # abjad_ending_agrees
-            -0.9272,  # abjad_ending_differs
-            0.4775,  # first_letter_same
-            -0.4620,  # first_two_same
-            -0.0526,  # fuzzy_margin
-            -0.0759,  # fuzzy_consonants
-            1.3383,  # fuzzy_light_ratio_cubed
+            -1.4001,  # rule_j_as_g
+            0.3147,  # rule_kh_as_h
+            -0.0208,  # rule_t_as_d
+            -1.3438,  # rule_z_as_d
+            0.1767,  # rule_german_j
+            0.4827,  # rule_t_marbuta
+            0.2335,  # rule_imala
+            0.4343,  # alternative_key
+            -0.3961,  # word_count_diff
+            -1.7858,  # rival_key
+            -0.9874,  # rival_respelling
+            -0.4615,  # strong_rivals
+            -0.4347,  # key_edits
+            0.8678,  # one_edit_fuzzy
+            0.2281,  # light_jaro_winkler
+            0.9947,  # consonant_diff
+            1.0891,  # abjad_ending_agrees
+            -1.1610,  # abjad_ending_differs
+            0.3770,  # first_letter_same
+            -0.4636,  # first_two_same
+            -0.2522,  # fuzzy_margin
+            -0.0999,  # fuzzy_consonants
+            1.5388,  # fuzzy_light_ratio_cubed
+            0.0000,  # arabic_vowel_clash
+            -1.2317,  # arabic_semivowel_missing
         ),
-        -7.7134,
+        -6.7838,
     ),
     "Arab": (
         (
             -2.4960,  # exact
             1.9341,  # key
             0.0000,  # respelling
+            0.0000,  # arabic
             0.0000,  # abjad
             -1.1995,  # fuzzy
             0.2287,  # key_ratio
@@ -147,6 +154,8 @@ WEIGHTS: dict[str, tuple[tuple[float, ...], float]] = {
             0.0000,  # fuzzy_margin
             0.0000,  # fuzzy_consonants
             0.0000,  # fuzzy_light_ratio_cubed
+            0.0000,  # arabic_vowel_clash
+            0.0000,  # arabic_semivowel_missing
         ),
         -4.3060,
     ),
@@ -154,46 +163,46 @@ WEIGHTS: dict[str, tuple[tuple[float, ...], float]] = {
 #: (raw score, confidence) breakpoints, raw ascending.
 CALIBRATION: dict[str, list[tuple[float, float]]] = {
     "Latn": [
-        (0.0025, 0.8742),
-        (0.0303, 0.8833),
-        (0.0534, 0.8938),
-        (0.0784, 0.9032),
-        (0.12, 0.9133),
-        (0.1621, 0.9231),
-        (0.2053, 0.9317),
-        (0.2438, 0.9383),
-        (0.3005, 0.943),
-        (0.3598, 0.9489),
-        (0.4265, 0.9576),
-        (0.4837, 0.9612),
-        (0.5363, 0.9658),
-        (0.5919, 0.9703),
-        (0.6332, 0.9756),
-        (0.6894, 0.9778),
-        (0.7374, 0.9786),
-        (0.7687, 0.9805),
-        (0.8147, 0.984),
-        (0.8433, 0.9851),
-        (0.8698, 0.9851),
-        (0.8839, 0.9851),
-        (0.8997, 0.9859),
-        (0.9125, 0.9878),
-        (0.9227, 0.9892),
-        (0.9347, 0.9899),
-        (0.9417, 0.9906),
-        (0.9502, 0.9908),
-        (0.9567, 0.992),
-        (0.9628, 0.9922),
-        (0.9671, 0.993),
-        (0.9707, 0.9932),
-        (0.9747, 0.9948),
-        (0.9784, 0.9948),
-        (0.982, 0.9948),
-        (0.9854, 0.9949),
-        (0.9885, 0.9983),
-        (0.9917, 1.0),
-        (0.9948, 1.0),
-        (0.9986, 1.0),
+        (0.003, 0.8826),
+        (0.0442, 0.8917),
+        (0.0702, 0.9007),
+        (0.1031, 0.9107),
+        (0.1521, 0.9204),
+        (0.2037, 0.9293),
+        (0.2375, 0.9379),
+        (0.2922, 0.9426),
+        (0.3486, 0.9469),
+        (0.4147, 0.954),
+        (0.4817, 0.9606),
+        (0.5294, 0.9652),
+        (0.5677, 0.9696),
+        (0.6218, 0.9729),
+        (0.6746, 0.9769),
+        (0.7187, 0.9797),
+        (0.7597, 0.9802),
+        (0.8026, 0.9817),
+        (0.8308, 0.9841),
+        (0.8497, 0.9857),
+        (0.8703, 0.9864),
+        (0.8839, 0.9876),
+        (0.8935, 0.9876),
+        (0.9099, 0.9876),
+        (0.9215, 0.9898),
+        (0.9315, 0.9905),
+        (0.9421, 0.9917),
+        (0.9502, 0.9919),
+        (0.9554, 0.9931),
+        (0.9603, 0.9934),
+        (0.9649, 0.9942),
+        (0.9699, 0.9945),
+        (0.9738, 0.9945),
+        (0.9774, 0.9945),
+        (0.9807, 0.9949),
+        (0.9842, 0.9952),
+        (0.9876, 0.9964),
+        (0.991, 0.9964),
+        (0.9943, 1.0),
+        (0.9983, 1.0),
     ],
     "Arab": [
         (0.0141, 0.5),
