@@ -7,7 +7,7 @@ Scores (0-100) say how a query matched:
 * 86 ("arabic"): the consonant skeleton of a Latin query is a Latin reading of one of the
   entry's Arabic-script forms (Halab = حلب, Dimashq = دمشق: the place's Arabic name
   romanised, where its English name is another word), with as many words and at least
-  three consonants;
+  three consonants (with ``fuzzy`` only: a skeleton is loose evidence);
 * below 90: the keys are close (rapidfuzz Indel ratio on the keys >= ``fuzzy_cutoff``),
   scaled as 0.9 x ratio. Latin keys with fewer than three consonants and Arabic skeletons
   shorter than five letters never match fuzzily. An Arabic-script skeleton match also
@@ -126,7 +126,7 @@ _HOW_RANK = {
     "exact": 3.0,
     "key": 2.0,
     "respelling": 1.5,
-    "arabic": 1.2,
+    "arabic": 0.9,  # below abjad: a vowel-less spelling is found as abjad first
     "abjad": 1.0,
     "fuzzy": 0.0,
 }
@@ -288,7 +288,8 @@ class NameIndex:
                 _Raw(e, f, 88.0, "respelling", k, "s-cedilla")
                 for e, f in self.latin_respelled.get(k, ())
             ]
-        out += self._raw_arabic_reading(toks, key, vowelled=abjad_skeleton(query) is None)
+        if fuzzy:  # a skeleton match, loose as the fuzzy key is: asked for with it
+            out += self._raw_arabic_reading(toks, key, vowelled=abjad_skeleton(query) is None)
         abjad = abjad_skeleton(query)
         if abjad and len(abjad) >= 3:
             for sk in {abjad, abjad[:-1] if abjad.endswith("t") else abjad}:

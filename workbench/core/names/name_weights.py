@@ -53,57 +53,57 @@
 WEIGHTS: dict[str, tuple[tuple[float, ...], float]] = {
     "Latn": (
         (
-            -1.4700,  # exact
-            1.5065,  # key
-            0.3009,  # respelling
-            1.1841,  # arabic
-            -0.0719,  # abjad
-            -1.4496,  # fuzzy
-            0.1271,  # key_ratio
-            1.2080,  # light_ratio
-            3.8429,  # skeleton_ratio
-            1.5779,  # consonants
-            0.4215,  # first_same
-            -0.1347,  # final_same
-            1.4474,  # margin
-            -2.0305,  # tied
-            0.0529,  # rivals
-            -0.0460,  # fuzzy_key_ratio
-            0.8312,  # fuzzy_light_ratio
-            0.6546,  # key_ratio_sq
-            2.1326,  # light_ratio_sq
-            0.1342,  # length_ratio
-            1.0356,  # vowel_slot_only
-            1.5786,  # rule_s_cedilla
-            0.2793,  # rule_nisba
+            -1.4564,  # exact
+            1.4885,  # key
+            0.2758,  # respelling
+            1.2412,  # arabic
+            -0.0267,  # abjad
+            -1.5225,  # fuzzy
+            0.0508,  # key_ratio
+            1.1783,  # light_ratio
+            3.8866,  # skeleton_ratio
+            1.6050,  # consonants
+            0.4237,  # first_same
+            -0.1308,  # final_same
+            1.3603,  # margin
+            -2.0607,  # tied
+            0.0425,  # rivals
+            -0.0494,  # fuzzy_key_ratio
+            0.8173,  # fuzzy_light_ratio
+            0.6078,  # key_ratio_sq
+            2.1750,  # light_ratio_sq
+            0.1307,  # length_ratio
+            1.0325,  # vowel_slot_only
+            1.5150,  # rule_s_cedilla
+            0.2843,  # rule_nisba
             0.0000,  # rule_j_as_y
-            -1.4001,  # rule_j_as_g
-            0.3147,  # rule_kh_as_h
-            -0.0208,  # rule_t_as_d
-            -1.3438,  # rule_z_as_d
-            0.1767,  # rule_german_j
-            0.4827,  # rule_t_marbuta
-            0.2335,  # rule_imala
-            0.4343,  # alternative_key
-            -0.3961,  # word_count_diff
-            -1.7858,  # rival_key
-            -0.9874,  # rival_respelling
-            -0.4615,  # strong_rivals
-            -0.4347,  # key_edits
-            0.8678,  # one_edit_fuzzy
-            0.2281,  # light_jaro_winkler
-            0.9947,  # consonant_diff
-            1.0891,  # abjad_ending_agrees
-            -1.1610,  # abjad_ending_differs
-            0.3770,  # first_letter_same
-            -0.4636,  # first_two_same
-            -0.2522,  # fuzzy_margin
-            -0.0999,  # fuzzy_consonants
-            1.5388,  # fuzzy_light_ratio_cubed
+            -1.3879,  # rule_j_as_g
+            0.3214,  # rule_kh_as_h
+            -0.0230,  # rule_t_as_d
+            -1.3361,  # rule_z_as_d
+            0.1810,  # rule_german_j
+            0.4831,  # rule_t_marbuta
+            0.2381,  # rule_imala
+            0.4267,  # alternative_key
+            -0.3908,  # word_count_diff
+            -1.8129,  # rival_key
+            -0.9418,  # rival_respelling
+            -0.4702,  # strong_rivals
+            -0.4412,  # key_edits
+            0.8716,  # one_edit_fuzzy
+            0.1579,  # light_jaro_winkler
+            0.9763,  # consonant_diff
+            1.0361,  # abjad_ending_agrees
+            -1.0628,  # abjad_ending_differs
+            0.3729,  # first_letter_same
+            -0.4560,  # first_two_same
+            -0.1895,  # fuzzy_margin
+            -0.1214,  # fuzzy_consonants
+            1.5440,  # fuzzy_light_ratio_cubed
             0.0000,  # arabic_vowel_clash
-            -1.2317,  # arabic_semivowel_missing
+            -1.2246,  # arabic_semivowel_missing
         ),
-        -6.7838,
+        -6.5705,
     ),
     "Arab": (
         (
@@ -163,46 +163,46 @@ WEIGHTS: dict[str, tuple[tuple[float, ...], float]] = {
 #: (raw score, confidence) breakpoints, raw ascending.
 CALIBRATION: dict[str, list[tuple[float, float]]] = {
     "Latn": [
-        (0.003, 0.8826),
-        (0.0442, 0.8917),
-        (0.0702, 0.9007),
-        (0.1031, 0.9107),
-        (0.1521, 0.9204),
-        (0.2037, 0.9293),
-        (0.2375, 0.9379),
-        (0.2922, 0.9426),
-        (0.3486, 0.9469),
-        (0.4147, 0.954),
-        (0.4817, 0.9606),
-        (0.5294, 0.9652),
-        (0.5677, 0.9696),
-        (0.6218, 0.9729),
-        (0.6746, 0.9769),
-        (0.7187, 0.9797),
-        (0.7597, 0.9802),
-        (0.8026, 0.9817),
-        (0.8308, 0.9841),
-        (0.8497, 0.9857),
-        (0.8703, 0.9864),
-        (0.8839, 0.9876),
-        (0.8935, 0.9876),
-        (0.9099, 0.9876),
-        (0.9215, 0.9898),
-        (0.9315, 0.9905),
-        (0.9421, 0.9917),
-        (0.9502, 0.9919),
-        (0.9554, 0.9931),
-        (0.9603, 0.9934),
-        (0.9649, 0.9942),
-        (0.9699, 0.9945),
-        (0.9738, 0.9945),
-        (0.9774, 0.9945),
-        (0.9807, 0.9949),
-        (0.9842, 0.9952),
-        (0.9876, 0.9964),
-        (0.991, 0.9964),
+        (0.003, 0.8819),
+        (0.0422, 0.8899),
+        (0.0675, 0.899),
+        (0.0999, 0.9086),
+        (0.1408, 0.9185),
+        (0.1926, 0.9265),
+        (0.2236, 0.9349),
+        (0.2779, 0.9406),
+        (0.3371, 0.9451),
+        (0.3967, 0.9509),
+        (0.4642, 0.9584),
+        (0.519, 0.9639),
+        (0.5585, 0.9669),
+        (0.6056, 0.9707),
+        (0.6555, 0.9767),
+        (0.7114, 0.9796),
+        (0.7495, 0.9802),
+        (0.7994, 0.9816),
+        (0.8265, 0.9843),
+        (0.8491, 0.9857),
+        (0.8699, 0.9861),
+        (0.884, 0.9866),
+        (0.8949, 0.9872),
+        (0.9076, 0.9876),
+        (0.9171, 0.9897),
+        (0.9278, 0.9897),
+        (0.9394, 0.9912),
+        (0.9475, 0.9913),
+        (0.9545, 0.9925),
+        (0.961, 0.993),
+        (0.9654, 0.9942),
+        (0.9701, 0.9945),
+        (0.9739, 0.9948),
+        (0.9775, 0.9949),
+        (0.981, 0.9949),
+        (0.9846, 0.9951),
+        (0.9878, 0.9964),
+        (0.9911, 0.9964),
         (0.9943, 1.0),
-        (0.9983, 1.0),
+        (0.9982, 1.0),
     ],
     "Arab": [
         (0.0141, 0.5),
