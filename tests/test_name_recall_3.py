@@ -138,3 +138,15 @@ def test_geonames_eval_reports_both_latin_protocols():
     assert old[0] >= 0.975 and old[1] >= 0.66, old
     assert with_ar[0] >= 0.978 and with_ar[1] >= 0.70, with_ar
     assert fold_ar[0] >= 0.97 and fold_ar[1] >= 0.84, fold_ar
+
+
+def test_running_arabic_text_finds_a_teh_marbuta_written_as_heh():
+    """الرقه (heh for the teh marbuta) in a sentence is Raqqa's الرقة, as a listed form is."""
+    from workbench.core.names.name_finder import NameFinder
+    from workbench.formats.glossary_tsv import load_glossary
+
+    finder = NameFinder(NameIndex(load_glossary(GLOSSARY)))
+    hits = finder.find("وصلوا إلى الرقه أمس.")
+    assert [(h.surface, h.entry.id) for h in hits] == [("الرقه", "raqqa")]
+    assert finder.find("قرأ الورقة أمس.") == []  # the word for paper is no name
+    assert finder.find("قال في حديثه أمس.") == []  # حديثه is "his talk", not حديثة

@@ -625,6 +625,9 @@ class NameFinder:
                     for e, f in cands
                     if (e.id, f) in light
                     or (len(key) >= 4 and fuzz.ratio(light_key, arabic_light_key(f)) >= 85)
+                    # a mistyping with the article (الرقه for الرقة): without it a final
+                    # heh is as often "his" (حديثه, his talk, is not حديثة)
+                    or (word.startswith("ال") and misspelling_of(word, (f,)) is not None)
                 ]
         exact = _ortho(span)
         return sorted(
