@@ -149,11 +149,18 @@ def scores(folder: str, langs: tuple[str, ...], as_json: bool) -> None:
     envvar="WORKBENCH_TM",
     help="TM to analyse against (default: the user's TM).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    help="Processes looking segments up (default: the CPUs, at most 8); the counts are the same.",
+)
 @json_option(
     '{"bands": [band], "documents": [{"document", "lang", "bands": {band: {"segments", '
     '"words"}}, "segments", "words"}], "totals": {lang: {"bands", "segments", "words"}}}.'
 )
-def analyze(folder: str, langs: tuple[str, ...], tm_path: str | None, as_json: bool) -> None:
+def analyze(
+    folder: str, langs: tuple[str, ...], tm_path: str | None, workers: int | None, as_json: bool
+) -> None:
     """Words and segments per document and language in the bands CAT tools use.
 
     Repetition (an earlier segment of the project says the same), 101 (context), 100,
@@ -172,7 +179,7 @@ def analyze(folder: str, langs: tuple[str, ...], tm_path: str | None, as_json: b
         total = sum(p.segment_count(name) for _, name, _, _ in p.documents()) * len(wanted)
     with services.open_tm(tm_path, None, readonly=True) as memory:
         with progress_bar(total, "analysing") as bar:  # the TM's name finder: one cache
-            result = run_analysis(folder, wanted, memory, memory.finder, bar.update)
+            result = run_analysis(folder, wanted, memory, memory.finder, bar.update, workers)
     if as_json:
         print_json(result.as_json())
         return

@@ -29,13 +29,12 @@ from workbench.core.names.name_finder import NameFinder, NameHit
 
 #: Private-use characters stand for glossary entries in normalised text.
 NAME_BASE = 0xE000
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 
 
 def plain_norm(text: str) -> str:
-    """Lower-cased text with whitespace collapsed."""
-    return _SPACE.sub(" ", text).strip().lower()
+    r"""Lower-cased text, whitespace collapsed (str.split's whitespace: regex ``\s``)."""
+    return " ".join(text.split()).lower()
 
 
 def similarity(a: str, b: str) -> float:

@@ -2,13 +2,14 @@
 
 Each unit keeps the notes and props it came with (from TMX), and gives them back on export.
 
-Lookup: candidates come from an FTS5 word index over the name-normalised sources (query:
-the rarest words of the new segment, OR-ed, ranked by bm25), then every candidate is
-rescored with the character-level formula of :mod:`workbench.core.tm_match`. With a
-glossary, names are compared through it, and the leveraged translation carries the
-glossary's target form of each name (the one in the new segment where the names differ);
-an exact or context match whose translation was changed so scores 99 ("leveraged"), never
-100 or 101. ``version()`` tells a caller that caches lookups when the TM changed.
+Lookup: candidates come from an FTS5 word index over the name-normalised sources (the
+units sharing the most of the new segment's rarest words, :mod:`.tm_candidates`), then
+every candidate is rescored with the character-level formula of
+:mod:`workbench.core.tm_match`. With a glossary, names are compared through it, and the
+leveraged translation carries the glossary's target form of each name (the one in the new
+segment where the names differ); an exact or context match whose translation was changed
+so scores 99 ("leveraged"), never 100 or 101. ``version()`` tells a caller that caches
+lookups when the TM changed.
 
 The user's TM is ``$WORKBENCH_TM``, else ``tm.sqlite`` in the workbench home
 (:mod:`workbench.core.settings`).
@@ -40,6 +41,7 @@ from workbench.core.units import Unit
 from workbench.store.db import Connection, Database, StoreError, connect, migrate, transaction
 from workbench.store.project import now
 from workbench.store.schema import TM_MIGRATIONS
+from workbench.store.tm_candidates import CANDIDATES, candidate_ids, units_by_id
 
 
 def default_tm_path() -> Path:
@@ -434,7 +436,7 @@ class TranslationMemory(Database):
         following: str = "",
         limit: int = 5,
         threshold: float = 70.0,
-        candidates: int = 200,
+        candidates: int = CANDIDATES,
     ) -> list[Match]:
         """The best matches for a source segment, best first (score >= threshold).
 
@@ -472,41 +474,15 @@ class TranslationMemory(Database):
         matches.sort(key=lambda m: (-m.score, -m.plain, m.unit_id))
         return matches
 
-    def rare_words_match(self, norm: str) -> str | None:
-        """The FTS5 query for a text's rarest known words (None: no word to look up by).
-
-        The rarest words find the near-duplicates; a common word only costs time, so words
-        in more than a twentieth of the units (at least 1,000) are left out, unless no other
-        word is known.
-        """
-        words = query_words(norm)
-        if not words:
-            return None
-        marks = ",".join("?" * len(words))
-        df = dict(self.con.execute(f"SELECT term, df FROM terms WHERE term IN ({marks})", words))
-        known = sorted((w for w in words if w in df), key=lambda w: df[w])
-        cap = max(1000, self.count_estimate() // 20)
-        known = [w for w in known if df[w] <= cap][:4] or known[:1]
-        if not known:
-            return None
-        return " OR ".join('"' + w.replace('"', '""') + '"' for w in known)
-
     def _candidates(self, text: str, query: NamedText, src: str, tgt: str, n: int) -> list:
-        """Units sharing the query's rarest words, plus exact-source units."""
+        """The units sharing the query's rarest words (:mod:`.tm_candidates`), plus exact ones."""
+        cols = "u.id, u.source, u.target, u.prev, u.next, u.norm, u.origin"
         exact = self.con.execute(
-            "SELECT id, source, target, prev, next, norm, origin FROM units "
-            "WHERE src_lang = ? AND tgt_lang = ? AND source = ?",
+            f"SELECT {cols} FROM units u WHERE src_lang = ? AND tgt_lang = ? AND source = ?",
             (src, tgt, text),
         ).fetchall()
-        expr = self.rare_words_match(query.norm)
-        if expr is None:
-            return exact
-        rows = self.con.execute(
-            "SELECT u.id, u.source, u.target, u.prev, u.next, u.norm, u.origin FROM "
-            "(SELECT rowid, rank FROM units_fts WHERE units_fts MATCH ? ORDER BY rank LIMIT ?) f "
-            "JOIN units u ON u.id = f.rowid WHERE u.src_lang = ? AND u.tgt_lang = ?",
-            (expr, n, src, tgt),
-        ).fetchall()
+        ids = candidate_ids(self.con, query.norm, self.count_estimate(), n)
+        rows = units_by_id(self.con, cols, ids, src, [tgt])
         seen = {r[0] for r in rows}
         return rows + [r for r in exact if r[0] not in seen]
 

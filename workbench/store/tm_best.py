@@ -27,6 +27,7 @@ from rapidfuzz.distance import Levenshtein
 from workbench.core.languages import get_language
 from workbench.core.tm_match import NamedText, name_norm, plain_norm
 from workbench.store.tm import LEVERAGED  # an exact match whose names leveraging changed
+from workbench.store.tm_candidates import CANDIDATES, Postings, candidate_ids, units_by_id
 
 #: Private-use characters: the entry symbols of names in a unit's normalised source.
 _NAME_SYMBOL = re.compile("[\ue000-\uf8ff]")
@@ -48,12 +49,19 @@ class Probe:
 
 
 def best_scores(
-    tm, probe: Probe, langs: list[str], *, threshold: float = 50.0, candidates: int = 200
+    tm,
+    probe: Probe,
+    langs: list[str],
+    *,
+    threshold: float = 50.0,
+    candidates: int = CANDIDATES,
+    postings: Postings | None = None,
 ) -> dict[str, float | None]:
     """Target language -> the best match score (101, 100, 99, fuzzy) or None below threshold.
 
     The score is the one the first of ``tm.lookup(...)``'s matches would have, except that
-    the segment's own learned unit is not counted.
+    the segment's own learned unit is not counted. ``postings`` keeps the words' units
+    for the next segments (an analysis).
     """
     best: dict[str, float | None] = dict.fromkeys(langs, None)
     if not probe.text.strip():
@@ -63,20 +71,29 @@ def best_scores(
     query = name_norm(probe.text, src, tm.finder, tm._query_code)
     plain_q = plain_norm(probe.text)
     by_lang: dict[str, list] = {tgt: [] for tgt in tags}
-    for row in _rows(tm, probe.text, query, src, list(tags), candidates):
+    for row in _rows(tm, probe.text, query, src, list(tags), candidates, postings):
         learned = row[4]
         if learned is not None and learned == probe.own.get(tags[row[1]]):
             continue  # what this very segment taught the TM
         by_lang[row[1]].append(row)
+    memo: dict[str, str] = {}  # a source's plain form, for all languages (they share sources)
     for tgt, rows in by_lang.items():
-        score = _best_of(tm, query, plain_q, probe, src, tgt, rows, threshold)
+        score = _best_of(tm, query, plain_q, probe, src, tgt, rows, threshold, memo)
         if score is not None:
             best[tags[tgt]] = score
     return best
 
 
 def _best_of(
-    tm, query: NamedText, plain_q: str, probe: Probe, src: str, tgt: str, rows, threshold
+    tm,
+    query: NamedText,
+    plain_q: str,
+    probe: Probe,
+    src: str,
+    tgt: str,
+    rows,
+    threshold: float,
+    memo: dict[str, str],
 ) -> float | None:
     """The best score among one language's candidates (id, tgt, source, norm, learned).
 
@@ -87,9 +104,9 @@ def _best_of(
     if not rows:
         return None
     if tm.finder is None:  # names are letters: the plain score is the only one
-        searches = [(plain_q, [plain_norm(r[2]) for r in rows])]
+        searches = [(plain_q, _plains(rows, memo))]
     elif query.hits or any(_NAME_SYMBOL.search(r[3]) for r in rows):
-        searches = [(query.norm, [r[3] for r in rows]), (plain_q, [plain_norm(r[2]) for r in rows])]
+        searches = [(query.norm, [r[3] for r in rows]), (plain_q, _plains(rows, memo))]
     else:  # no names on either side: the normalised sources are the plain ones
         searches = [(plain_q, [r[3] for r in rows])]
     found = 0.0
@@ -120,6 +137,17 @@ def _best_of(
     return found if found >= threshold else None
 
 
+def _plains(rows, memo: dict[str, str]) -> list[str]:
+    """The plain form of each row's source (``memo``: those worked out before)."""
+    out = []
+    for r in rows:
+        plain = memo.get(r[2])
+        if plain is None:
+            plain = memo[r[2]] = plain_norm(r[2])
+        out.append(plain)
+    return out
+
+
 def _units(tm, ids: list[int]) -> list[tuple[str, str, str, str]]:
     """(source, target, prev, next) of the units ``ids``, in id order."""
     if not ids:
@@ -130,12 +158,14 @@ def _units(tm, ids: list[int]) -> list[tuple[str, str, str, str]]:
     ).fetchall()
 
 
-def _rows(tm, text: str, query: NamedText, src: str, tgts: list[str], n: int) -> list:
+def _rows(
+    tm, text: str, query: NamedText, src: str, tgts: list[str], n: int, postings: Postings | None
+) -> list:
     """The candidates lookup would take, for every language of ``tgts`` at once.
 
     (id, target language, source, norm, learned_from) of the units sharing the query's
-    rarest words (the top ``n`` of the word index, then those of ``tgts``), and of the
-    units with the same source.
+    rarest words (the top ``n`` of :func:`candidate_ids`, then those of ``tgts``), and of
+    the units with the same source.
     """
     marks = ",".join("?" * len(tgts))
     cols = "u.id, u.tgt_lang, u.source, u.norm, u.learned_from"
@@ -144,14 +174,7 @@ def _rows(tm, text: str, query: NamedText, src: str, tgts: list[str], n: int) ->
         "AND u.source = ?",
         (src, *tgts, text),
     ).fetchall()
-    expr = tm.rare_words_match(query.norm)  # the same words as TranslationMemory.lookup's
-    if expr is None:
-        return exact
-    rows = tm.con.execute(
-        f"SELECT {cols} FROM "
-        "(SELECT rowid, rank FROM units_fts WHERE units_fts MATCH ? ORDER BY rank LIMIT ?) f "
-        f"JOIN units u ON u.id = f.rowid WHERE u.src_lang = ? AND u.tgt_lang IN ({marks})",
-        (expr, n, src, *tgts),
-    ).fetchall()
+    ids = candidate_ids(tm.con, query.norm, tm.count_estimate(), n, postings)  # as lookup's
+    rows = units_by_id(tm.con, cols, ids, src, tgts)
     seen = {r[0] for r in rows}
     return rows + [r for r in exact if r[0] not in seen]
