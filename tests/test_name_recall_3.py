@@ -150,3 +150,13 @@ def test_running_arabic_text_finds_a_teh_marbuta_written_as_heh():
     assert [(h.surface, h.entry.id) for h in hits] == [("الرقه", "raqqa")]
     assert finder.find("قرأ الورقة أمس.") == []  # the word for paper is no name
     assert finder.find("قال في حديثه أمس.") == []  # حديثه is "his talk", not حديثة
+
+
+def test_lookup_of_a_short_arabic_name_mistyped_finds_its_entry():
+    """`glossary lookup الرقه`: Raqqa, the heh a mistyping of its teh marbuta."""
+    res = CliRunner().invoke(
+        cli_main, ["glossary", "--glossary", str(GLOSSARY), "lookup", "--json", "الرقه"]
+    )
+    assert res.exit_code == 0, res.output
+    (r,) = json.loads(res.output)
+    assert r["id"] == "raqqa", r

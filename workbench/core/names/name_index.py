@@ -34,6 +34,7 @@ from workbench.core.names.arabic_script import (
     ends_in_nisba,
     is_arabic_script,
     latin_readings,
+    misspelling_of,
 )
 from workbench.core.names.latin_key import (
     abjad_skeleton,
@@ -348,8 +349,15 @@ class NameIndex:
             _Raw(e, f, 100.0 if f == query else 95.0, "exact", key)
             for e, f in self.arabic_light.get(light_query, ())
         ]
-        if not key or is_short_key(key, "Arab"):
+        if not key:
             return out
+        if is_short_key(key, "Arab"):  # letter for letter, or mistyped (الرقه for الرقة)
+            listed = {(r.entry.id, r.form) for r in out}
+            return out + [
+                _Raw(e, f, 90.0, "key", key)
+                for e, f in self.arabic.get(key, ())
+                if (e.id, f) not in listed and misspelling_of(query, (f,)) is not None
+            ]
         # the skeleton drops vowel letters (المزيرعة = المزرعة): the spellings must also
         # look alike; Arabic and Sorani forms of one name do (الموصل / موسڵ: 75)
         out += [
