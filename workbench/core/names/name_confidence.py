@@ -76,8 +76,7 @@ FEATURES = (
     "fuzzy_margin",
     "fuzzy_consonants",
     "fuzzy_light_ratio_cubed",
-    # a Latin reading of an Arabic-script form ("arabic"): where the two disagree
-    "arabic_vowel_clash",
+    # a Latin reading of an Arabic-script form ("arabic"): a y or w it has no letter for
     "arabic_semivowel_missing",
 )
 
@@ -119,9 +118,8 @@ def feature_vector(
     ``key_edits`` (Levenshtein distance of the plain keys), ``light_jaro_winkler``,
     ``consonant_diff``, ``abjad_ending`` (1 agrees, -1 differs: a final t/h of a vowel-less
     spelling and a name-final -a), ``first_letters`` (how many of the first two letters of
-    the light keys agree), ``arabic_vowel_clashes`` (gaps where an Arabic-script form
-    writes a vowel and the Latin query none) and ``arabic_semivowel_missing`` (the query's
-    consonantal y or w has no letter in that form).
+    the light keys agree) and ``arabic_semivowel_missing`` (the query's consonantal y or w
+    has no letter in the Arabic-script form it was read from).
     """
     fuzzy = how == "fuzzy"
     clipped_margin = max(-1.0, min(1.0, margin))
@@ -181,7 +179,6 @@ def _finer(
         (clipped_margin if fuzzy else 0.0),
         (min(consonants, 8) / 8.0 if fuzzy else 0.0),
         (light_ratio**3 if fuzzy else 0.0),
-        min(float(ev.get("arabic_vowel_clashes", 0.0)), 2.0) / 2.0,
         float(ev.get("arabic_semivowel_missing", 0.0)),
     )
 

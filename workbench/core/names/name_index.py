@@ -6,8 +6,8 @@ Scores (0-100) say how a query matched:
 * 90: the query's transliteration key equals a listed form's key (an unseen spelling);
 * 86 ("arabic"): the consonant skeleton of a Latin query is a Latin reading of one of the
   entry's Arabic-script forms (Halab = حلب, Dimashq = دمشق: the place's Arabic name
-  romanised, where its English name is another word), with as many words and at least
-  three consonants (with ``fuzzy`` only: a skeleton is loose evidence);
+  romanised, where its English name is another word), at most one word more or fewer, at
+  least three consonants (with ``fuzzy`` only: a skeleton is loose evidence);
 * below 90: the keys are close (rapidfuzz Indel ratio on the keys >= ``fuzzy_cutoff``),
   scaled as 0.9 x ratio. Latin keys with fewer than three consonants and Arabic skeletons
   shorter than five letters never match fuzzily. An Arabic-script skeleton match also
@@ -119,7 +119,8 @@ class _Raw:
     how: str
     query_key: str
     rule: str = ""
-    #: "arabic": (vowel clashes, the query's y or w has no letter in the Arabic form)
+    #: "arabic": (words more or fewer than the Arabic form, the query's y or w has no
+    #: letter in that form)
     reading: tuple[int, bool] = (0, False)
 
 
@@ -318,10 +319,11 @@ class NameIndex:
     def _raw_arabic_reading(self, toks: list[str], key: str, vowelled: bool) -> list[_Raw]:
         """Entries with an Arabic-script form the Latin query romanises, word for word.
 
-        The nisba must agree (Karbala is not الكربولي, Karbouli), and a vowelled query must
-        have a vowel wherever the Arabic writes one between two consonants (Karbala is not
-        الكرابلة, Bosra not البصيرة). A consonantal y or w in the query where the Arabic form
-        has no letter for one is counted (a feature: Masyad is not مسعدة).
+        The nisba must agree (Karbala is not الكربولي, Karbouli), a vowelled query must have
+        a vowel wherever the Arabic writes one between two consonants (Karbala is not
+        الكرابلة, Bosra not البصيرة), and the word counts may differ by one (Abu Kamal,
+        البوكمال), which is a feature, as is a consonantal y or w in the query where the
+        Arabic form has no letter for one (Masyad is not مسعدة).
         """
         sk = skeleton(key)
         if len(sk) < _MIN_ARABIC_SKELETON:
@@ -332,12 +334,12 @@ class NameIndex:
         out = []
         nisba_q = key.endswith("I")
         for e, f, n_words, gaps, semivowel, nisba in self.arabic_readings.get(sk, ()):
-            if n_words != len(toks) or nisba != nisba_q or (e.id, f) in seen:
+            if abs(n_words - len(toks)) > 1 or nisba != nisba_q or (e.id, f) in seen:
                 continue
             seen.add((e.id, f))
             if vowelled and any(a and not q for a, q in zip(gaps, latin_gaps, strict=False)):
                 continue
-            reading = (0, has_semivowel and not semivowel)
+            reading = (abs(n_words - len(toks)), has_semivowel and not semivowel)
             out.append(_Raw(e, f, 86.0, "arabic", sk, reading=reading))
         return out
 
@@ -441,7 +443,7 @@ class NameIndex:
                         "rule": r.rule,
                         "alternative_key": float(r.how == "key" and qk != fk),
                         "word_count_diff": (
-                            0
+                            r.reading[0]
                             if arabic_reading
                             else abs(q_words - len(drop_articles(words(r.form))))
                         ),
@@ -458,7 +460,6 @@ class NameIndex:
                         ),
                         "first_letters": float(light_q[:1] == flight[:1])
                         + float(light_q[:2] == flight[:2]),
-                        "arabic_vowel_clashes": r.reading[0],
                         "arabic_semivowel_missing": float(r.reading[1]),
                     }
                 best[r.entry.id] = (strength, r, parts, length, vowel_only, ev)

@@ -48,62 +48,60 @@
 #   44: fuzzy_margin
 #   45: fuzzy_consonants
 #   46: fuzzy_light_ratio_cubed
-#   47: arabic_vowel_clash
-#   48: arabic_semivowel_missing
+#   47: arabic_semivowel_missing
 WEIGHTS: dict[str, tuple[tuple[float, ...], float]] = {
     "Latn": (
         (
-            -1.4564,  # exact
-            1.4885,  # key
-            0.2758,  # respelling
-            1.2412,  # arabic
-            -0.0267,  # abjad
-            -1.5225,  # fuzzy
-            0.0508,  # key_ratio
-            1.1783,  # light_ratio
-            3.8866,  # skeleton_ratio
-            1.6050,  # consonants
-            0.4237,  # first_same
-            -0.1308,  # final_same
-            1.3603,  # margin
-            -2.0607,  # tied
-            0.0425,  # rivals
-            -0.0494,  # fuzzy_key_ratio
-            0.8173,  # fuzzy_light_ratio
-            0.6078,  # key_ratio_sq
-            2.1750,  # light_ratio_sq
-            0.1307,  # length_ratio
-            1.0325,  # vowel_slot_only
-            1.5150,  # rule_s_cedilla
-            0.2843,  # rule_nisba
+            -1.4643,  # exact
+            1.5054,  # key
+            0.2774,  # respelling
+            1.2230,  # arabic
+            -0.0240,  # abjad
+            -1.5176,  # fuzzy
+            0.0392,  # key_ratio
+            1.1764,  # light_ratio
+            3.8663,  # skeleton_ratio
+            1.5672,  # consonants
+            0.4303,  # first_same
+            -0.1206,  # final_same
+            1.3544,  # margin
+            -2.0944,  # tied
+            0.0371,  # rivals
+            -0.0280,  # fuzzy_key_ratio
+            0.8339,  # fuzzy_light_ratio
+            0.5658,  # key_ratio_sq
+            2.1793,  # light_ratio_sq
+            0.1837,  # length_ratio
+            1.0461,  # vowel_slot_only
+            1.5195,  # rule_s_cedilla
+            0.2851,  # rule_nisba
             0.0000,  # rule_j_as_y
-            -1.3879,  # rule_j_as_g
-            0.3214,  # rule_kh_as_h
-            -0.0230,  # rule_t_as_d
-            -1.3361,  # rule_z_as_d
-            0.1810,  # rule_german_j
-            0.4831,  # rule_t_marbuta
-            0.2381,  # rule_imala
-            0.4267,  # alternative_key
-            -0.3908,  # word_count_diff
-            -1.8129,  # rival_key
-            -0.9418,  # rival_respelling
-            -0.4702,  # strong_rivals
-            -0.4412,  # key_edits
-            0.8716,  # one_edit_fuzzy
-            0.1579,  # light_jaro_winkler
-            0.9763,  # consonant_diff
-            1.0361,  # abjad_ending_agrees
+            -1.3854,  # rule_j_as_g
+            0.3219,  # rule_kh_as_h
+            -0.0228,  # rule_t_as_d
+            -1.3358,  # rule_z_as_d
+            0.1817,  # rule_german_j
+            0.4742,  # rule_t_marbuta
+            0.2390,  # rule_imala
+            0.4282,  # alternative_key
+            -0.4113,  # word_count_diff
+            -1.7914,  # rival_key
+            -0.9190,  # rival_respelling
+            -0.4650,  # strong_rivals
+            -0.4058,  # key_edits
+            0.8749,  # one_edit_fuzzy
+            0.1843,  # light_jaro_winkler
+            1.0058,  # consonant_diff
+            1.0388,  # abjad_ending_agrees
             -1.0628,  # abjad_ending_differs
-            0.3729,  # first_letter_same
-            -0.4560,  # first_two_same
-            -0.1895,  # fuzzy_margin
-            -0.1214,  # fuzzy_consonants
-            1.5440,  # fuzzy_light_ratio_cubed
-            0.0000,  # arabic_vowel_clash
-            -1.2246,  # arabic_semivowel_missing
+            0.3474,  # first_letter_same
+            -0.4274,  # first_two_same
+            -0.1853,  # fuzzy_margin
+            -0.2691,  # fuzzy_consonants
+            1.5924,  # fuzzy_light_ratio_cubed
+            -1.2311,  # arabic_semivowel_missing
         ),
-        -6.5705,
+        -6.5802,
     ),
     "Arab": (
         (
@@ -154,7 +152,6 @@ WEIGHTS: dict[str, tuple[tuple[float, ...], float]] = {
             0.0000,  # fuzzy_margin
             0.0000,  # fuzzy_consonants
             0.0000,  # fuzzy_light_ratio_cubed
-            0.0000,  # arabic_vowel_clash
             0.0000,  # arabic_semivowel_missing
         ),
         -4.2710,
@@ -163,46 +160,46 @@ WEIGHTS: dict[str, tuple[tuple[float, ...], float]] = {
 #: (raw score, confidence) breakpoints, raw ascending.
 CALIBRATION: dict[str, list[tuple[float, float]]] = {
     "Latn": [
-        (0.003, 0.8819),
-        (0.0422, 0.8899),
-        (0.0675, 0.899),
-        (0.0999, 0.9086),
-        (0.1408, 0.9185),
-        (0.1926, 0.9265),
-        (0.2236, 0.9349),
-        (0.2779, 0.9406),
-        (0.3371, 0.9451),
-        (0.3967, 0.9509),
-        (0.4642, 0.9584),
-        (0.519, 0.9639),
-        (0.5585, 0.9669),
-        (0.6056, 0.9707),
-        (0.6555, 0.9767),
-        (0.7114, 0.9796),
-        (0.7495, 0.9802),
-        (0.7994, 0.9816),
-        (0.8265, 0.9843),
-        (0.8491, 0.9857),
-        (0.8699, 0.9861),
-        (0.884, 0.9866),
-        (0.8949, 0.9872),
-        (0.9076, 0.9876),
-        (0.9171, 0.9897),
-        (0.9278, 0.9897),
-        (0.9394, 0.9912),
-        (0.9475, 0.9913),
-        (0.9545, 0.9925),
-        (0.961, 0.993),
-        (0.9654, 0.9942),
-        (0.9701, 0.9945),
-        (0.9739, 0.9948),
-        (0.9775, 0.9949),
-        (0.981, 0.9949),
-        (0.9846, 0.9951),
-        (0.9878, 0.9964),
-        (0.9911, 0.9964),
+        (0.0029, 0.8836),
+        (0.0437, 0.893),
+        (0.0678, 0.9016),
+        (0.1015, 0.9109),
+        (0.147, 0.9206),
+        (0.2008, 0.9292),
+        (0.2306, 0.9374),
+        (0.2871, 0.9431),
+        (0.3493, 0.9474),
+        (0.4139, 0.9555),
+        (0.4753, 0.9599),
+        (0.5237, 0.9648),
+        (0.5746, 0.9693),
+        (0.6159, 0.9718),
+        (0.6645, 0.9765),
+        (0.7132, 0.9796),
+        (0.7548, 0.9803),
+        (0.7999, 0.9818),
+        (0.8286, 0.9844),
+        (0.8545, 0.986),
+        (0.8716, 0.9865),
+        (0.8849, 0.9867),
+        (0.8982, 0.9872),
+        (0.9089, 0.9876),
+        (0.9216, 0.9895),
+        (0.9303, 0.9901),
+        (0.9415, 0.9908),
+        (0.9495, 0.9913),
+        (0.9556, 0.992),
+        (0.9609, 0.9925),
+        (0.9651, 0.9938),
+        (0.97, 0.9943),
+        (0.9736, 0.9943),
+        (0.9771, 0.9949),
+        (0.9806, 0.9949),
+        (0.9841, 0.9952),
+        (0.9876, 0.9964),
+        (0.9909, 0.9964),
         (0.9943, 1.0),
-        (0.9982, 1.0),
+        (0.9981, 1.0),
     ],
     "Arab": [
         (0.0143, 0.5068),
