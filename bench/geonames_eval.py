@@ -9,6 +9,11 @@ other. Two protocols, both through the real NameIndex.lookup:
 * 5-fold: alternates are split in five folds; each fold is queried against an index of the
   main names plus the other four folds (a glossary that lists some variants).
 
+Latin queries are asked twice: "Latn", entries with Latin forms only (the old figure), and
+"Latn+ar", entries that also list their place's first Arabic-script GeoNames name, as a real
+glossary entry has its Arabic form (the queries are the same Latin alternates; a Latin
+alternate that romanises the Arabic name, Halab for حلب, is then found through that form).
+
 A query's answer is the one entry whose calibrated confidence reaches the threshold (none
 below it). precision = right answers / answers given; recall = right answers / queries.
 Places with an id divisible by five are the held-apart fold: bench/calibrate_names.py never
@@ -17,10 +22,12 @@ Queries identical (after folding) to an indexed form of their place are not "uns
 are left out; so are airport-style codes (ALP, DAM).
 
     python bench/geonames_eval.py [--no-fuzzy] [--curve] [--threshold C] [--errors]
+                                  [--with-arabic]
 
 ``--errors`` prints the Latin queries of the learning places (never the held-apart ones)
 that lookup gets wrong, grouped by cause: a wrong answer, the right entry top but below the
 threshold, lower in the candidate list, not among the candidates, or no candidate at all.
+``--with-arabic``: --errors and --curve for the Latn+ar protocol.
 """
 
 from __future__ import annotations
@@ -211,7 +218,8 @@ def errors(places, with_arabic=False) -> None:
                 )
                 groups[cause].append(f"{q} [{names[pid]}] -> {cands or '-'}")
         for cause, lines in groups.items():
-            print(f"\n## Latn {proto}, learning places: {cause} ({len(lines)})\n")
+            label = "Latn+ar" if with_arabic else "Latn"
+            print(f"\n## {label} {proto}, learning places: {cause} ({len(lines)})\n")
             for ln in lines:
                 print(f"- {ln}")
 

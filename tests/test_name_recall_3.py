@@ -163,7 +163,7 @@ def test_lookup_of_a_short_arabic_name_mistyped_finds_its_entry():
 
 
 def test_a_latin_hit_stops_before_a_lone_capital_letter():
-    """"Mustafa Habib N said": the name is Mustafa Habib, without the initial N after it.
+    """A hit in "Mustafa Habib N said" is Mustafa Habib, without the initial N after it.
 
     (Not a change of this round: the bundled glossary has no "Mohammed Hassan" of the issue's
     example; this keeps the behaviour it asks for.)
