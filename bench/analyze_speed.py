@@ -7,6 +7,7 @@ fresh process (``python -m workbench project analyze PROJECT --tm TM --json``), 
 translator would, and reports the wall time and the bands.
 
     python bench/analyze_speed.py [--units 1000000] [--segments 10000] [--lang ar --lang ckb]
+        [--workers N]
 """
 
 from __future__ import annotations
@@ -33,12 +34,15 @@ def main() -> None:
     ap.add_argument("--segments", type=int, default=10_000)
     ap.add_argument("--lang", action="append", help="target language (default: ar and ckb)")
     ap.add_argument("--tm", type=Path, help="TM file (default: the cached --units one)")
+    ap.add_argument("--workers", type=int, help="analyze --workers (default: its own)")
     args = ap.parse_args()
     tm = args.tm or cached_tm(args.units)
     folder = build_project(CACHE / f"analyze-{args.segments}", args.segments, varied=True)
     cmd = [sys.executable, "-m", "workbench", "project", "analyze", str(folder), "--tm", str(tm)]
     for lang in args.lang or []:
         cmd += ["--lang", lang]
+    if args.workers:
+        cmd += ["--workers", str(args.workers)]
     env = dict(os.environ, WORKBENCH_HOME=str(CACHE / "home"))
     t = time.perf_counter()
     cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -29,6 +29,8 @@ from workbench.core.tm_match import query_words
 RARE_WORDS = 6
 #: How many candidates are scored (over all target languages; then those of the language).
 CANDIDATES = 200
+#: A word in more than 1/COMMON_SHARE of the units (at least 1,000) is too common to look up by.
+COMMON_SHARE = 20
 #: Multiplier of the ids that orders ties (Knuth's multiplicative hash).
 _SCRAMBLE = 0x9E3779B1
 
@@ -45,7 +47,7 @@ def rarest_words(con: Connection, norm: str, units: int) -> list[tuple[str, int]
     marks = ",".join("?" * len(words))
     df = dict(con.execute(f"SELECT term, df FROM terms WHERE term IN ({marks})", words))
     known = sorted((w for w in words if w in df), key=lambda w: df[w])
-    cap = max(1000, units // 20)
+    cap = max(1000, units // COMMON_SHARE)
     chosen = [w for w in known if df[w] <= cap][:RARE_WORDS] or known[:1]
     return [(w, df[w]) for w in chosen]
 
