@@ -12,10 +12,9 @@ import threading
 
 import pytest
 
-from tests.conftest import GLOSSARY, TEXTS
+from tests.helpers.app_env import seed_project, use_home
 from workbench.core.errors import WorkbenchError
 from workbench.core.units import Unit
-from workbench.formats.article import read_document
 from workbench.services import analysis
 from workbench.services.analysis import analyze
 from workbench.store.project import Project
@@ -96,19 +95,13 @@ def test_a_query_of_unknown_words_has_no_candidates(plain):
     assert _ids(plain, "   ") == []
 
 
-# --- analyze in threads ------------------------------------------------------------------
+# --- analyze in worker processes ------------------------------------------------------------------
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("WORKBENCH_TM", raising=False)
-    monkeypatch.setenv("WORKBENCH_GLOSSARY", str(GLOSSARY))
-    folder = tmp_path / "proj"
-    with Project.init(folder) as p:
-        p.add_document(read_document(TEXTS / "al-qaem.en.md"))
-        p.add_document(read_document(TEXTS / "al-qaim-stronghold.en.md"))
-    return folder
+    use_home(tmp_path, monkeypatch)
+    return seed_project(tmp_path / "proj", ["al-qaem.en.md", "al-qaim-stronghold.en.md"])
 
 
 @pytest.fixture
