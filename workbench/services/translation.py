@@ -13,6 +13,7 @@ from workbench.core.names.name_index import NameIndex
 from workbench.core.settings import current
 from workbench.core.story_id import path_under
 from workbench.engines.base import DecodeOptions
+from workbench.engines.store import entry
 from workbench.services.files import check_draft_target, write_text
 from workbench.services.glossary import open_glossary, segment_file
 from workbench.services.memory import MemoryEngine, open_tm
@@ -98,8 +99,7 @@ def model_dir(model: str | None, tgt: str, kind: str = "hf") -> Path:
     name = model or DEFAULT_MODELS.get(tgt)
     if not name:
         raise InputError(f"no default model for {tgt}; pass --model PATH")
-    store = current().models
-    folder = store / name.replace("/", "--")
+    folder = entry(current().models, name, must_exist=False)  # never outside the store
     if kind == "ct2" and not (folder / "model.bin").is_file():
         fast = folder.with_name(folder.name + "-ct2")
         if (fast / "model.bin").is_file():
