@@ -171,6 +171,8 @@ def test_panel_labels_a_77_fuzzy_fuzzy_after_showing_the_unit_as_context(
     assert "context" in own
     assert "fuzzy" in fuzzy and "context" not in fuzzy
     assert "al-qaem:p9:s1" in fuzzy  # where the unit came from is still said
+    assert " │ " not in own  # the segment's own source: no differences to show
+    assert " │ " in fuzzy  # a fuzzy match's differences from the segment's source
 
 
 def test_match_kind_says_context_only_for_a_101():

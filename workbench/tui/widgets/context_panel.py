@@ -252,7 +252,7 @@ class ContextPanel(Static):
                     shown.append(Text(pad + visual_mixed(part, self.rtl_mode)))
             # what it is, then its source's differences (the same source needs none)
             about = Text(pad + visual_mixed(self.about(m), self.rtl_mode), style="italic")
-            if m.kind not in ("exact", "context"):
+            if match_kind(m) not in ("exact", "context"):  # as the label says
                 about.append(" │ ")
                 about += self.diff_line(m, row, max(width - len(about.plain), 10))
             shown.append(about[:width])
