@@ -19,7 +19,7 @@ from workbench.services import analysis
 from workbench.services.analysis import analyze
 from workbench.store.project import Project
 from workbench.store.tm import TranslationMemory
-from workbench.store.tm_candidates import candidate_ids, rarest_words
+from workbench.store.tm_candidates import Postings, candidate_ids, rarest_words
 
 FILLER = "{i} people gathered in the market square of the town on the morning of {d}."
 
@@ -93,6 +93,31 @@ def test_a_query_of_unknown_words_has_no_candidates(plain):
     plain.add([Unit("Rain fell on Anah.", "x", "en", "ar")])
     assert _ids(plain, "zzz qqq") == []
     assert _ids(plain, "   ") == []
+
+
+def test_when_every_word_is_common_the_rarest_one_still_finds_candidates(plain):
+    plain.add(_units(1200))  # every word of FILLER in more than 1,000 units
+    query = "People gathered in the market square of the town on the morning."
+    words = rarest_words(plain.con, query.lower(), plain.count_estimate())
+    assert len(words) == 1 and words[0][1] > 1000
+    assert len(_ids(plain, query)) == 200
+
+
+def test_postings_keep_words_up_to_their_budget_and_answer_the_same(plain):
+    plain.add([*_units(50), Unit("Rain fell on Anah.", "x", "en", "ar")])
+    small = Postings(budget=60)
+    people = small.get(plain.con, "people").tolist()
+    assert people == list(range(1, 51))
+    anah = small.get(plain.con, "anah").tolist()
+    assert anah == [51]
+    assert set(small._ids) == {"people", "anah"}  # 51 ids held, within 60
+    small.get(plain.con, "market")  # 50 more would pass the budget: read, not kept
+    assert "market" not in small._ids
+    assert small.get(plain.con, "market").tolist() == people  # still the right ids
+    query = "People in the market of Anah."
+    assert _ids(plain, query) == candidate_ids(
+        plain.con, query.lower(), plain.count_estimate(), postings=small
+    )
 
 
 # --- analyze in worker processes ------------------------------------------------------------------
