@@ -21,6 +21,12 @@ learns from them, and their figures are printed separately.
 Queries identical (after folding) to an indexed form of their place are not "unseen" and
 are left out; so are airport-style codes (ALP, DAM).
 
+*Ambiguous* queries are counted, and also reported apart: a query that is (after folding) a
+form the index lists for another place (GeoNames gives Salakhed to both Şalkhad and
+Şalākhid), or whose place shares its main name with another place (two villages called
+Şūrān). No matcher can tell which place such a query means; the rows "unambiguous" leave
+them out.
+
     python bench/geonames_eval.py [--no-fuzzy] [--curve] [--threshold C] [--errors]
                                   [--with-arabic]
 
@@ -154,11 +160,34 @@ def protocols(places, script, with_arabic=False):
         yield "5-fold", forms, qs
 
 
+def ambiguity(places, forms):
+    """A test ``(place id, query) -> bool``: is the query ambiguous in this index?
+
+    Ambiguous: the query folds to a form listed for another place, or its place's main
+    name folds to another place's main name (two places with one name).
+    """
+    listed: dict[str, set[str]] = {}
+    for pid, fs in forms.items():
+        for f in fs:
+            if not is_arabic_script(f):
+                listed.setdefault(squash(f), set()).add(pid)
+    mains: dict[str, set[str]] = {}
+    for p in places:
+        mains.setdefault(squash(p["name"]), set()).add(p["id"])
+    main_of = {p["id"]: squash(p["name"]) for p in places}
+
+    def test(pid: str, q: str) -> bool:
+        return bool(listed.get(squash(q), set()) - {pid}) or len(mains[main_of[pid]]) > 1
+
+    return test
+
+
 def answers(places, script, fuzzy, with_arabic=False):
-    """protocol -> [(place id, answered id or None, confidence, how)] over all queries."""
+    """protocol -> [(place id, answered id or None, confidence, how, answered, ambiguous)]."""
     out: dict[str, list] = {}
     for name, forms, queries in protocols(places, script, with_arabic):
         index = build_index(places, forms)
+        is_ambiguous = ambiguity(places, forms)
         rows = out.setdefault(name, [])
         for pid, q in queries:
             d = index.decide(q, fuzzy=fuzzy)
@@ -170,6 +199,7 @@ def answers(places, script, fuzzy, with_arabic=False):
                     top.confidence if top else 0.0,
                     top.how if top else None,
                     bool(d.matches),  # what lookup answers (the shipped decision)
+                    script == "Latn" and is_ambiguous(pid, q),
                 )
             )
     return out
@@ -194,6 +224,7 @@ def errors(places, with_arabic=False) -> None:
             if name != proto:
                 continue
             index = build_index(places, forms)
+            is_ambiguous = ambiguity(places, forms)
             for pid, q in queries:
                 if held_apart(pid):
                     continue
@@ -216,7 +247,8 @@ def errors(places, with_arabic=False) -> None:
                     f"{c.confidence:.3f})"
                     for c in d.candidates[:3]
                 )
-                groups[cause].append(f"{q} [{names[pid]}] -> {cands or '-'}")
+                mark = " (ambiguous)" if is_ambiguous(pid, q) else ""
+                groups[cause].append(f"{q} [{names[pid]}]{mark} -> {cands or '-'}")
         for cause, lines in groups.items():
             label = "Latn+ar" if with_arabic else "Latn"
             print(f"\n## {label} {proto}, learning places: {cause} ({len(lines)})\n")
@@ -228,8 +260,12 @@ def figures(rows, threshold, only=None):
     """Precision, recall and counts of the answers given at ``threshold`` or more.
 
     ``threshold`` None: the answers ``NameIndex.lookup`` gives (the shipped decision).
+    ``only``: a test of the place id, or "unambiguous" (leave out the ambiguous queries).
     """
-    rows = [r for r in rows if only is None or only(r[0])]
+    if only == "unambiguous":
+        rows = [r for r in rows if not r[5]]
+    else:
+        rows = [r for r in rows if only is None or only(r[0])]
     if threshold is None:
         given = [r for r in rows if r[4]]
     else:
@@ -290,7 +326,11 @@ def main() -> None:
     ):
         for name, rows in answers(places, script, not args.no_fuzzy, with_ar).items():
             all_rows[(shown, name)] = rows
-            for label, only in (("", None), (", held-apart places", held_apart)):
+            n_amb = sum(1 for r in rows if r[5])
+            views = [("", None), (", held-apart places", held_apart)]
+            if n_amb:
+                views.append((f", unambiguous ({n_amb} ambiguous left out)", "unambiguous"))
+            for label, only in views:
                 r = figures(rows, thr, only)
                 found = " / ".join(str(r[h]) for h in HOWS)
                 print(
