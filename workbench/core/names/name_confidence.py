@@ -60,6 +60,7 @@ FEATURES = (
     "rule_german_j",
     "rule_t_marbuta",
     "rule_imala",
+    "rule_arabic_one_off",
     "alternative_key",
     "word_count_diff",
     "rival_key",
@@ -92,6 +93,7 @@ RULES = (
     "german-j",
     "t-marbuta",
     "imala",
+    "arabic-one-off",
 )
 
 

@@ -7,7 +7,11 @@ Scores (0-100) say how a query matched:
 * 86 ("arabic"): the consonant skeleton of a Latin query is a Latin reading of one of the
   entry's Arabic-script forms (Halab = حلب, Dimashq = دمشق: the place's Arabic name
   romanised, where its English name is another word), at most one word more or fewer, at
-  least three consonants (with ``fuzzy`` only: a skeleton is loose evidence);
+  least three consonants (with ``fuzzy`` only: a skeleton is loose evidence); a skeleton of
+  four consonants or more may also have one consonant in a neighbouring class (rule
+  ``arabic-one-off``: Damasko = دمشق, s for ش; Ceramana = جرمانا, c for ج);
+* a first word "madinat" (city of) before a name is also looked up as the name alone
+  (Madinat Halab = Halab), unless the whole query is a listed form;
 * below 90: the keys are close (rapidfuzz Indel ratio on the keys >= ``fuzzy_cutoff``),
   scaled as 0.9 x ratio. Latin keys with fewer than three consonants and Arabic skeletons
   shorter than five letters never match fuzzily. An Arabic-script skeleton match also
@@ -265,7 +269,12 @@ class NameIndex:
         folded = fold(query)
         if re.match(r"^(al|el)[a-z]{4,}$", folded) and not re.match(r"^(al|el)[ -]", folded):
             raw += self._raw_latin(query[2:], fuzzy)  # a fused article: "Alqaim", "Elqaem"
-        return self._score(query, "Latn", raw)
+        scored = self._score(query, "Latn", raw)
+        rest = _after_city_of(query)
+        listed = bool(scored) and scored[0][0].how == "exact"
+        if rest and not listed:  # "Madinat Halab": the city of Halab is Halab, scored as Halab
+            return _merge(scored, self.scored_candidates(rest, fuzzy=fuzzy))
+        return scored
 
     def _raw_latin(self, query: str, fuzzy: bool) -> list[_Raw]:
         """Latin candidates: acronym, exact spelling, key, respellings, abjad, fuzzy key."""
@@ -333,14 +342,20 @@ class NameIndex:
         seen: set[tuple[str, str]] = set()
         out = []
         nisba_q = key.endswith("I")
-        for e, f, n_words, gaps, semivowel, nisba in self.arabic_readings.get(sk, ()):
-            if abs(n_words - len(toks)) > 1 or nisba != nisba_q or (e.id, f) in seen:
-                continue
-            seen.add((e.id, f))
-            if vowelled and any(a and not q for a, q in zip(gaps, latin_gaps, strict=False)):
-                continue
-            reading = (abs(n_words - len(toks)), has_semivowel and not semivowel)
-            out.append(_Raw(e, f, 86.0, "arabic", sk, reading=reading))
+        found: set[str] = set()
+        for variant, rule in ((sk, ""), *_one_off_skeletons(sk)):
+            for e, f, n_words, gaps, semivowel, nisba in self.arabic_readings.get(variant, ()):
+                if abs(n_words - len(toks)) > 1 or nisba != nisba_q or (e.id, f) in seen:
+                    continue
+                if rule and e.id in found:  # read exactly already
+                    continue
+                seen.add((e.id, f))
+                if vowelled and any(a and not q for a, q in zip(gaps, latin_gaps, strict=False)):
+                    continue
+                reading = (abs(n_words - len(toks)), has_semivowel and not semivowel)
+                out.append(_Raw(e, f, 86.0, "arabic", variant, rule, reading=reading))
+                if not rule:
+                    found.add(e.id)
         return out
 
     def _raw_arabic(self, query: str, fuzzy: bool) -> list[_Raw]:
@@ -518,6 +533,27 @@ def _sure(query: str, cands: list[NameMatch]) -> bool:
     return len(cands) == 1 or cands[1].how not in ("exact", "key")
 
 
+#: One consonant read in a neighbouring class, for the Arabic reading of a long name: s for
+#: ش (Damasko, Qamislo = القامشلو), c or k for ج (Ceramana = جرمانا, Muenbic = منبج), k for
+#: خ (Akterine = أخترين), d for ت (Tell Arfad = تل رفعت), and back.
+_ONE_OFF: dict[str, str] = {"s": "S", "S": "s", "k": "gx", "g": "k", "x": "k", "d": "t", "t": "d"}
+#: The fewest consonants a skeleton needs before one of them may be read in another class.
+_MIN_ONE_OFF_SKELETON = 4
+#: A query's first word meaning "city of": Madinat Halab is Halab (Aleppo), mdynt hms Homs.
+_CITY_OF = frozenset({"madinat", "madinet", "medinat", "medinet", "mdynt"})
+
+
+def _one_off_skeletons(sk: str) -> list[tuple[str, str]]:
+    """(skeleton, "arabic-one-off") with one consonant in a neighbouring class (long ones)."""
+    if len(sk) < _MIN_ONE_OFF_SKELETON:
+        return []
+    out = []
+    for i, c in enumerate(sk):
+        for r in _ONE_OFF.get(c, ""):
+            out.append((sk[:i] + r + sk[i + 1 :], "arabic-one-off"))
+    return out
+
+
 def _latin_gaps(key: str) -> tuple[bool, ...]:
     """For each gap between two consonants of a Latin key: is there a vowel (or y, w)?"""
     gaps: list[bool] = []
@@ -531,6 +567,28 @@ def _latin_gaps(key: str) -> tuple[bool, ...]:
                 gaps.append(vowel)
             seen_consonant, vowel = True, False
     return tuple(gaps)
+
+
+def _after_city_of(query: str) -> str:
+    """The name after a first word "madinat" (city of), when one follows; else ''."""
+    parts = query.split(None, 1)
+    if len(parts) == 2 and fold(parts[0]).replace("-", "") in _CITY_OF:
+        return parts[1]
+    return ""
+
+
+def _merge(
+    first: list[tuple[NameMatch, tuple]], second: list[tuple[NameMatch, tuple]]
+) -> list[tuple[NameMatch, tuple]]:
+    """Two candidate lists as one: each entry's more confident candidate, most confident first."""
+    best: dict[str, tuple[NameMatch, tuple]] = {}
+    for m, feats in (*first, *second):
+        cur = best.get(m.entry.id)
+        if cur is None or m.confidence > cur[0].confidence:
+            best[m.entry.id] = (m, feats)
+    out = list(best.values())
+    out.sort(key=lambda x: (-x[0].confidence, -x[0].score, x[0].entry.id))
+    return out
 
 
 def _squash(text: str) -> str:
