@@ -79,6 +79,10 @@ FEATURES = (
     "fuzzy_light_ratio_cubed",
     # a Latin reading of an Arabic-script form ("arabic"): a y or w it has no letter for
     "arabic_semivowel_missing",
+    # the query's consonant skeleton against the entry's Arabic-script readings
+    "arabic_ratio",
+    "fuzzy_arabic_ratio",
+    "no_arabic_form",
 )
 
 #: The respelling rules with a feature of their own (``latin_key.respelling_keys``).
@@ -162,6 +166,7 @@ def _finer(
     edits = float(ev.get("key_edits", 0.0))
     ending = float(ev.get("abjad_ending", 0.0))
     first = float(ev.get("first_letters", 0.0))
+    arabic = float(ev.get("arabic_ratio", -1.0))
     return (
         *(1.0 if rule == r else 0.0 for r in RULES),
         float(ev.get("alternative_key", 0.0)),
@@ -182,6 +187,9 @@ def _finer(
         (min(consonants, 8) / 8.0 if fuzzy else 0.0),
         (light_ratio**3 if fuzzy else 0.0),
         float(ev.get("arabic_semivowel_missing", 0.0)),
+        max(arabic, 0.0),
+        max(arabic, 0.0) if fuzzy else 0.0,
+        1.0 if arabic < 0 else 0.0,
     )
 
 

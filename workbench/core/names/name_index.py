@@ -167,6 +167,8 @@ class NameIndex:
         self.arabic_readings: dict[
             str, list[tuple[Entry, str, int, tuple[bool, ...], bool, bool]]
         ] = defaultdict(list)
+        #: entry id -> the Latin skeletons its Arabic-script forms read as
+        self.entry_readings: dict[str, set[str]] = defaultdict(set)
         self.latin_prefixes: set[str] = set()
         self.arabic_prefixes: set[str] = set()
         self.first_words: set[str] = set()
@@ -224,6 +226,7 @@ class NameIndex:
         readings, n_words, semivowel = latin_readings(form)
         nisba = ends_in_nisba(form)
         for sk, gaps in readings.items():
+            self.entry_readings[entry.id].add(sk)
             if len(sk) >= _MIN_ARABIC_SKELETON:
                 self.arabic_readings[sk].append((entry, form, n_words, gaps, semivowel, nisba))
         for i in range(1, len(key) + 1):
@@ -402,6 +405,13 @@ class NameIndex:
             self._form_cache[form] = got
         return got
 
+    def _reading_ratio(self, sk: str, entry_id: str) -> float:
+        """Closeness (0-1) of a Latin skeleton to the entry's Arabic readings; -1 if none."""
+        readings = self.entry_readings.get(entry_id)
+        if not readings:
+            return -1.0
+        return max(fuzz.ratio(sk, x) for x in readings) / 100.0
+
     def _score(self, query: str, script: str, raw: list[_Raw]) -> list[tuple[NameMatch, tuple]]:
         """Best candidate per entry with its features and calibrated confidence."""
         if not raw:
@@ -476,6 +486,8 @@ class NameIndex:
                         "first_letters": float(light_q[:1] == flight[:1])
                         + float(light_q[:2] == flight[:2]),
                         "arabic_semivowel_missing": float(r.reading[1]),
+                        # how close the query's consonants are to the entry's Arabic name
+                        "arabic_ratio": self._reading_ratio(skeleton(plain_q), r.entry.id),
                     }
                 best[r.entry.id] = (strength, r, parts, length, vowel_only, ev)
         strengths = sorted((v[0] for v in best.values()), reverse=True)
