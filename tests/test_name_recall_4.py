@@ -132,10 +132,10 @@ def test_geonames_eval_reports_the_ambiguous_queries_apart():
         return int(cells[2]), float(cells[3]), float(cells[4])
 
     all_q, p, r = row("Latn+ar name-only |")
-    assert p >= 0.98 and r >= 0.728, (p, r)  # 0.981 / 0.722 before this round
+    assert p >= 0.98 and r >= 0.735, (p, r)  # 0.981 / 0.722 before this round
     unamb_q, p, r = row("Latn+ar 5-fold, unambiguous (")
     assert 0 < all_q - row("Latn+ar name-only, unambiguous (")[0] < 50
-    assert p >= 0.98 and r >= 0.845, (p, r)
+    assert p >= 0.98 and r >= 0.85, (p, r)  # 0.984 / 0.852 before this round
     assert unamb_q < row("Latn+ar 5-fold |")[0]
 
 
