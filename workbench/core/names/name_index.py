@@ -11,7 +11,10 @@ Scores (0-100) say how a query matched:
   four consonants or more may also have one consonant in a neighbouring class (rule
   ``arabic-one-off``: Damasko = دمشق, s for ش; Ceramana = جرمانا, c for ج);
 * a first word "madinat" (city of) before a name is also looked up as the name alone
-  (Madinat Halab = Halab), unless the whole query is a listed form;
+  (Madinat Halab = Halab), unless the whole query is a listed form; the whole query then
+  keeps only its key matches (its fuzzy likeness to Madinat ath Thawrah is "city of").
+
+Two entries tied at the top are no answer (see ``_sure``).
 * below 90: the keys are close (rapidfuzz Indel ratio on the keys >= ``fuzzy_cutoff``),
   scaled as 0.9 x ratio. Latin keys with fewer than three consonants and Arabic skeletons
   shorter than five letters never match fuzzily. An Arabic-script skeleton match also
@@ -276,7 +279,10 @@ class NameIndex:
         rest = _after_city_of(query)
         listed = bool(scored) and scored[0][0].how == "exact"
         if rest and not listed:  # "Madinat Halab": the city of Halab is Halab, scored as Halab
-            return _merge(scored, self.scored_candidates(rest, fuzzy=fuzzy))
+            # the whole query only by key: a fuzzy likeness to Madinat ath Thawrah is the
+            # shared "city of"
+            whole = [x for x in scored if x[0].how in ("key", "respelling")]
+            return _merge(whole, self.scored_candidates(rest, fuzzy=fuzzy))
         return scored
 
     def _raw_latin(self, query: str, fuzzy: bool) -> list[_Raw]:
@@ -533,13 +539,18 @@ class NameIndex:
 def _sure(query: str, cands: list[NameMatch]) -> bool:
     """Is the best candidate an answer? At the threshold; in Arabic script, any key match.
 
+    Two entries tied at the top (same confidence, neither a listed spelling) are no answer:
+    which one is meant would be decided by the order of their ids (Al Karmah, as close to Al
+    Karimah as to Al Karamah).
+
     The Arabic-script dev set (112 name-only queries) is too small to calibrate key matches
     (their skeleton and spelling guards already keep precision at 0.9), so only fuzzy
     Arabic matches must reach the threshold, and no tie of two entries is an answer.
     """
     top = cands[0]
     if top.confidence >= threshold():
-        return True
+        # two entries equally sure: which one is meant is a guess
+        return len(cands) == 1 or cands[1].confidence < top.confidence or top.how == "exact"
     if not is_arabic_script(query) or top.how not in ("exact", "key"):
         return False
     return len(cands) == 1 or cands[1].how not in ("exact", "key")
