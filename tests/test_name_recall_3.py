@@ -8,13 +8,12 @@ query's consonant skeleton is compared with the Latin readings of that form ("ar
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from tests.helpers.geonames import geonames_eval_output
 from workbench.cli import cli as cli_main
 from workbench.core.glossary import Entry, Glossary
 from workbench.core.names.arabic_script import ends_in_nisba, latin_readings, latin_skeletons
@@ -116,16 +115,7 @@ def test_latin_readings_of_arabic_forms():
 
 def test_geonames_eval_reports_both_latin_protocols():
     """The old name-only row stays; the Latn+ar row (entries list their Arabic name) is new."""
-    from tests.conftest import shared_file
-
-    shared_file("geonames_sy/cities500_SY_alternatenames.tsv")  # skips loudly without data
-    out = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "geonames_eval.py")],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=True,
-    ).stdout
+    out = geonames_eval_output()
 
     def row(label: str) -> tuple[float, float]:
         line = next(ln for ln in out.splitlines() if ln.startswith(f"| {label} |"))

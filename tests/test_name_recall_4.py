@@ -18,13 +18,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from tests.helpers.geonames import geonames_eval_output
 from workbench.cli import cli as cli_main
 from workbench.core.glossary import Entry, Glossary
 from workbench.core.names.name_confidence import threshold
@@ -115,16 +115,7 @@ def test_glossary_lookup_cli_finds_the_one_off_and_city_of_spellings(tmp_path):
 
 def test_geonames_eval_reports_the_ambiguous_queries_apart():
     """Rows without the ambiguous queries; the figures this round reached (floors)."""
-    from tests.conftest import shared_file
-
-    shared_file("geonames_sy/cities500_SY_alternatenames.tsv")  # skips loudly without data
-    out = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "geonames_eval.py")],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=True,
-    ).stdout
+    out = geonames_eval_output()
 
     def row(label: str) -> tuple[int, float, float]:
         line = next(ln for ln in out.splitlines() if ln.startswith(f"| {label}"))
