@@ -32,8 +32,6 @@ sys.path.insert(0, str(ROOT))
 
 from tm_fixture import CACHE, build_project, cached_tm  # noqa: E402
 
-import workbench.store.tm as tm_module  # noqa: E402
-import workbench.store.tm_best as tm_best  # noqa: E402
 import workbench.store.tm_candidates as tc  # noqa: E402
 from workbench.services.analysis import band_of  # noqa: E402
 from workbench.services.memory import open_tm  # noqa: E402
@@ -84,11 +82,11 @@ def main() -> None:
     langs = ["ar", "ckb"]
     t_ours, ours = run(tm, probes, langs, postings=tc.Postings())
     lat = {"ours": lookups(tm, probes)}
-    real = tm_best.candidate_ids
-    tm_best.candidate_ids = tm_module.candidate_ids = bm25_ids
+    real = tc.candidate_ids
+    tc.candidate_ids = bm25_ids
     t_bm25, bm25 = run(tm, probes, langs)
     lat["bm25 (before)"] = lookups(tm, probes)
-    tm_best.candidate_ids = tm_module.candidate_ids = real
+    tc.candidate_ids = real
     tc.RARE_WORDS, tc.COMMON_SHARE = 8, 5
     _, wide = run(tm, probes, langs, candidates=2000)
     pairs = len(probes) * len(langs)

@@ -41,7 +41,7 @@ from workbench.core.units import Unit
 from workbench.store.db import Connection, Database, StoreError, connect, migrate, transaction
 from workbench.store.project import now
 from workbench.store.schema import TM_MIGRATIONS
-from workbench.store.tm_candidates import CANDIDATES, candidate_ids, units_by_id
+from workbench.store.tm_candidates import CANDIDATES, candidate_rows
 
 
 def default_tm_path() -> Path:
@@ -477,14 +477,9 @@ class TranslationMemory(Database):
     def _candidates(self, text: str, query: NamedText, src: str, tgt: str, n: int) -> list:
         """The units sharing the query's rarest words (:mod:`.tm_candidates`), plus exact ones."""
         cols = "u.id, u.source, u.target, u.prev, u.next, u.norm, u.origin"
-        exact = self.con.execute(
-            f"SELECT {cols} FROM units u WHERE src_lang = ? AND tgt_lang = ? AND source = ?",
-            (src, tgt, text),
-        ).fetchall()
-        ids = candidate_ids(self.con, query.norm, self.count_estimate(), n)
-        rows = units_by_id(self.con, cols, ids, src, [tgt])
-        seen = {r[0] for r in rows}
-        return rows + [r for r in exact if r[0] not in seen]
+        return candidate_rows(
+            self.con, cols, text, query.norm, src, [tgt], self.count_estimate(), n
+        )
 
     def _leverage(
         self, query: NamedText, source: str, target: str, src: str, tgt: str

@@ -27,7 +27,7 @@ from rapidfuzz.distance import Levenshtein
 from workbench.core.languages import get_language
 from workbench.core.tm_match import NamedText, name_norm, plain_norm
 from workbench.store.tm import LEVERAGED  # an exact match whose names leveraging changed
-from workbench.store.tm_candidates import CANDIDATES, Postings, candidate_ids, units_by_id
+from workbench.store.tm_candidates import CANDIDATES, Postings, candidate_rows
 
 #: Private-use characters: the entry symbols of names in a unit's normalised source.
 _NAME_SYMBOL = re.compile("[\ue000-\uf8ff]")
@@ -164,17 +164,10 @@ def _rows(
     """The candidates lookup would take, for every language of ``tgts`` at once.
 
     (id, target language, source, norm, learned_from) of the units sharing the query's
-    rarest words (the top ``n`` of :func:`candidate_ids`, then those of ``tgts``), and of
-    the units with the same source.
+    rarest words (the top ``n``, then those of ``tgts``), and of the units with the same
+    source: :func:`candidate_rows`, as lookup's.
     """
-    marks = ",".join("?" * len(tgts))
     cols = "u.id, u.tgt_lang, u.source, u.norm, u.learned_from"
-    exact = tm.con.execute(
-        f"SELECT {cols} FROM units u WHERE u.src_lang = ? AND u.tgt_lang IN ({marks}) "
-        "AND u.source = ?",
-        (src, *tgts, text),
-    ).fetchall()
-    ids = candidate_ids(tm.con, query.norm, tm.count_estimate(), n, postings)  # as lookup's
-    rows = units_by_id(tm.con, cols, ids, src, tgts)
-    seen = {r[0] for r in rows}
-    return rows + [r for r in exact if r[0] not in seen]
+    return candidate_rows(
+        tm.con, cols, text, query.norm, src, tgts, tm.count_estimate(), n, postings
+    )

@@ -124,20 +124,36 @@ def candidate_ids(
     return unique[best].tolist()
 
 
-def units_by_id(con: Connection, cols: str, ids: list[int], src: str, tgts: list[str]) -> list:
-    """The rows (``cols`` of ``units u``) of the units ``ids`` in the language pairs, in order.
+def candidate_rows(
+    con: Connection,
+    cols: str,
+    text: str,
+    norm: str,
+    src: str,
+    tgts: list[str],
+    units: int,
+    n: int = CANDIDATES,
+    postings: Postings | None = None,
+) -> list:
+    """``cols`` (of ``units u``, ``u.id`` first) of every candidate of a query in ``tgts``.
 
-    The language columns are not used to find the rows (``+u.``): the ids are.
+    The top ``n`` of :func:`candidate_ids` for the normalised ``norm`` (then those of the
+    language pairs), and the units whose source is ``text`` itself. The fuzzy candidates
+    are found by id: the language columns only filter them (``+u.``).
     """
-    if not ids:
-        return []
     marks = ",".join("?" * len(tgts))
-    found = {
-        row[0]: row
-        for row in con.execute(
-            f"SELECT u.id, {cols} FROM units u WHERE u.id IN ({','.join('?' * len(ids))}) "
+    exact = con.execute(
+        f"SELECT {cols} FROM units u WHERE u.src_lang = ? AND u.tgt_lang IN ({marks}) "
+        "AND u.source = ?",
+        (src, *tgts, text),
+    ).fetchall()
+    ids = candidate_ids(con, norm, units, n, postings)
+    rows = []
+    if ids:
+        rows = con.execute(
+            f"SELECT {cols} FROM units u WHERE u.id IN ({','.join('?' * len(ids))}) "
             f"AND +u.src_lang = ? AND +u.tgt_lang IN ({marks})",
             (*ids, src, *tgts),
-        )
-    }
-    return [found[i][1:] for i in ids if i in found]
+        ).fetchall()
+    seen = {r[0] for r in rows}
+    return rows + [r for r in exact if r[0] not in seen]
