@@ -313,8 +313,8 @@ def main() -> None:
         else f"answers as lookup gives them (threshold {threshold():g})\n"
     )
     print(
-        "| protocol | queries | precision | recall | found by exact / key / respelling / arabic / "
-        "abjad / fuzzy |"
+        "| protocol | queries | precision | recall | found by exact / key / respelling / letters / "
+        "arabic / abjad / fuzzy |"
     )
     print("|---|---|---|---|---|")
     all_rows = {}

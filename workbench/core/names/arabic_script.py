@@ -334,3 +334,45 @@ def latin_skeletons(name: str) -> tuple[frozenset[str], int]:
     """
     readings, n_words, _ = latin_readings(name)
     return frozenset(readings), n_words
+
+
+# --- letter-for-letter romanisation ------------------------------------------------------
+
+#: Each Arabic letter as the letter-for-letter romanisations of GeoNames and of Arabic
+#: keyboards' users write it (alqamshly for القامشلي, alladhqyt for اللاذقية, abw alzhwr
+#: for أبو الظهور): every letter written, alef as a, ain and hamza as nothing.
+_LETTERS: dict[str, tuple[str, ...]] = {
+    "ا": ("a",), "أ": ("a", ""), "إ": ("a", "i"), "آ": ("a",), "ٱ": ("a",), "ء": ("",),
+    "ئ": ("y", ""), "ؤ": ("w", ""), "ب": ("b",), "ت": ("t",), "ث": ("th",), "ج": ("j",),
+    "ح": ("h",), "خ": ("kh",), "د": ("d",), "ذ": ("dh",), "ر": ("r",), "ز": ("z",),
+    "س": ("s",), "ش": ("sh",), "ص": ("s",), "ض": ("d",), "ط": ("t",), "ظ": ("zh", "z"),
+    "ع": ("",), "غ": ("gh",), "ف": ("f",), "ق": ("q",), "ك": ("k",), "ل": ("l",),
+    "م": ("m",), "ن": ("n",), "ه": ("h",), "ة": ("t", "h"), "و": ("w",), "ي": ("y",),
+    "ى": ("a", "y"),
+}  # fmt: skip
+
+
+def letter_romanisations(name: str) -> frozenset[str]:
+    """The letter-for-letter romanisations of an Arabic name, spaces dropped (at most 16).
+
+    حماة reads hmat or hmah, الكسوة alkswt, عين البيضاء ynalbyda; each is also given
+    with every word's article left out (krymt for الكريمة). A letter outside the table
+    (Sorani ڕ, ێ) gives none: such a name is not written this way.
+    """
+    words = [w for w in _DIACRITICS.sub("", name).split() if w]
+    outs: set[str] = set()
+    for drop_article in (False, True):
+        readings = [""]
+        for w in words:
+            if drop_article and w.startswith("ال") and len(w) > 3:
+                w = w[2:]
+            for ch in w:
+                options = _LETTERS.get(ch)
+                if options is None:
+                    if ch == "ـ":  # tatweel
+                        continue
+                    return frozenset()
+                readings = list(dict.fromkeys(r + o for r in readings for o in options))
+                readings = readings[:_MAX_READINGS]
+        outs.update(readings)
+    return frozenset(r for r in outs if r)

@@ -323,6 +323,56 @@ def abjad_skeleton(name: str) -> str | None:
     return skeleton(key_of_words([letters]))
 
 
+def abjad_word_skeleton(name: str) -> str | None:
+    """The consonant skeleton of a letter-for-letter romanisation, word by word, else None.
+
+    Each word loses its article and its final t or h (teh marbuta), as an Arabic-script
+    form's reading does: 'alnbk' reads nbk (النبك), 'ʿyn albydt' nbd (عين البيضة),
+    'alladhqyt' ldk (اللاذقية). None for a spelling with vowels (see :func:`abjad_skeleton`).
+    """
+    if abjad_skeleton(name) is None:
+        return None
+    out = []
+    for w in words(name):
+        if w.startswith("al") and len(w) > 4:
+            w = w[2:]
+        if w[-1] in "th" and len(w) > 3:
+            w = w[:-1]
+        out.append(skeleton(key_of_words([w])))
+    return "".join(out)
+
+
+#: Marks of a romanisation of a Russian (Cyrillic) spelling, GOST style: a word-initial eh
+#: (э: Ehl'-Kunejtra, Ehs-Sanamejn, Dajr-ehz-Zaur), a soft or hard sign after a consonant
+#: (Kafranbel', Sal'khad, Ab'jad), j for й between a vowel and a consonant (Suvejda, Dejr,
+#: Musejfra), or the ending -ija (Latakija, Khamidija).
+_RUSSIAN = re.compile(
+    r"(?:^|[\s-])eh(?=[^aeiouy\s-])"
+    r"|[bcdfghklmnprstvz]['’ʹ](?=[^aeiouy]|$)"
+    r"|[aeou]j(?=[bcdfgklmnpqrstvwxz])"
+    r"|[^aeiouy\s-]ija$"
+)
+
+
+def russian_reading(name: str) -> str | None:
+    """A romanised Russian spelling respelt as English spells it, else None.
+
+    GOST romanisation writes э eh, й j, я ja, ю ju, ж zh and ь ': Ehl'-Kunejtra reads
+    el-kuneytra, Dejr-ehz-Zor deyr-ez-zor, Ehs-Sidzhn es-sijn. eh is e, the signs go, dzh
+    is j and every other j is y. The reading is an extra spelling to look up beside the
+    name itself: in Majdal or Hawija the j is the jim.
+    """
+    low = "".join(
+        c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c)
+    )
+    if not _RUSSIAN.search(low):
+        return None
+    out = re.sub(r"eh(?=[^aeiouy])", "e", low)
+    out = re.sub(r"['’ʹ]", "", out)
+    out = out.replace("dzh", "\0").replace("j", "y").replace("\0", "j")
+    return out if out != low else None
+
+
 def latin_key(name: str) -> str:
     """The transliteration key of a Latin-script name ('' when it has no letters)."""
     toks = drop_articles(words(name))

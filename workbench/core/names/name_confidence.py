@@ -24,13 +24,14 @@ from collections.abc import Sequence
 from workbench.core.names import name_weights
 
 #: How a candidate was found, from the strongest evidence to the weakest.
-HOWS = ("exact", "key", "respelling", "arabic", "abjad", "fuzzy")
+HOWS = ("exact", "key", "respelling", "letters", "arabic", "abjad", "fuzzy")
 
 #: The feature names, in the order of a feature vector.
 FEATURES = (
     "exact",
     "key",
     "respelling",
+    "letters",
     "arabic",
     "abjad",
     "fuzzy",

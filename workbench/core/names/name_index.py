@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
@@ -41,16 +41,19 @@ from workbench.core.names.arabic_script import (
     ends_in_nisba,
     is_arabic_script,
     latin_readings,
+    letter_romanisations,
     misspelling_of,
 )
 from workbench.core.names.latin_key import (
     abjad_skeleton,
+    abjad_word_skeleton,
     alternative_key,
     consonants,
     drop_articles,
     fold,
     key_of_words,
     respelling_keys,
+    russian_reading,
     skeleton,
     words,
 )
@@ -97,7 +100,7 @@ class NameMatch:
     entry: Entry
     form: str
     score: float
-    how: str  # "exact", "key", "respelling", "arabic", "abjad", "fuzzy"
+    how: str  # "exact", "key", "respelling", "letters", "arabic", "abjad", "fuzzy"
     confidence: float = 1.0
     rule: str = ""
 
@@ -135,6 +138,7 @@ _HOW_RANK = {
     "exact": 3.0,
     "key": 2.0,
     "respelling": 1.5,
+    "letters": 1.8,  # the entry's Arabic form romanised letter for letter (alkswt, الكسوة)
     "arabic": 0.9,  # below abjad: a vowel-less spelling is found as abjad first
     "abjad": 1.0,
     "fuzzy": 0.0,
@@ -166,6 +170,8 @@ class NameIndex:
         self.acronyms: dict[tuple[str, ...], list[tuple[Entry, str]]] = defaultdict(list)
         self.arabic: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
         self.arabic_light: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
+        #: letter-for-letter romanisation of an Arabic-script form -> (entry, form)
+        self.arabic_letters: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
         #: Latin skeleton -> (entry, Arabic-script form, its word count, vowel gaps, has y/w)
         self.arabic_readings: dict[
             str, list[tuple[Entry, str, int, tuple[bool, ...], bool, bool]]
@@ -226,6 +232,9 @@ class NameIndex:
         self.max_words = max(self.max_words, len(form.split()))
         self.arabic[key].append((entry, form))
         self.arabic_light[arabic_light_key(form)].append((entry, form))
+        if lang == "ar":
+            for letters in letter_romanisations(form):
+                self.arabic_letters[letters].append((entry, form))
         readings, n_words, semivowel = latin_readings(form)
         nisba = ends_in_nisba(form)
         for sk, gaps in readings.items():
@@ -283,6 +292,13 @@ class NameIndex:
             # shared "city of"
             whole = [x for x in scored if x[0].how in ("key", "respelling")]
             return _merge(whole, self.scored_candidates(rest, fuzzy=fuzzy))
+        reading = None if listed else russian_reading(query)
+        if reading:  # Ehl'-Kunejtra: also looked up as el-Kuneytra, marked as that reading
+            read = [
+                (replace(m, rule=m.rule or "russian"), feats)
+                for m, feats in self.scored_candidates(reading, fuzzy=fuzzy)
+            ]
+            return _merge(scored, read)
         return scored
 
     def _raw_latin(self, query: str, fuzzy: bool) -> list[_Raw]:
@@ -308,8 +324,13 @@ class NameIndex:
                 _Raw(e, f, 88.0, "respelling", k, "s-cedilla")
                 for e, f in self.latin_respelled.get(k, ())
             ]
+        letters = _squash(query)
+        if len(letters) >= 4:  # alkswt: الكسوة written letter for letter
+            spelt = self.arabic_letters.get(letters, ())
+            out += [_Raw(e, f, 92.0, "letters", key) for e, f in spelt]
         if fuzzy:  # a skeleton match, loose as the fuzzy key is: asked for with it
-            out += self._raw_arabic_reading(toks, key, vowelled=abjad_skeleton(query) is None)
+            abjad_sk = abjad_word_skeleton(query)
+            out += self._raw_arabic_reading(toks, key, vowelled=abjad_sk is None, sk=abjad_sk)
         abjad = abjad_skeleton(query)
         if abjad and len(abjad) >= 3:
             for sk in {abjad, abjad[:-1] if abjad.endswith("t") else abjad}:
@@ -334,16 +355,19 @@ class NameIndex:
                 ]
         return out
 
-    def _raw_arabic_reading(self, toks: list[str], key: str, vowelled: bool) -> list[_Raw]:
+    def _raw_arabic_reading(
+        self, toks: list[str], key: str, vowelled: bool, sk: str | None = None
+    ) -> list[_Raw]:
         """Entries with an Arabic-script form the Latin query romanises, word for word.
 
         The nisba must agree (Karbala is not الكربولي, Karbouli), a vowelled query must have
         a vowel wherever the Arabic writes one between two consonants (Karbala is not
         الكرابلة, Bosra not البصيرة), and the word counts may differ by one (Abu Kamal,
         البوكمال), which is a feature, as is a consonantal y or w in the query where the
-        Arabic form has no letter for one (Masyad is not مسعدة).
+        Arabic form has no letter for one (Masyad is not مسعدة). A vowel-less query is read
+        letter for letter (``sk``: its skeleton without articles and teh marbuta).
         """
-        sk = skeleton(key)
+        sk = sk or skeleton(key)
         if len(sk) < _MIN_ARABIC_SKELETON:
             return []
         latin_gaps = _latin_gaps(key)
@@ -431,7 +455,7 @@ class NameIndex:
             letters = "".join(q_toks)
         best: dict[str, tuple] = {}
         for r in raw:
-            arabic_reading = r.how == "arabic"
+            arabic_reading = r.how in ("arabic", "letters")
             # an Arabic-script form read in Latin: the spellings compared are the query's
             # and the entry's English name (often another word: Halab / Aleppo)
             fkey, flight = self._form_keys(r.entry.en if arabic_reading else r.form, script)
@@ -501,7 +525,15 @@ class NameIndex:
         if not best:
             return []
         exact = [v for v in best.values() if v[1].how == "exact"]
-        rank = {"exact": 4, "key": 3, "respelling": 2, "arabic": 1.5, "abjad": 1, "fuzzy": 0}
+        rank = {
+            "exact": 4,
+            "key": 3,
+            "letters": 3,
+            "respelling": 2,
+            "arabic": 1.5,
+            "abjad": 1,
+            "fuzzy": 0,
+        }
         for strength, r, parts, length, vowel_only, ev in best.values():
             if ev is not None:  # how the other entries were found
                 others = [v[1].how for k, v in best.items() if k != r.entry.id]
@@ -603,11 +635,16 @@ def _after_city_of(query: str) -> str:
 def _merge(
     first: list[tuple[NameMatch, tuple]], second: list[tuple[NameMatch, tuple]]
 ) -> list[tuple[NameMatch, tuple]]:
-    """Two candidate lists as one: each entry's more confident candidate, most confident first."""
+    """Two candidate lists as one, most confident first.
+
+    Each entry keeps its candidate with the stronger match score (then the more confident),
+    so which features describe an entry does not depend on the learnt weights
+    (bench/calibrate_names.py learns from them).
+    """
     best: dict[str, tuple[NameMatch, tuple]] = {}
     for m, feats in (*first, *second):
         cur = best.get(m.entry.id)
-        if cur is None or m.confidence > cur[0].confidence:
+        if cur is None or (m.score, m.confidence) > (cur[0].score, cur[0].confidence):
             best[m.entry.id] = (m, feats)
     out = list(best.values())
     out.sort(key=lambda x: (-x[0].confidence, -x[0].score, x[0].entry.id))

@@ -4,118 +4,121 @@
 #   0: exact
 #   1: key
 #   2: respelling
-#   3: arabic
-#   4: abjad
-#   5: fuzzy
-#   6: key_ratio
-#   7: light_ratio
-#   8: skeleton_ratio
-#   9: consonants
-#   10: first_same
-#   11: final_same
-#   12: margin
-#   13: tied
-#   14: rivals
-#   15: fuzzy_key_ratio
-#   16: fuzzy_light_ratio
-#   17: key_ratio_sq
-#   18: light_ratio_sq
-#   19: length_ratio
-#   20: vowel_slot_only
-#   21: rule_s_cedilla
-#   22: rule_nisba
-#   23: rule_j_as_y
-#   24: rule_j_as_g
-#   25: rule_kh_as_h
-#   26: rule_t_as_d
-#   27: rule_z_as_d
-#   28: rule_german_j
-#   29: rule_t_marbuta
-#   30: rule_imala
-#   31: rule_arabic_one_off
-#   32: alternative_key
-#   33: word_count_diff
-#   34: rival_key
-#   35: rival_respelling
-#   36: strong_rivals
-#   37: key_edits
-#   38: one_edit_fuzzy
-#   39: light_jaro_winkler
-#   40: consonant_diff
-#   41: abjad_ending_agrees
-#   42: abjad_ending_differs
-#   43: first_letter_same
-#   44: first_two_same
-#   45: fuzzy_margin
-#   46: fuzzy_consonants
-#   47: fuzzy_light_ratio_cubed
-#   48: arabic_semivowel_missing
-#   49: arabic_ratio
-#   50: fuzzy_arabic_ratio
-#   51: no_arabic_form
+#   3: letters
+#   4: arabic
+#   5: abjad
+#   6: fuzzy
+#   7: key_ratio
+#   8: light_ratio
+#   9: skeleton_ratio
+#   10: consonants
+#   11: first_same
+#   12: final_same
+#   13: margin
+#   14: tied
+#   15: rivals
+#   16: fuzzy_key_ratio
+#   17: fuzzy_light_ratio
+#   18: key_ratio_sq
+#   19: light_ratio_sq
+#   20: length_ratio
+#   21: vowel_slot_only
+#   22: rule_s_cedilla
+#   23: rule_nisba
+#   24: rule_j_as_y
+#   25: rule_j_as_g
+#   26: rule_kh_as_h
+#   27: rule_t_as_d
+#   28: rule_z_as_d
+#   29: rule_german_j
+#   30: rule_t_marbuta
+#   31: rule_imala
+#   32: rule_arabic_one_off
+#   33: alternative_key
+#   34: word_count_diff
+#   35: rival_key
+#   36: rival_respelling
+#   37: strong_rivals
+#   38: key_edits
+#   39: one_edit_fuzzy
+#   40: light_jaro_winkler
+#   41: consonant_diff
+#   42: abjad_ending_agrees
+#   43: abjad_ending_differs
+#   44: first_letter_same
+#   45: first_two_same
+#   46: fuzzy_margin
+#   47: fuzzy_consonants
+#   48: fuzzy_light_ratio_cubed
+#   49: arabic_semivowel_missing
+#   50: arabic_ratio
+#   51: fuzzy_arabic_ratio
+#   52: no_arabic_form
 WEIGHTS: dict[str, tuple[tuple[float, ...], float]] = {
     "Latn": (
         (
-            -1.4284,  # exact
-            1.5301,  # key
-            0.2965,  # respelling
-            1.0615,  # arabic
-            0.0033,  # abjad
-            -1.4630,  # fuzzy
-            0.0782,  # key_ratio
-            1.2299,  # light_ratio
-            3.4976,  # skeleton_ratio
-            1.5065,  # consonants
-            0.4395,  # first_same
-            -0.0853,  # final_same
-            1.3078,  # margin
-            -2.1772,  # tied
-            0.0182,  # rivals
-            -0.0726,  # fuzzy_key_ratio
-            0.8049,  # fuzzy_light_ratio
-            0.6495,  # key_ratio_sq
-            2.2458,  # light_ratio_sq
-            0.1429,  # length_ratio
-            1.1613,  # vowel_slot_only
-            1.4606,  # rule_s_cedilla
-            0.2904,  # rule_nisba
+            -1.4642,  # exact
+            1.2726,  # key
+            0.0642,  # respelling
+            1.5034,  # letters
+            0.5738,  # arabic
+            -0.0201,  # abjad
+            -1.9296,  # fuzzy
+            -0.2638,  # key_ratio
+            1.2967,  # light_ratio
+            3.6094,  # skeleton_ratio
+            1.9015,  # consonants
+            0.4845,  # first_same
+            -0.1624,  # final_same
+            1.1876,  # margin
+            -2.1566,  # tied
+            0.0103,  # rivals
+            -0.3519,  # fuzzy_key_ratio
+            0.6170,  # fuzzy_light_ratio
+            0.1230,  # key_ratio_sq
+            2.3727,  # light_ratio_sq
+            0.1106,  # length_ratio
+            1.2352,  # vowel_slot_only
+            1.2487,  # rule_s_cedilla
+            0.2662,  # rule_nisba
             0.0000,  # rule_j_as_y
-            -1.3922,  # rule_j_as_g
-            0.3489,  # rule_kh_as_h
-            -0.0193,  # rule_t_as_d
-            -1.3179,  # rule_z_as_d
-            0.1952,  # rule_german_j
-            0.4825,  # rule_t_marbuta
-            0.2482,  # rule_imala
-            0.1038,  # rule_arabic_one_off
-            0.4280,  # alternative_key
-            -0.3685,  # word_count_diff
-            -1.7992,  # rival_key
-            -0.9173,  # rival_respelling
-            -0.4423,  # strong_rivals
-            -0.3479,  # key_edits
-            0.8758,  # one_edit_fuzzy
-            0.1232,  # light_jaro_winkler
-            1.0001,  # consonant_diff
-            1.0718,  # abjad_ending_agrees
-            -1.0685,  # abjad_ending_differs
-            0.3726,  # first_letter_same
-            -0.4499,  # first_two_same
-            -0.1063,  # fuzzy_margin
-            -0.3582,  # fuzzy_consonants
-            1.5576,  # fuzzy_light_ratio_cubed
-            -1.0995,  # arabic_semivowel_missing
-            0.9495,  # arabic_ratio
-            0.4473,  # fuzzy_arabic_ratio
-            0.5403,  # no_arabic_form
+            -1.3735,  # rule_j_as_g
+            0.3692,  # rule_kh_as_h
+            -0.0266,  # rule_t_as_d
+            -1.3013,  # rule_z_as_d
+            0.1780,  # rule_german_j
+            0.4827,  # rule_t_marbuta
+            0.2208,  # rule_imala
+            0.0825,  # rule_arabic_one_off
+            0.3735,  # alternative_key
+            -0.5285,  # word_count_diff
+            -2.1627,  # rival_key
+            -1.0342,  # rival_respelling
+            -0.1723,  # strong_rivals
+            -0.4750,  # key_edits
+            0.9978,  # one_edit_fuzzy
+            -0.0489,  # light_jaro_winkler
+            0.6078,  # consonant_diff
+            0.8622,  # abjad_ending_agrees
+            -0.8823,  # abjad_ending_differs
+            0.4208,  # first_letter_same
+            -0.4430,  # first_two_same
+            -0.1172,  # fuzzy_margin
+            -0.2222,  # fuzzy_consonants
+            1.8001,  # fuzzy_light_ratio_cubed
+            -0.8190,  # arabic_semivowel_missing
+            0.4748,  # arabic_ratio
+            0.1205,  # fuzzy_arabic_ratio
+            0.0533,  # no_arabic_form
         ),
-        -7.0015,
+        -5.4132,
     ),
     "Arab": (
         (
             -2.4862,  # exact
             1.9501,  # key
             0.0000,  # respelling
+            0.0000,  # letters
             0.0000,  # arabic
             0.0000,  # abjad
             -1.2120,  # fuzzy
@@ -172,86 +175,86 @@ WEIGHTS: dict[str, tuple[tuple[float, ...], float]] = {
 #: (raw score, confidence) breakpoints, raw ascending.
 CALIBRATION: dict[str, list[tuple[float, float]]] = {
     "Latn": [
-        (0.0026, 0.8862),
-        (0.0197, 0.889),
-        (0.034, 0.8921),
-        (0.0474, 0.8959),
-        (0.0583, 0.9003),
-        (0.0719, 0.9048),
-        (0.0861, 0.9087),
-        (0.1081, 0.912),
-        (0.1203, 0.9165),
-        (0.1355, 0.92),
-        (0.1532, 0.9238),
-        (0.1826, 0.9266),
-        (0.1978, 0.9292),
-        (0.2109, 0.9326),
-        (0.2393, 0.9356),
-        (0.2603, 0.9386),
-        (0.2774, 0.9408),
-        (0.297, 0.9436),
-        (0.3215, 0.9464),
-        (0.343, 0.9485),
-        (0.3714, 0.9504),
-        (0.3946, 0.954),
-        (0.4226, 0.9561),
-        (0.4526, 0.9583),
-        (0.4765, 0.9601),
-        (0.4947, 0.9637),
-        (0.5131, 0.9649),
-        (0.5378, 0.9667),
-        (0.5627, 0.9687),
-        (0.5916, 0.9705),
-        (0.6112, 0.9712),
-        (0.6283, 0.9735),
-        (0.6567, 0.9747),
-        (0.6712, 0.9763),
-        (0.6931, 0.9771),
-        (0.7165, 0.9791),
-        (0.7343, 0.98),
-        (0.757, 0.9803),
-        (0.7719, 0.9807),
-        (0.7893, 0.9815),
-        (0.8063, 0.9823),
-        (0.8197, 0.9831),
-        (0.8289, 0.9843),
-        (0.8424, 0.9846),
-        (0.8495, 0.9852),
-        (0.8585, 0.9855),
-        (0.8676, 0.9856),
-        (0.8737, 0.986),
-        (0.8802, 0.9865),
-        (0.8873, 0.9868),
-        (0.8965, 0.9871),
-        (0.9034, 0.9871),
-        (0.9091, 0.9878),
-        (0.9143, 0.9885),
-        (0.9197, 0.9893),
-        (0.9246, 0.9893),
-        (0.9301, 0.9893),
-        (0.9364, 0.9898),
-        (0.9406, 0.9899),
-        (0.945, 0.9907),
-        (0.9486, 0.9915),
-        (0.9521, 0.9916),
-        (0.9554, 0.9918),
-        (0.9583, 0.9918),
-        (0.9615, 0.9922),
-        (0.9646, 0.9927),
-        (0.9675, 0.9928),
-        (0.9699, 0.9929),
-        (0.9724, 0.9946),
-        (0.9747, 0.9946),
-        (0.9771, 0.9946),
-        (0.9794, 0.9946),
-        (0.9818, 0.9952),
-        (0.9842, 0.9955),
-        (0.9865, 0.9964),
-        (0.9889, 0.9967),
-        (0.9913, 0.9972),
-        (0.9936, 1.0),
-        (0.996, 1.0),
-        (0.9984, 1.0),
+        (0.0029, 0.8955),
+        (0.0171, 0.8985),
+        (0.0305, 0.9019),
+        (0.0437, 0.9051),
+        (0.0522, 0.9092),
+        (0.0648, 0.9134),
+        (0.0767, 0.917),
+        (0.0936, 0.9211),
+        (0.1112, 0.925),
+        (0.1299, 0.9291),
+        (0.1497, 0.9318),
+        (0.1718, 0.9344),
+        (0.1887, 0.9375),
+        (0.2076, 0.9413),
+        (0.2231, 0.9435),
+        (0.2376, 0.9458),
+        (0.258, 0.9488),
+        (0.2845, 0.9519),
+        (0.3064, 0.9536),
+        (0.3333, 0.9558),
+        (0.3685, 0.9577),
+        (0.3912, 0.9603),
+        (0.4163, 0.9626),
+        (0.4374, 0.9641),
+        (0.4763, 0.9659),
+        (0.5022, 0.9692),
+        (0.5303, 0.9716),
+        (0.5524, 0.9728),
+        (0.5775, 0.9743),
+        (0.6004, 0.9752),
+        (0.6276, 0.9773),
+        (0.6554, 0.9785),
+        (0.6781, 0.9803),
+        (0.7007, 0.9807),
+        (0.7164, 0.9813),
+        (0.745, 0.9823),
+        (0.7658, 0.983),
+        (0.7825, 0.9838),
+        (0.7994, 0.9843),
+        (0.8153, 0.9851),
+        (0.8322, 0.9859),
+        (0.8454, 0.9865),
+        (0.8532, 0.9868),
+        (0.8636, 0.9869),
+        (0.8713, 0.9877),
+        (0.8783, 0.988),
+        (0.8873, 0.9883),
+        (0.8946, 0.9884),
+        (0.9006, 0.9885),
+        (0.9054, 0.989),
+        (0.9121, 0.9891),
+        (0.9175, 0.9891),
+        (0.922, 0.9891),
+        (0.9288, 0.9894),
+        (0.9322, 0.9899),
+        (0.9366, 0.9899),
+        (0.9405, 0.99),
+        (0.9451, 0.9903),
+        (0.9487, 0.991),
+        (0.9519, 0.9912),
+        (0.9545, 0.9917),
+        (0.957, 0.9922),
+        (0.9601, 0.9926),
+        (0.9627, 0.9931),
+        (0.9655, 0.9937),
+        (0.9679, 0.994),
+        (0.9703, 0.994),
+        (0.9725, 0.9952),
+        (0.9749, 0.9957),
+        (0.9773, 0.9957),
+        (0.9795, 0.9959),
+        (0.9817, 0.9959),
+        (0.9838, 0.9959),
+        (0.9859, 0.9959),
+        (0.9881, 0.9962),
+        (0.9902, 0.9972),
+        (0.9923, 0.9979),
+        (0.9945, 0.9994),
+        (0.9966, 1.0),
+        (0.9988, 1.0),
     ],
     "Arab": [
         (0.0143, 0.5068),

@@ -1,0 +1,192 @@
+"""Issue 14, fifth round: Russian romanisations, and Arabic names written letter for letter.
+
+* A Latin spelling with the marks of a romanised Russian spelling (GOST: э eh, й j, я ja,
+  ь ', ж zh) is also looked up as English would spell it: Ehs-Suvejda = Es-Suveyda,
+  Dejr-ehz-Zor = Deyr-ez-Zor, Ehl'-Kurajja = El-Kurayya. GeoNames lists such a spelling for
+  most Syrian towns. Latn+ar name-only (threshold 0.98, shipped weights of round 4) 0.981 /
+  0.740 -> 0.981 / 0.750.
+* A vowel-less query read letter for letter against the entry's Arabic form (how
+  ``letters``: alkswt = الكسوة, hmat = حماة, krymt = الكريمة and not الكرامة), and word by
+  word through the Arabic reading (ʿyn albydt = عين البيضاء). With the weights rebuilt:
+  Latn+ar name-only 0.982 / 0.778, 5-fold 0.979 / 0.892 (unambiguous 0.989 / 0.900).
+* The weights no longer depend on themselves: when a query is looked up twice (Madinat X,
+  a Russian reading), each entry keeps the candidate with the stronger match score, not the
+  more confident one, so ``bench/calibrate_names.py`` gives one file for one data set.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from tests.helpers.geonames import geonames_eval_output
+from workbench.cli import cli as cli_main
+from workbench.core.glossary import Entry, Glossary
+from workbench.core.names.arabic_script import letter_romanisations
+from workbench.core.names.latin_key import abjad_word_skeleton, russian_reading
+from workbench.core.names.name_confidence import threshold
+from workbench.core.names.name_index import NameIndex
+from workbench.formats.glossary_tsv import dump_glossary_tsv
+
+#: Syrian places with GeoNames' main name and first Arabic-script name, and look-alikes.
+_PLACES = [
+    ("as-suwayda", "As-Suwayda", "السويداء"),
+    ("as-sawda", "As Sawda", "السوداء"),
+    ("as-sanamayn", "As Sanamayn", "الصنمين"),
+    ("deir-ez-zor", "Deir ez-Zor", "دير الزور"),
+    ("qanawat", "Qanawat", "قنوات"),
+    ("al-qurayya", "Al Qurayya", "القريا"),
+    ("al-kiswah", "Al Kiswah", "الكسوة"),
+    ("hamah", "Hamah", "حماة"),
+    ("basir", "Basir", "بصير"),
+    ("al-karimah", "Al Karimah", "الكريمة"),
+    ("al-karamah", "Al Karamah", "الكرامة"),
+    ("as-sijn", "As Sijn", "السجن"),
+    ("as-siin", "As Si'in", "السعن"),
+    ("an-nabk", "An Nabk", "النبك"),
+    ("ayn-al-bayda", "Ayn al Bayda", "عين البيضاء"),
+    ("latakia", "Latakia", "اللاذقية"),
+]
+
+
+def _index(with_arabic: bool = True) -> NameIndex:
+    """The places above as a glossary index (with or without their Arabic forms)."""
+    return NameIndex(
+        Glossary(
+            [
+                Entry(id=i, type="place", en=en, ar=ar if with_arabic else "")
+                for i, en, ar in _PLACES
+            ]
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("spelling", "reading"),
+    [
+        ("Ehl'-Kunejtra", "el-kuneytra"),  # Эль-Кунейтра
+        ("Dejr-ehz-Zor", "deyr-ez-zor"),
+        ("Dehjr-ehz-Zor", "deyr-ez-zor"),
+        ("Ehs-Sidzhn", "es-sijn"),  # dzh is the jim
+        ("Suvejda", "suveyda"),
+        ("Lázikíja", "lazikiya"),
+        ("Kafranbel'", "kafranbel"),
+        ("Eht-Tell'-ehl'-Ab'jad", "et-tell-el-abyad"),
+    ],
+)
+def test_a_russian_romanisation_is_read_as_english_spells_it(spelling, reading):
+    """GeoNames' Russian-derived spellings of Syrian towns (Al Qunayţirah, Deir ez-Zor...)."""
+    assert russian_reading(spelling) == reading
+
+
+@pytest.mark.parametrize("spelling", ["Sijn", "As Sijn", "Kal'at al Madik", "Hajin", "Deir"])
+def test_an_arabic_j_or_an_ain_is_not_russian(spelling):
+    """Sijn's j is the jim (السجن), Kal'at's apostrophe the ain: no Russian reading."""
+    assert russian_reading(spelling) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Ehs-Suvejda", "as-suwayda"),
+        ("Suvejda", "as-suwayda"),
+        ("Ehs-Sanamejn", "as-sanamayn"),
+        ("Dejr-ehz-Zor", "deir-ez-zor"),
+        ("Ehl'-Kanavat", "qanawat"),
+        ("Ehl'-Kurajja", "al-qurayya"),
+        ("Latakija", "latakia"),
+        ("Dajr ez-Zaur", "deir-ez-zor"),  # Polish j for y too
+    ],
+)
+def test_a_russian_spelling_finds_its_entry_through_its_reading(query, entry):
+    """Each is a GeoNames alternate; found by key through the reading, marked as such."""
+    for index in (_index(), _index(with_arabic=False)):
+        (m,) = index.lookup(query)
+        assert (m.entry.id, m.how, m.rule) == (entry, "key", "russian")
+        assert m.confidence >= threshold()
+
+
+def test_a_russian_reading_of_ladhiqiya_is_found_through_the_arabic_form():
+    """Lazikija: z for ذ; only the Arabic form اللاذقية makes it Latakia, not a fuzzy guess."""
+    (m,) = _index().lookup("Lazikija")
+    assert (m.entry.id, m.how, m.rule) == ("latakia", "arabic", "russian")
+    assert _index(with_arabic=False).lookup("Lazikija") == []
+
+
+def test_sijn_stays_sijn():
+    """The j of Sijn read as y would make it As Si'in (السعن): it is not read so."""
+    (m,) = _index().lookup("Sijn")
+    assert m.entry.id == "as-sijn"
+
+
+def test_letter_romanisations_of_an_arabic_name():
+    """Every letter written; ة as t or h; each also without its articles; Sorani: none."""
+    assert letter_romanisations("حماة") == {"hmat", "hmah"}
+    assert {"alkswt", "kswt"} <= letter_romanisations("الكسوة")
+    assert "ynalbyda" in letter_romanisations("عين البيضاء")
+    assert letter_romanisations("موسڵ") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("alkswt", "al-kiswah"),
+        ("hmat", "hamah"),
+        ("bsyr", "basir"),
+        ("krymt", "al-karimah"),  # y: الكريمة, not الكرامة
+        ("alkramt", "al-karamah"),
+        ("alnbk", "an-nabk"),
+        ("alladhqyt", "latakia"),
+    ],
+)
+def test_a_name_written_letter_for_letter_is_its_arabic_form(query, entry):
+    """GeoNames' letter-for-letter alternates; without the Arabic form, no such answer."""
+    (m,) = _index().lookup(query)
+    assert (m.entry.id, m.how) == (entry, "letters")
+    assert m.confidence >= threshold()
+    assert all(c.how != "letters" for c in _index(with_arabic=False).candidates(query))
+
+
+def test_a_letter_for_letter_spelling_of_two_words_is_read_word_by_word():
+    """ʿyn albydt (عين البيضة in GeoNames) against عين البيضاء: each word's article and teh
+    marbuta go, so the skeleton nbd is the Arabic reading's."""
+    assert abjad_word_skeleton("ʿyn albydt") == "nbd"
+    assert abjad_word_skeleton("alnbk") == "nbk"
+    assert abjad_word_skeleton("Ayn al Bayda") is None  # vowels: not letter for letter
+    (m,) = _index().lookup("ʿyn albydt")
+    assert (m.entry.id, m.how) == ("ayn-al-bayda", "arabic")
+
+
+def test_glossary_lookup_cli_reports_a_letters_match(tmp_path):
+    """`glossary lookup --json alkswt`: the entry, found by `letters`, exit code 0."""
+    path = tmp_path / "syria.tsv"
+    glossary = Glossary([Entry(id=i, type="place", en=en, ar=ar) for i, en, ar in _PLACES])
+    path.write_text(dump_glossary_tsv(glossary), encoding="utf-8")
+    res = CliRunner().invoke(
+        cli_main, ["glossary", "--glossary", str(path), "lookup", "--json", "alkswt"]
+    )
+    assert res.exit_code == 0, res.output
+    (r,) = json.loads(res.output)
+    assert (r["id"], r["how"]) == ("al-kiswah", "letters"), r
+
+
+def test_geonames_eval_reaches_the_goal_on_latn_ar_name_only():
+    """The issue's goal, name-only: precision >= 0.98 with recall >= 0.75 (Latn+ar); 5-fold
+    recall >= 0.85 at precision 0.98 without the ambiguous queries (floors of this round)."""
+    out = geonames_eval_output()
+
+    def row(label: str) -> tuple[float, float]:
+        line = next(ln for ln in out.splitlines() if ln.startswith(f"| {label}"))
+        cells = line.split("|")
+        return float(cells[3]), float(cells[4])
+
+    p, r = row("Latn+ar name-only |")
+    assert p >= 0.98 and r >= 0.77, (p, r)  # 0.981 / 0.740 before this round
+    p, r = row("Latn+ar 5-fold, unambiguous (")
+    assert p >= 0.98 and r >= 0.89, (p, r)  # 0.985 / 0.857 before
+    p, r = row("Latn+ar 5-fold |")
+    assert p >= 0.975 and r >= 0.88, (p, r)  # 0.974 / 0.849 before
+    p, r = row("Latn name-only |")
+    assert p >= 0.975 and r >= 0.68, (p, r)  # 0.979 / 0.666 before
