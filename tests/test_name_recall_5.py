@@ -121,6 +121,24 @@ def test_sijn_stays_sijn():
     assert m.entry.id == "as-sijn"
 
 
+def test_a_ghain_is_never_read_as_an_egyptian_jim():
+    """Al Ghaniyah (a name of Kafr Buhum) is not Jinniyah through g for j: its gh is غ.
+    Faluga's plain g still is (Fallujah). GeoNames Latn+ar 5-fold: 2 wrong answers fewer,
+    precision 0.9795 -> 0.9808."""
+    index = NameIndex(
+        Glossary(
+            [
+                Entry(id="jinniyah", type="place", en="Jinniyah", ar="جنية"),
+                Entry(id="fallujah", type="place", en="Fallujah", ar="الفلوجة"),
+            ]
+        )
+    )
+    assert all(c.rule != "j-as-g" for c in index.candidates("Al Ghaniyah"))
+    assert index.lookup("Al Ghaniyah") == []
+    (m,) = index.lookup("Faluga")
+    assert (m.entry.id, m.rule) == ("fallujah", "j-as-g")
+
+
 def test_letter_romanisations_of_an_arabic_name():
     """Every letter written; ة as t or h; each also without its articles; Sorani: none."""
     assert letter_romanisations("حماة") == {"hmat", "hmah"}
@@ -173,8 +191,8 @@ def test_glossary_lookup_cli_reports_a_letters_match(tmp_path):
 
 
 def test_geonames_eval_reaches_the_goal_on_latn_ar_name_only():
-    """The issue's goal, name-only: precision >= 0.98 with recall >= 0.75 (Latn+ar); 5-fold
-    recall >= 0.85 at precision 0.98 without the ambiguous queries (floors of this round)."""
+    """The issue's goals on Latn+ar, every query counted: name-only precision >= 0.98 with
+    recall >= 0.75, 5-fold recall >= 0.85 at precision 0.98 (floors of this round)."""
     out = geonames_eval_output()
 
     def row(label: str) -> tuple[float, float]:
@@ -187,6 +205,6 @@ def test_geonames_eval_reaches_the_goal_on_latn_ar_name_only():
     p, r = row("Latn+ar 5-fold, unambiguous (")
     assert p >= 0.98 and r >= 0.89, (p, r)  # 0.985 / 0.857 before
     p, r = row("Latn+ar 5-fold |")
-    assert p >= 0.975 and r >= 0.88, (p, r)  # 0.974 / 0.849 before
+    assert p >= 0.98 and r >= 0.88, (p, r)  # 0.974 / 0.849 before
     p, r = row("Latn name-only |")
     assert p >= 0.975 and r >= 0.68, (p, r)  # 0.979 / 0.666 before

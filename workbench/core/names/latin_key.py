@@ -397,7 +397,8 @@ def respelling_keys(name: str) -> dict[str, str]:
 
     * ``s-cedilla``: ş is Turkish sh, but ṣ (sad) in BGN romanisation (Şūrān = Suran);
     * ``nisba``: a place in -iya against its nisba in -i (Ramadiyah, Rumadiya = Ramadi);
-    * ``j-as-y``: Spanish y for j (Faluya), ``j-as-g``: Egyptian g for j (Faluga);
+    * ``j-as-y``: Spanish y for j (Faluya), ``j-as-g``: Egyptian g for j (Faluga; a gh is
+      the ghain, never read so: Al Ghaniyah is not Jinniyah);
     * ``german-j``: German and Dutch j for y (Jabrud, Jebrud = Yabrud; Jarmuk = Yarmuk);
     * ``kh-as-h``: Russian kh for h (Khadita = Haditha);
     * ``t-as-d``: a devoiced final d (Turkish Bagdat);
@@ -422,7 +423,7 @@ def respelling_keys(name: str) -> dict[str, str]:
         out["nisba"] = key_of_words([*toks[:-1], last[:-2] + "i"])
     if "y" in key:
         out["j-as-y"] = _swap(key, "y", "j")
-    if "g" in key:
+    if "g" in key and re.search(r"g(?!h)", "".join(toks)):  # gh is ghain, never a jim
         out["j-as-g"] = _swap(key, "g", "j")
     if "j" in key:
         out["german-j"] = _swap(key, "j", "y")

@@ -637,14 +637,14 @@ def _merge(
 ) -> list[tuple[NameMatch, tuple]]:
     """Two candidate lists as one, most confident first.
 
-    Each entry keeps its candidate with the stronger match score (then the more confident),
-    so which features describe an entry does not depend on the learnt weights
+    Each entry keeps its candidate with the stronger match score (on a tie, the one from
+    ``first``), so which features describe an entry does not depend on the learnt weights
     (bench/calibrate_names.py learns from them).
     """
     best: dict[str, tuple[NameMatch, tuple]] = {}
     for m, feats in (*first, *second):
         cur = best.get(m.entry.id)
-        if cur is None or (m.score, m.confidence) > (cur[0].score, cur[0].confidence):
+        if cur is None or m.score > cur[0].score:
             best[m.entry.id] = (m, feats)
     out = list(best.values())
     out.sort(key=lambda x: (-x[0].confidence, -x[0].score, x[0].entry.id))
