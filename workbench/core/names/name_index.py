@@ -167,6 +167,7 @@ class NameIndex:
         self.latin_exact: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
         self.latin_skeleton: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
         self.latin_respelled: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
+        self.latin_skeleton_respelled: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
         self.acronyms: dict[tuple[str, ...], list[tuple[Entry, str]]] = defaultdict(list)
         self.arabic: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
         self.arabic_light: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
@@ -217,6 +218,8 @@ class NameIndex:
         respelled = respelling_keys(form).get("s-cedilla")
         if respelled:  # BGN ş is sad (Şūrān = Suran)
             self.latin_respelled[respelled].append((entry, form))
+            if consonants(respelled) >= 3:
+                self.latin_skeleton_respelled[skeleton(respelled)].append((entry, form))
         if consonants(key) >= 3:
             self.latin_skeleton[skeleton(key)].append((entry, form))
         self.latin_light[latin_light_key(form)].append((entry, form))
@@ -328,15 +331,21 @@ class NameIndex:
         if len(letters) >= 4:  # alkswt: الكسوة written letter for letter
             spelt = self.arabic_letters.get(letters, ())
             out += [_Raw(e, f, 92.0, "letters", key) for e, f in spelt]
+        abjad_sk = abjad_word_skeleton(query)
         if fuzzy:  # a skeleton match, loose as the fuzzy key is: asked for with it
-            abjad_sk = abjad_word_skeleton(query)
             out += self._raw_arabic_reading(toks, key, vowelled=abjad_sk is None, sk=abjad_sk)
         abjad = abjad_skeleton(query)
         if abjad and len(abjad) >= 3:
-            for sk in {abjad, abjad[:-1] if abjad.endswith("t") else abjad}:
+            # the whole string, and word by word (dyr alzwr: dr + zr, like Deir ez-Zor)
+            sks = {abjad, abjad[:-1] if abjad.endswith("t") else abjad, abjad_sk or abjad}
+            for sk in sorted(sks):
                 if len(sk) >= 3:
                     out += [
                         _Raw(e, f, 85.0, "abjad", sk) for e, f in self.latin_skeleton.get(sk, ())
+                    ]
+                    out += [  # BGN ş is sad: slkhd is Şalkhad, bsyr Başīr
+                        _Raw(e, f, 85.0, "abjad", sk, "s-cedilla")
+                        for e, f in self.latin_skeleton_respelled.get(sk, ())
                     ]
         if fuzzy and consonants(key) >= 3:
             for cand, ratio, _ in process.extract(
