@@ -211,8 +211,9 @@ def test_a_vowel_less_spelling_finds_a_latin_only_entry(query, entry, rule):
     assert (m.entry.id, m.how, m.rule) == (entry, "abjad", rule)
 
 
-def test_glossary_lookup_cli_reports_a_letters_match(tmp_path):
-    """`glossary lookup --json alkswt`: the entry, found by `letters`, exit code 0."""
+def test_glossary_lookup_cli_reports_how_and_the_rule(tmp_path):
+    """`glossary lookup --json alkswt`: found by `letters`, exit code 0; Ehs-Suvejda: by
+    key, rule `russian`, in the JSON and in the text."""
     path = tmp_path / "syria.tsv"
     glossary = Glossary([Entry(id=i, type="place", en=en, ar=ar) for i, en, ar in _PLACES])
     path.write_text(dump_glossary_tsv(glossary), encoding="utf-8")
@@ -221,7 +222,17 @@ def test_glossary_lookup_cli_reports_a_letters_match(tmp_path):
     )
     assert res.exit_code == 0, res.output
     (r,) = json.loads(res.output)
-    assert (r["id"], r["how"]) == ("al-kiswah", "letters"), r
+    assert (r["id"], r["how"], r["rule"]) == ("al-kiswah", "letters", None), r
+    res = CliRunner().invoke(
+        cli_main, ["glossary", "--glossary", str(path), "lookup", "--json", "Ehs-Suvejda"]
+    )
+    (r,) = json.loads(res.output)
+    assert (r["id"], r["how"], r["rule"]) == ("as-suwayda", "key", "russian"), r
+    assert r["candidates"][0]["rule"] == "russian"
+    res = CliRunner().invoke(
+        cli_main, ["glossary", "--glossary", str(path), "lookup", "Ehs-Suvejda"]
+    )
+    assert "as-suwayda (place, key russian 90)" in res.output, res.output
 
 
 def test_geonames_eval_reaches_the_goal_on_latn_ar_name_only():

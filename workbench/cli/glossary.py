@@ -5,12 +5,16 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import click
 
 from workbench.cli.options import GLOSSARY_OPTION
 from workbench.cli.output import FORCE_OPTION, echo_table, json_option, print_json, progress_bar
 from workbench.core.plural import counted
+
+if TYPE_CHECKING:
+    from workbench.core.names.name_index import NameMatch
 
 
 @click.group()
@@ -32,12 +36,18 @@ def _first_places(places: list[str]) -> str:
     return ", ".join(places[:3]) + (f", +{len(places) - 3} more" if len(places) > 3 else "")
 
 
+def _how(m: NameMatch) -> str:
+    """How a match was found, with the romanisation rule if one found it ("key russian")."""
+    return f"{m.how} {m.rule}" if m.rule else m.how
+
+
 @glossary.command()
 @click.argument("names", nargs=-1, required=True)
 @json_option(
-    '[{"query", "id", "preferred", "ar", "ckb", "kmr", "type", "score", "how", "also": [id], '
-    '"confidence", "candidates": [{"id", "preferred", "form", "how", "score", "confidence"}]}], '
-    "one per NAME (id null: no sure entry)."
+    '[{"query", "id", "preferred", "ar", "ckb", "kmr", "type", "score", "how", "rule", '
+    '"also": [id], "confidence", "candidates": [{"id", "preferred", "form", "how", "rule", '
+    '"score", "confidence"}]}], one per NAME (id null: no sure entry; rule: the romanisation '
+    "convention that found it, or null)."
 )
 @click.pass_context
 def lookup(ctx: click.Context, names: tuple[str, ...], as_json: bool) -> None:
@@ -66,7 +76,7 @@ def lookup(ctx: click.Context, names: tuple[str, ...], as_json: bool) -> None:
                         [
                             c.entry.id,
                             c.form,
-                            f"({c.how} {c.score:g}, confidence {c.confidence:.3f})",
+                            f"({_how(c)} {c.score:g}, confidence {c.confidence:.3f})",
                         ]
                         for c in shown
                     ],
@@ -77,7 +87,7 @@ def lookup(ctx: click.Context, names: tuple[str, ...], as_json: bool) -> None:
             for m in r.matches:
                 e = m.entry
                 click.echo(
-                    f"{r.query}: {e.id} ({e.type}, {m.how} {m.score:g}), "
+                    f"{r.query}: {e.id} ({e.type}, {_how(m)} {m.score:g}), "
                     f"confidence {m.confidence:.3f}"
                 )
                 click.echo(

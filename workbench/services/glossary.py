@@ -82,6 +82,7 @@ class LookupResult:
             "type": e.type if e else None,
             "score": m.score if m else 0.0,
             "how": m.how if m else None,
+            "rule": (m.rule or None) if m else None,
             "also": [x.entry.id for x in self.matches[1:]],
             "confidence": m.confidence if m else 0.0,
             "candidates": [
@@ -90,6 +91,7 @@ class LookupResult:
                     "preferred": c.entry.en,
                     "form": c.form,
                     "how": c.how,
+                    "rule": c.rule or None,
                     "score": c.score,
                     "confidence": c.confidence,
                 }
