@@ -253,3 +253,24 @@ def test_geonames_eval_reaches_the_goal_on_latn_ar_name_only():
     assert p >= 0.98 and r >= 0.88, (p, r)  # 0.974 / 0.849 before
     p, r = row("Latn name-only |")
     assert p >= 0.975 and r >= 0.68, (p, r)  # 0.979 / 0.666 before
+
+
+def test_a_sorani_word_the_glossary_lists_beats_a_form_plus_a_suffix():
+    """بەغدادی is listed for al-Baghdadi; read as بەغداد (a Baghdad variant) + ـی it was
+    Baghdad, so Ctrl+G in the Sorani column inserted the full name again. بەغدادەوە (from
+    Baghdad) is still Baghdad."""
+    from workbench.core.names.name_finder import NameFinder
+
+    glossary = Glossary(
+        [
+            Entry(id="baghdad", type="place", en="Baghdad", ar="بغداد", ckb="بەغدا",
+                  ckb_variants=("بەغداد",)),
+            Entry(id="baghdadi", type="person", en="Abu Bakr al-Baghdadi",
+                  ar="أبو بكر البغدادي", ckb="ئەبووبەکر بەغدادی", ckb_variants=("بەغدادی",)),
+        ]
+    )  # fmt: skip
+    finder = NameFinder(NameIndex(glossary))
+    hits = finder.find("ماڵی نوێی بەغدادی: شاری قائیم", lang="ckb")
+    assert [(h.entry.id, h.spelling) for h in hits] == [("baghdadi", "بەغدادی")]
+    hits = finder.find("هاتە بەغدادەوە", lang="ckb")
+    assert [h.entry.id for h in hits] == ["baghdad"]

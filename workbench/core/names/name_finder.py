@@ -536,9 +536,14 @@ class NameFinder:
                     if not found:
                         continue
                     e, f, score = found[0]
-                    if best is None or best.score < score:
+                    clitic = stripped or tail != toks[j].text
+                    # a word the glossary lists as it stands beats a listed form plus a
+                    # suffix (Sorani بەغدادی, al-Baghdadi, is not بەغداد "Baghdad" + ـی)
+                    if best is None or (score, score >= 100.0 and not clitic) > (
+                        best.score,
+                        best.score >= 100.0 and not best.clitic,
+                    ):
                         surface = text[toks[i].start : toks[j].end]
-                        clitic = stripped or tail != toks[j].text
                         best = NameHit(
                             e,
                             toks[i].start,
