@@ -242,6 +242,39 @@ def test_ctrl_g_after_an_opening_guillemet_inserts_no_space(project, finder):
     assert stored(project)["al-qaem:p1:s1"].target == "قال «أبو بكر البغدادي»"
 
 
+@pytest.mark.parametrize(
+    ("before", "form", "expected"),
+    [
+        ("قال و", "القائم", "قال والقائم"),  # and: joined, as Arabic writes it
+        ("و", "الجيش العراقي", "والجيش العراقي"),
+        ("قال ب", "داعش", "قال بداعش"),
+        ("وب", "القائم", "وبالقائم"),
+        ("ل", "الجيش العراقي", "للجيش العراقي"),  # ل before the article drops its alef
+        ("ول", "القائم", "وللقائم"),
+        ("«و", "القائم", "«والقائم"),
+        ("المول", "القائم", "المول القائم"),  # a word ending in ل is not a proclitic
+    ],
+)
+def test_a_name_after_an_arabic_proclitic_is_joined_to_it(before, form, expected):
+    assert before + spaced(before, form, "", "ar") == expected
+
+
+def test_sorani_and_is_a_word_of_its_own():
+    """Sorani writes و apart (عێراق و سووریا): no joining in the ckb column."""
+    assert "عێراق و" + spaced("عێراق و", "سووریا", "", "ckb") == "عێراق و سووریا"
+
+
+def test_ctrl_g_after_wa_joins_the_name_in_the_app(project, finder):
+    """Seen in a tmux trial: «و» then Ctrl+G gave «و الجيش العراقي» with a space."""
+
+    async def script(app, pilot):
+        post_all(app, "\rقال و\x07\x13")  # Enter, text, Ctrl+G, Ctrl+S
+        await until(pilot, lambda: stored(project)["al-qaem:p1:s1"].status == "draft", "draft")
+
+    run_app(project, finder, script, rtl="terminal")
+    assert stored(project)["al-qaem:p1:s1"].target == "قال وأبو بكر البغدادي"
+
+
 def test_ctrl_n_after_an_opening_bracket_inserts_no_space(project, finder):
     async def script(app, pilot):
         open_on(app, P21, "ckb")

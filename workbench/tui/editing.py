@@ -124,7 +124,7 @@ class EditingMixin:
             return
         pick = missing[0]
         form = pick.preferred(lang)
-        insert_form(edit, form)
+        insert_form(edit, form, lang)
         # said under the edit line: a toast per name covered the English being worked on
         say(self, visual_mixed(f"inserted {pick.en} → {form}", self.rtl_mode))
 

@@ -252,10 +252,10 @@ class GlossaryMixin:
         def chosen(index: int | None) -> None:  # at once, before the keys typed after it
             self.screen.set_focus(edit)
             if index is not None:
-                insert_form(edit, names[index].preferred(lang))
+                insert_form(edit, names[index].preferred(lang), lang)
 
         if len(names) == 1:
-            insert_form(edit, names[0].preferred(lang))
+            insert_form(edit, names[0].preferred(lang), lang)
             return
         keys = self.keymap.get("choose_name", "ctrl+n").split(",")
         self.push_screen(NamePicker(labels, first, chosen, [k.strip() for k in keys]))

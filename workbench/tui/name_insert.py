@@ -3,9 +3,15 @@
 A space goes before the name after a word, none after a space or an opening quote or
 bracket (``«القائم``, ``“Al Qaem``, ``(Anbar``); a space goes after it when a word follows
 at once (inserted in the middle of a sentence), none before punctuation or a space.
+
+In Arabic a one-letter proclitic typed just before is joined to the name, as Arabic writes
+it: و, ف, ب, ك, ل and their pairs (والقائم, بالقائم, وبالقائم), and ل before the article
+drops its alef (للجيش العراقي). Sorani writes و as a word of its own: no joining there.
 """
 
 from __future__ import annotations
+
+import re
 
 from textual.widgets import Input
 
@@ -27,14 +33,26 @@ def opens(before: str) -> bool:
     return False
 
 
-def spaced(before: str, form: str, after: str = "") -> str:
-    """``form`` as inserted between ``before`` and ``after``, with the spaces prose needs."""
-    lead = "" if not before or before[-1].isspace() or opens(before) else " "
+#: A word that is only Arabic proclitics (و ف, then ب ك ل), at the end of the text typed.
+_PROCLITIC = re.compile(r"(?:^|(?<=[\s" + re.escape(OPENERS + STRAIGHT) + r"]))[وف]?[بكل]?$")
+
+
+def spaced(before: str, form: str, after: str = "", lang: str = "") -> str:
+    """``form`` as inserted between ``before`` and ``after``, with the spaces prose needs.
+
+    ``lang`` "ar": a proclitic just typed (و, ب, لل...) is joined to the form.
+    """
     trail = " " if after and after[0].isalnum() else ""
+    clitic = _PROCLITIC.search(before) if lang == "ar" else None
+    if clitic and clitic.group():
+        if clitic.group().endswith("ل") and form.startswith("ال"):
+            form = form[1:]  # ل + الجيش: للجيش
+        return form + trail
+    lead = "" if not before or before[-1].isspace() or opens(before) else " "
     return lead + form + trail
 
 
-def insert_form(edit: Input, form: str) -> None:
+def insert_form(edit: Input, form: str, lang: str = "") -> None:
     """Insert ``form`` at the edit line's cursor, spaced as prose; the cursor goes after it."""
     at = edit.cursor_position
-    edit.insert_text_at_cursor(spaced(edit.value[:at], form, edit.value[at:]))
+    edit.insert_text_at_cursor(spaced(edit.value[:at], form, edit.value[at:], lang))
