@@ -145,6 +145,9 @@ def test_letter_romanisations_of_an_arabic_name():
     assert {"alkswt", "kswt"} <= letter_romanisations("الكسوة")
     assert "ynalbyda" in letter_romanisations("عين البيضاء")
     assert letter_romanisations("موسڵ") == frozenset()
+    assert letter_romanisations("حَمـاة") == {"hmat", "hmah"}  # harakat and tatweel: nothing
+    assert "hr" in letter_romanisations("الحر")  # al-Hurr: four letters, the article goes
+    assert letter_romanisations("الف") == {"alf"}  # three: no article to drop
 
 
 @pytest.mark.parametrize(
@@ -172,6 +175,9 @@ def test_a_letter_for_letter_spelling_of_two_words_is_read_word_by_word():
     marbuta go, so the skeleton nbd is the Arabic reading's."""
     assert abjad_word_skeleton("ʿyn albydt") == "nbd"
     assert abjad_word_skeleton("alnbk") == "nbk"
+    assert abjad_word_skeleton("jrabls") == "jrbls"  # no article, no teh marbuta: all kept
+    assert abjad_word_skeleton("byt zlyn") == "btzln"  # بيت: three letters keep their t
+    assert abjad_word_skeleton("alkm") == "lkm"  # four letters: too short for al + a name
     assert abjad_word_skeleton("Ayn al Bayda") is None  # vowels: not letter for letter
     # an English name that shares nothing with it: only the Arabic reading can find it
     index = NameIndex(
@@ -274,3 +280,32 @@ def test_a_sorani_word_the_glossary_lists_beats_a_form_plus_a_suffix():
     assert [(h.entry.id, h.spelling) for h in hits] == [("baghdadi", "بەغدادی")]
     hits = finder.find("هاتە بەغدادەوە", lang="ckb")
     assert [h.entry.id for h in hits] == ["baghdad"]
+
+
+def test_a_reading_does_not_replace_a_stronger_match_of_the_name_as_written():
+    """Majdel Shams: the j is the jim (مجدل), a key match as written; its Russian reading
+    Maydel is only a fuzzy one, and the entry keeps the key match."""
+    index = NameIndex(
+        Glossary(
+            [
+                Entry(id="majdal", type="place", en="Majdal Shams"),
+                Entry(id="maydal", type="place", en="Maydal"),
+            ]
+        )
+    )
+    best = next(c for c in index.candidates("Majdel Shams") if c.entry.id == "majdal")
+    assert (best.how, best.rule, best.score) == ("key", "", 90.0)
+    (m,) = index.lookup("Majdel Shams")
+    assert m.entry.id == "majdal"
+
+
+def test_on_a_tie_the_query_as_written_is_kept():
+    """Madinat Haleb is a key match of the listed Madinet Halab, and Haleb one of Halab:
+    equal scores, so the candidate shown is the whole query's."""
+    index = NameIndex(
+        Glossary(
+            [Entry(id="aleppo", type="place", en="Aleppo", en_variants=("Halab", "Madinet Halab"))]
+        )
+    )
+    (c,) = index.candidates("Madinat Haleb")
+    assert (c.how, c.form) == ("key", "Madinet Halab")

@@ -369,8 +369,8 @@ def russian_reading(name: str) -> str | None:
         return None
     out = re.sub(r"eh(?=[^aeiouy])", "e", low)
     out = re.sub(r"['’ʹ]", "", out)
-    out = out.replace("dzh", "\0").replace("j", "y").replace("\0", "j")
-    return out if out != low else None
+    # every mark is changed by one of these, so the reading differs from the name
+    return out.replace("dzh", "\0").replace("j", "y").replace("\0", "j")
 
 
 def latin_key(name: str) -> str:
