@@ -309,3 +309,37 @@ def test_on_a_tie_the_query_as_written_is_kept():
     )
     (c,) = index.candidates("Madinat Haleb")
     assert (c.how, c.form) == ("key", "Madinet Halab")
+
+
+def test_a_listed_russian_spelling_is_not_read_again():
+    """Kunejtra listed for Al Qunaytirah is that entry: its reading Kuneytra, another
+    entry's name here, is not looked up (a listed spelling is the answer by definition)."""
+    index = NameIndex(
+        Glossary(
+            [
+                Entry(id="qunaytirah", type="place", en="Al Qunaytirah", en_variants=("Kunejtra",)),
+                Entry(id="other", type="place", en="Kuneytra"),
+            ]
+        )
+    )
+    cands = index.candidates("Kunejtra")
+    assert cands[0].entry.id == "qunaytirah" and cands[0].how == "exact"
+    assert all(c.rule != "russian" for c in cands)
+
+
+def test_a_reading_is_looked_up_without_fuzzy_matching_when_asked():
+    """fuzzy=False (names in running text): the reading finds key matches only."""
+    index = _index()
+    assert [c.how for c in index.candidates("Suvejda", fuzzy=False)] == ["key"]
+    assert all(c.how != "fuzzy" for c in index.candidates("Ehl'-Kunejtr", fuzzy=False))
+    assert any(c.how == "fuzzy" for c in index.candidates("Ehl'-Kunejtr"))
+
+
+def test_city_of_is_looked_up_without_fuzzy_matching_when_asked():
+    """Madinat Halabb: the name after "city of" is found only through the loose Arabic
+    reading of حلب, which fuzzy=False (running text) does not ask for."""
+    index = NameIndex(Glossary([Entry(id="aleppo", type="place", en="Aleppo", ar="حلب")]))
+    assert [(c.entry.id, c.how) for c in index.candidates("Madinat Halabb")] == [
+        ("aleppo", "arabic")
+    ]
+    assert index.candidates("Madinat Halabb", fuzzy=False) == []
