@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -29,6 +30,8 @@ from workbench.core.names.latin_key import abjad_word_skeleton, russian_reading
 from workbench.core.names.name_confidence import threshold
 from workbench.core.names.name_index import NameIndex
 from workbench.formats.glossary_tsv import dump_glossary_tsv
+
+ROOT = Path(__file__).resolve().parent.parent
 
 #: Syrian places with GeoNames' main name and first Arabic-script name, and look-alikes.
 _PLACES = [
@@ -343,3 +346,23 @@ def test_city_of_is_looked_up_without_fuzzy_matching_when_asked():
         ("aleppo", "arabic")
     ]
     assert index.candidates("Madinat Halabb", fuzzy=False) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "spelling"),
+    [
+        ("لەژێر دەسەڵاتی داعشدایە،", "islamic-state", "داعش"),  # is under ISIS control
+        ("هێزەکانیان لە قائیمدایە", "al-qaem", "قائیم"),
+        ("ئێستا لە موسڵدان", "mosul", "موسڵ"),  # they are in Mosul
+        ("ئەو هێزانە لە عێراقدان", "iraq", "عێراق"),
+        ("ئەو پارەیە لە موسڵەوەیە", "mosul", "موسڵ"),  # is from Mosul
+    ],
+)
+def test_a_sorani_name_with_in_and_the_copula_is_found(text, entry, spelling):
+    """A translator's trial: «داعشدایە» was no name, so QA said ISIS was missing and Ctrl+G
+    inserted داعش a second time. The bundled glossary's Sorani forms."""
+    from workbench.core.names.name_finder import NameFinder
+    from workbench.formats.glossary_tsv import load_glossary
+
+    finder = NameFinder(NameIndex(load_glossary(ROOT / "glossaries" / "names.tsv")))
+    assert [(h.entry.id, h.spelling) for h in finder.find(text, lang="ckb")] == [(entry, spelling)]

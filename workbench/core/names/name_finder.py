@@ -74,6 +74,14 @@ _CKB_SUFFIXES = (
     "ەیان",
     "یان",
     "وە",
+    # "in" + the copula: داعشدایە (is in/under ISIS), موسڵدان (they are in Mosul)
+    "یدایە",
+    "دایە",
+    "داین",
+    "دایت",
+    "دان",
+    "دام",
+    "ەوەیە",
     "یدا",
     "دا",
     "یش",
@@ -537,11 +545,13 @@ class NameFinder:
                         continue
                     e, f, score = found[0]
                     clitic = stripped or tail != toks[j].text
-                    # a word the glossary lists as it stands beats a listed form plus a
-                    # suffix (Sorani بەغدادی, al-Baghdadi, is not بەغداد "Baghdad" + ـی)
-                    if best is None or (score, score >= 100.0 and not clitic) > (
-                        best.score,
-                        best.score >= 100.0 and not best.clitic,
+                    # a word the glossary lists as it stands (tried last) beats a listed
+                    # form plus a suffix (Sorani بەغدادی, al-Baghdadi, is not بەغداد
+                    # "Baghdad" + ـی); otherwise a tie keeps the stripped form found first
+                    if (
+                        best is None
+                        or score > best.score
+                        or (score == best.score == 100.0 and not clitic)
                     ):
                         surface = text[toks[i].start : toks[j].end]
                         best = NameHit(
