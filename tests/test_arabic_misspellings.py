@@ -114,3 +114,16 @@ def test_check_is_silent_on_inflections_and_listed_variants(tmp_path):
     import json
 
     assert json.loads(res.output)["misspelled"] == []
+
+
+def test_check_does_not_count_a_nisba_inflection_as_another_spelling(tmp_path):
+    """A translator's trial: الأمريكية ×3 / الأمريكي ×1 / أمريكي ×1 was "spelled more than
+    one way". Gender and definiteness are grammar; a real respelling (أميركي) still is."""
+    import json
+
+    text = "الجيش الأمريكي والقوات الأمريكية.\n\nمسؤول أمريكي قال.\n"
+    res, _ = _check(tmp_path, "a.txt", text, "--json")
+    assert [i["id"] for i in json.loads(res.output)["inconsistent"]] == []
+    res, _ = _check(tmp_path, "b.txt", text + "\nالجيش الأميركي.\n", "--json")
+    (inc,) = json.loads(res.output)["inconsistent"]
+    assert inc["id"] == "united-states" and len(inc["spellings"]) == 2, inc

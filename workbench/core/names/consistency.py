@@ -2,7 +2,8 @@
 
 Two occurrences of an entry are the *same spelling* when they differ only in letter case
 (Latin) or in letter forms that normalisation folds (Arabic script: hamza, alef, yeh, kaf,
-harakat; Sorani suffixes and Arabic clitics are not part of a spelling). The article and
+harakat; Sorani suffixes and Arabic clitics are not part of a spelling), or, for a one-word
+Arabic nisba adjective, in its article and inflection (الأمريكي, الأمريكية, أمريكي). The article and
 Sorani ە count: محمد الحسن and محمد حسن are two spellings, as are نەینەوا and نینەوا.
 Different spellings are classed as:
 
@@ -40,6 +41,26 @@ def spelling_norm(spelling: str) -> str:
     if is_arabic_script(spelling):
         return "ar:" + arabic_spelling_key(spelling)
     return " ".join(spelling.split()).lower()
+
+
+#: The endings of an Arabic nisba adjective: -i, and its feminine and plurals (أمريكي,
+#: أمريكية, أمريكيون, أمريكيين, أمريكيات).
+_NISBA_ENDINGS = ("يين", "يون", "يات", "ية", "يه", "ي")
+
+
+def inflection_norm(spelling: str) -> str:
+    """The spelling norm of :func:`find_inconsistencies`: inflection is not a respelling.
+
+    A one-word Arabic nisba adjective loses its article and inflection: الأمريكية,
+    الأمريكي and أمريكي are one spelling (gender and definiteness agree with the noun).
+    Names keep their article (محمد الحسن and محمد حسن stay two spellings).
+    """
+    if is_arabic_script(spelling) and len(spelling.split()) == 1:
+        word = spelling[2:] if spelling.startswith("ال") and len(spelling) > 4 else spelling
+        for ending in _NISBA_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                return "ar-nisba:" + arabic_spelling_key(word[: -len(ending)] + "ي")
+    return spelling_norm(spelling)
 
 
 def name_key(spelling: str) -> str:
@@ -92,7 +113,7 @@ def find_inconsistencies(
         lang = langs.get(path, "")
         for h in hits:
             entries[h.entry.id] = h.entry
-            norm = spelling_norm(h.spelling)
+            norm = inflection_norm(h.spelling)
             surfaces, files = table[h.entry.id, lang].setdefault(norm, (Counter(), Counter()))
             surfaces[h.spelling] += 1
             files[path] += 1
