@@ -91,25 +91,36 @@ class EditingMixin:
         entries = {h.entry.id: h.entry for h in self.finder.find(row.source, src, nested=False)}
         return list(entries.values())
 
-    def names_to_insert(self, edit: Input) -> tuple[list, set[str]] | None:
+    def names_to_insert(self, edit: Input) -> tuple[list, dict[str, str]] | None:
         """The source's glossary names with a form in the edit's language, and those it holds.
 
-        The second part is the ids of the names the edit line already has; None, with a
-        notice, when the source has no such name.
+        The second part maps the id of each name the edit line already has to the spelling
+        found there (a listed variant, say, not the preferred form). None, with a notice
+        under the edit line, when the source has no glossary name, or none with a form in
+        the language edited.
         """
         row, lang = self.edit_row, self.edit_lang
-        names = [e for e in self.segment_names(row) if e.preferred(lang)] if row else []
+        named = self.segment_names(row) if row else []
+        names = [e for e in named if e.preferred(lang)]
         if not names:
-            self.notify(f"no glossary name with a {lang} form in this segment")
+            # said under the edit line, where the translator is looking (a toast went unseen)
+            if named:
+                said = f"no {lang} form in the glossary for this source's names (Ctrl+L adds one)"
+            else:
+                said = "no glossary names in this segment's source: nothing inserted"
+            say(self, said)
             return None
-        return names, {h.entry.id for h in self.finder.find(edit.value, lang, nested=False)}
+        present: dict[str, str] = {}
+        for h in self.finder.find(edit.value, lang, nested=False):
+            present.setdefault(h.entry.id, h.spelling)  # the first spelling in the text
+        return names, present
 
     def insert_name(self, edit: Input) -> None:
         """Ctrl+G in the edit line: insert the glossary form of a name the text lacks.
 
         The first name of the source the text does not have yet, at the cursor (spaced as
         prose: :mod:`workbench.tui.name_insert`). When it has them all, nothing is inserted
-        and one line says so (Ctrl+N inserts one anyway).
+        and one line says so, naming each as the text spells it (Ctrl+N inserts one anyway).
         """
         found = self.names_to_insert(edit)
         if found is None:
@@ -118,7 +129,7 @@ class EditingMixin:
         lang = self.edit_lang
         missing = [e for e in names if e.id not in present]
         if not missing:
-            have = ", ".join(e.preferred(lang) for e in names)
+            have = ", ".join(present.get(e.id) or e.preferred(lang) for e in names)
             said = f"nothing inserted: the text has every name of the source ({have})"
             say(self, visual_mixed(said + "; Ctrl+N inserts one anyway", self.rtl_mode))
             return

@@ -86,21 +86,27 @@ class HistoryMixin:
 
     def action_undo_segment(self) -> None:
         """Undo the last edit of the segment under the cursor (its own history)."""
-        self._segment_step(self.project.undo, "nothing to undo")
+        self._segment_step(undo=True)
 
     def action_redo_segment(self) -> None:
         """Redo the edit of the segment under the cursor undone last."""
-        self._segment_step(self.project.redo, "nothing to redo")
+        self._segment_step(undo=False)
 
-    def _segment_step(self, step, nothing: str) -> None:
+    def _segment_step(self, undo: bool) -> None:
         row = self.row
         if row is None:
             return
+        word = "undo" if undo else "redo"
+        step = self.project.undo if undo else self.project.redo
         if not step(row.segment_id, self.lang):
-            self.notify(f"{nothing} in {row.key} [{self.lang}]")
+            self.notify(f"nothing to {word} in {row.key} [{self.lang}]")
             return
         self.reload_target(row.segment_id, self.lang)
         self.history_stepped([(row.segment_id, self.lang)])
+        # said as u / r say it, with the status it left: U may step back several times
+        done = "undone" if undo else "redone"
+        status = row.status.get(self.lang, "new")
+        self.notify(f"{done}: {self._label(row.segment_id, self.lang)}, now {status}")
 
     # --- rows ----------------------------------------------------------------------------
 
