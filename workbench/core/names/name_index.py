@@ -572,6 +572,12 @@ class NameIndex:
                 pkey = self._form_keys(r.entry.en, script)[0]
                 if r.query_key[-1:] == "A" and pkey[-1:] == "I":
                     conf = min(conf, round(threshold() - 0.001, 3))
+            if script == "Latn" and r.how != "exact" and conf >= threshold():
+                # the name with a nisba or a demonym ending is another word: Anbari (a
+                # surname, al-Anbari) is not Anbar, Syrian not Syria, Mosuli not Mosul
+                named = "".join(q_named)
+                if any(_derived(named, _named_letters(f)) for f in (r.form, r.entry.en)):
+                    conf = min(conf, round(threshold() - 0.001, 3))
             out.append((NameMatch(r.entry, r.form, r.score, r.how, conf, r.rule), feats))
         out.sort(key=lambda x: (-x[0].confidence, -x[0].score, x[0].entry.id))
         return out
@@ -631,6 +637,30 @@ def _latin_gaps(key: str) -> tuple[bool, ...]:
                 gaps.append(vowel)
             seen_consonant, vowel = True, False
     return tuple(gaps)
+
+
+#: Endings that make a name into another word: the nisba (Anbari, Mosulee), English
+#: demonyms and their plurals (Syrian, Syrians, Fallujan, Americans).
+_DERIVING = frozenset({"i", "y", "ee", "n", "an", "ian", "ns", "ans", "ians", "is"})
+
+
+def _named_letters(name: str) -> str:
+    """The folded letters of a Latin name without its articles (al-Anbari: anbari)."""
+    return "".join(drop_articles(words(name)))
+
+
+def _derived(query: str, form: str) -> bool:
+    """Is ``query`` the name ``form`` with a nisba or a demonym ending?
+
+    Both are folded letters without articles: Anbar -> Anbari, Syria -> Syrian, Fallujah
+    -> Fallujan.
+    """
+    if len(form) < 4 or query == form:
+        return False
+    bases = {form, form[:-1] if form.endswith(("a", "h", "e")) else form}
+    if form.endswith("ah"):
+        bases.add(form[:-2])
+    return any(query.startswith(b) and query[len(b) :] in _DERIVING for b in bases if len(b) >= 4)
 
 
 def _after_city_of(query: str) -> str:
