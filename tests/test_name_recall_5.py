@@ -392,3 +392,32 @@ def test_a_name_with_a_nisba_or_demonym_ending_is_not_the_place(query, entry):
     assert d.candidates[0].confidence < threshold()
     (m,) = index.lookup(entry.replace("-", " ") if entry != "united-states" else "America")
     assert m.entry.id == entry  # the name itself still is
+
+
+@pytest.mark.parametrize(
+    ("query", "entry", "how", "rule"),
+    [
+        ("al-Jaysh al-Iraqi", "iraqi-army", "arabic", None),
+        ("alqaym", "al-qaem", "letters", None),
+        ("almwsl", "mosul", "letters", None),
+        ("Ehl'-Kaim", "al-qaem", "key", "russian"),
+        ("Ehr-Ramadi", "ramadi", "key", "russian"),
+        ("Ehl'-Falludzha", "fallujah", "key", "russian"),
+    ],
+)
+def test_the_readme_lookup_examples_hold_with_the_bundled_glossary(query, entry, how, rule):
+    """README, names: each example, through the CLI and the glossary a new user has."""
+    res = CliRunner().invoke(
+        cli_main,
+        [
+            "glossary",
+            "--glossary",
+            str(ROOT / "glossaries" / "names.tsv"),
+            "lookup",
+            "--json",
+            query,
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    (r,) = json.loads(res.output)
+    assert (r["id"], r["how"], r["rule"]) == (entry, how, rule), r
