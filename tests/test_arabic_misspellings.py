@@ -127,3 +127,23 @@ def test_check_does_not_count_a_nisba_inflection_as_another_spelling(tmp_path):
     res, _ = _check(tmp_path, "b.txt", text + "\nالجيش الأميركي.\n", "--json")
     (inc,) = json.loads(res.output)["inconsistent"]
     assert inc["id"] == "united-states" and len(inc["spellings"]) == 2, inc
+
+
+def test_check_does_not_report_a_short_form_beside_the_full_name(tmp_path):
+    """News names a person in full, then short: البغدادي after أبو بكر البغدادي is not
+    "named more than one way" (a translator's trial)."""
+    import json
+
+    text = "قال أبو بكر البغدادي.\n\nثم قال البغدادي.\n"
+    res, _ = _check(tmp_path, "a.txt", text, "--json")
+    assert json.loads(res.output)["inconsistent"] == []
+
+
+def test_check_leaves_english_in_an_arabic_file_out_of_the_spellings(tmp_path):
+    """A partial export keeps the English of untranslated segments: Al Qaim there is not an
+    Arabic spelling of Al Qaem beside القائم."""
+    import json
+
+    text = "القائم مدينة.\n\nAl Qaim is a town.\n"
+    res, _ = _check(tmp_path, "a.txt", text, "--json")
+    assert json.loads(res.output)["inconsistent"] == []

@@ -237,3 +237,15 @@ def test_usage_errors_exit_2(run):
     r = run("glossary", "lookup")
     assert r.code == 2
     no_traceback(r)
+
+
+def test_check_does_not_report_an_acronym_beside_the_full_name(run, tmp_path):
+    """Popular Mobilisation Units, then PMU: the usual first-mention pattern, not two names."""
+    f = tmp_path / "pmu.en.md"
+    f.write_text(
+        "The Popular Mobilisation Units arrived.\n\nThe PMU left.\n\nISIS and the IS group.\n",
+        encoding="utf-8",
+    )
+    r = run("glossary", "check", str(f), "--json")
+    ids = [i["id"] for i in json.loads(r.out)["inconsistent"]]
+    assert "pmu" not in ids and "islamic-state" in ids, ids

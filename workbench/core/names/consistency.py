@@ -22,6 +22,7 @@ the form the glossary writes.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -112,6 +113,8 @@ def find_inconsistencies(
     for path, hits in hits_by_file.items():
         lang = langs.get(path, "")
         for h in hits:
+            if _other_script(h.spelling, lang):
+                continue  # English left in an Arabic article (untranslated), or the reverse
             entries[h.entry.id] = h.entry
             norm = inflection_norm(h.spelling)
             surfaces, files = table[h.entry.id, lang].setdefault(norm, (Counter(), Counter()))
@@ -126,6 +129,12 @@ def find_inconsistencies(
             for surfaces, files in by_norm.values()
         ]
         spellings.sort(key=lambda s: -s.count)
+        # a short form beside the full name is how news names people and bodies (first
+        # mention in full): البغدادي after أبو بكر البغدادي, PMU after Popular Mobilisation Units
+        texts = [s.text for s in spellings]
+        spellings = [s for s in spellings if not any(_short_form(s.text, t) for t in texts)]
+        if len(spellings) < 2:
+            continue
         keys = {name_key(s.text) for s in spellings}
         kind = "spelling" if len(keys) == 1 else "alias"
         per_file: dict[str, int] = Counter()
@@ -139,6 +148,41 @@ def find_inconsistencies(
         out.append(Inconsistency(entries[entry_id], kind, scope, spellings, within, across, lang))
     out.sort(key=lambda i: (i.kind != "spelling", i.lang, i.entry.id))
     return out
+
+
+#: Words an acronym leaves out (Islamic State of Iraq and Syria: ISIS).
+_ACRONYM_SKIP = frozenset({"of", "and", "the", "al", "el", "for", "in"})
+
+
+def _other_script(spelling: str, lang: str) -> bool:
+    """A Latin spelling in an Arabic or Sorani file, or an Arabic-script one in English."""
+    if lang in ("ar", "ckb"):
+        return not is_arabic_script(spelling)
+    if lang == "en":
+        return is_arabic_script(spelling)
+    return False
+
+
+def _words_of(spelling: str) -> list[str]:
+    """A spelling's words as compared for short forms (Arabic folded, Latin lower case)."""
+    if is_arabic_script(spelling):
+        return [arabic_spelling_key(w) for w in spelling.split()]
+    return [w.lower() for w in re.findall(r"[^\W_]+", spelling)]
+
+
+def _short_form(short: str, full: str) -> bool:
+    """Is ``short`` a short form of ``full``?
+
+    Its last or first words (البغدادي of أبو بكر البغدادي, Baghdadi of Abu Bakr
+    al-Baghdadi), or, in capitals, its initials (PMU of Popular Mobilisation Units).
+    """
+    s, f = _words_of(short), _words_of(full)
+    if not s or len(s) >= len(f):
+        return False
+    if f[-len(s) :] == s or f[: len(s)] == s:
+        return True
+    initials = "".join(w[0] for w in f if w not in _ACRONYM_SKIP)
+    return len(s) == 1 and short.isupper() and s[0] == initials.lower()
 
 
 @dataclass
