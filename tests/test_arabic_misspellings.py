@@ -147,3 +147,21 @@ def test_check_leaves_english_in_an_arabic_file_out_of_the_spellings(tmp_path):
     text = "القائم مدينة.\n\nAl Qaim is a town.\n"
     res, _ = _check(tmp_path, "a.txt", text, "--json")
     assert json.loads(res.output)["inconsistent"] == []
+
+
+def test_lookup_says_when_an_arabic_name_is_mistyped():
+    """A translator's trial: `glossary lookup القايم` answered "exact 95" with no word that
+    the spelling is wrong; now `misspelling_of` (JSON) and a line in the text say so."""
+    import json
+
+    from click.testing import CliRunner
+
+    from workbench.cli import cli as cli_main
+
+    args = ["glossary", "--glossary", str(GLOSSARY), "lookup"]
+    res = CliRunner().invoke(cli_main, [*args, "--json", "القايم", "القائم"])
+    wrong, right = json.loads(res.output)
+    assert (wrong["id"], wrong["misspelling_of"]) == ("al-qaem", "القائم")
+    assert (right["id"], right["misspelling_of"]) == ("al-qaem", None)
+    res = CliRunner().invoke(cli_main, [*args, "القايم"])
+    assert "misspelled: the glossary writes القائم" in res.output

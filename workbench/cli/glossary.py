@@ -45,9 +45,10 @@ def _how(m: NameMatch) -> str:
 @click.argument("names", nargs=-1, required=True)
 @json_option(
     '[{"query", "id", "preferred", "ar", "ckb", "kmr", "type", "score", "how", "rule", '
-    '"also": [id], "confidence", "candidates": [{"id", "preferred", "form", "how", "rule", '
-    '"score", "confidence"}]}], one per NAME (id null: no sure entry; rule: the romanisation '
-    "convention that found it, or null)."
+    '"misspelling_of", "also": [id], "confidence", "candidates": [{"id", "preferred", "form", '
+    '"how", "rule", "score", "confidence"}]}], one per NAME (id null: no sure entry; rule: the '
+    "romanisation convention that found it, or null; misspelling_of: the listed form an "
+    "Arabic-script NAME mistypes, or null)."
 )
 @click.pass_context
 def lookup(ctx: click.Context, names: tuple[str, ...], as_json: bool) -> None:
@@ -90,6 +91,8 @@ def lookup(ctx: click.Context, names: tuple[str, ...], as_json: bool) -> None:
                     f"{r.query}: {e.id} ({e.type}, {_how(m)} {m.score:g}), "
                     f"confidence {m.confidence:.3f}"
                 )
+                if r.misspelling_of:
+                    click.echo(f"  misspelled: the glossary writes {r.misspelling_of}")
                 click.echo(
                     f"  en  {e.en}" + (f"  [{', '.join(e.en_variants)}]" if e.en_variants else "")
                 )

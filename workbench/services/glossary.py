@@ -9,6 +9,7 @@ from pathlib import Path
 from workbench.core.document import Document, Segment
 from workbench.core.errors import InputError
 from workbench.core.glossary import Entry, Glossary
+from workbench.core.names.arabic_script import is_arabic_script, misspelling_of
 from workbench.core.names.cluster import cluster_people
 from workbench.core.names.consistency import (
     Inconsistency,
@@ -67,6 +68,8 @@ class LookupResult:
     query: str
     matches: list[NameMatch]
     candidates: list[NameMatch] = field(default_factory=list)
+    #: the listed form an Arabic-script query mistypes (القائم for القايم), else None
+    misspelling_of: str | None = None
 
     def as_json(self) -> dict[str, object]:
         """The JSON object of ``glossary lookup --json`` (``id`` null below the threshold)."""
@@ -83,6 +86,7 @@ class LookupResult:
             "score": m.score if m else 0.0,
             "how": m.how if m else None,
             "rule": (m.rule or None) if m else None,
+            "misspelling_of": self.misspelling_of,
             "also": [x.entry.id for x in self.matches[1:]],
             "confidence": m.confidence if m else 0.0,
             "candidates": [
@@ -107,7 +111,10 @@ def lookup_names(glossary: Glossary, names: Iterable[str]) -> list[LookupResult]
     out = []
     for n in names:
         d = index.decide(n)
-        out.append(LookupResult(n, d.matches, d.candidates))
+        wrong = None
+        if d.matches and is_arabic_script(n):
+            wrong = misspelling_of(n.strip(), d.matches[0].entry.arabic_forms())
+        out.append(LookupResult(n, d.matches, d.candidates, wrong))
     return out
 
 
