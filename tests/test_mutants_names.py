@@ -39,21 +39,26 @@ SYRIA = [
 ]
 
 
-@pytest.fixture(scope="module")
-def syria(tmp_path_factory) -> NameIndex:
-    path = Path(tmp_path_factory.mktemp("glossary")) / "syria.tsv"
-    rows = [f"{i}\tplace\t{en}\t{var}\t{ar}\t\t\t\t\t\n" for i, en, var, ar in SYRIA]
+def _syria_index(folder: Path, with_arabic: bool) -> NameIndex:
+    """The SYRIA places as a glossary file, indexed (without their Arabic forms if asked)."""
+    path = folder / "syria.tsv"
+    rows = [
+        f"{i}\tplace\t{en}\t{var}\t{ar if with_arabic else ''}\t\t\t\t\t\n"
+        for i, en, var, ar in SYRIA
+    ]
     path.write_text(HEADER + "".join(rows), encoding="utf-8")
     return NameIndex(load_glossary(path))
+
+
+@pytest.fixture(scope="module")
+def syria(tmp_path_factory) -> NameIndex:
+    return _syria_index(Path(tmp_path_factory.mktemp("glossary")), with_arabic=True)
 
 
 @pytest.fixture(scope="module")
 def syria_latin(tmp_path_factory) -> NameIndex:
     """The same places without their Arabic forms (what only the Latin key can find)."""
-    path = Path(tmp_path_factory.mktemp("glossary")) / "syria-latin.tsv"
-    rows = [f"{i}\tplace\t{en}\t{var}\t\t\t\t\t\t\n" for i, en, var, _ in SYRIA]
-    path.write_text(HEADER + "".join(rows), encoding="utf-8")
-    return NameIndex(load_glossary(path))
+    return _syria_index(Path(tmp_path_factory.mktemp("glossary")), with_arabic=False)
 
 
 @pytest.fixture(scope="module")
