@@ -3,6 +3,8 @@
 Scores (0-100) say how a query matched:
 
 * 100: the query is a listed form (ignoring case, diacritics, apostrophes and hyphens);
+* 92 ("letters"): a vowel-less query writes one of the entry's Arabic forms letter for
+  letter (alkswt = الكسوة, krymt = الكريمة);
 * 90: the query's transliteration key equals a listed form's key (an unseen spelling);
 * 86 ("arabic"): the consonant skeleton of a Latin query is a Latin reading of one of the
   entry's Arabic-script forms (Halab = حلب, Dimashq = دمشق: the place's Arabic name
@@ -12,7 +14,11 @@ Scores (0-100) say how a query matched:
   ``arabic-one-off``: Damasko = دمشق, s for ش; Ceramana = جرمانا, c for ج);
 * a first word "madinat" (city of) before a name is also looked up as the name alone
   (Madinat Halab = Halab), unless the whole query is a listed form; the whole query then
-  keeps only its key matches (its fuzzy likeness to Madinat ath Thawrah is "city of").
+  keeps only its key matches (its fuzzy likeness to Madinat ath Thawrah is "city of");
+* a query with the marks of a romanised Russian spelling is also looked up as English
+  spells it (rule ``russian``: Ehs-Suvejda = Es-Suveyda, ``latin_key.russian_reading``);
+* a query that is a listed name with a nisba or demonym ending (Anbari, Syrian) is another
+  word: a candidate below the threshold, never the answer.
 
 Two entries tied at the top are no answer (see ``_sure``).
 * below 90: the keys are close (rapidfuzz Indel ratio on the keys >= ``fuzzy_cutoff``),
