@@ -36,6 +36,15 @@ def notes(app) -> list[str]:
     return [n.message for n in app._notifications]
 
 
+def drawn(app) -> list[str]:
+    """The toasts as they are drawn: Textual markup read where a toast asks for it."""
+    from textual.content import Content
+
+    return [
+        Content.from_markup(n.message).plain if n.markup else n.message for n in app._notifications
+    ]
+
+
 # --- Ctrl+G on a source without glossary names --------------------------------------------
 
 
@@ -123,9 +132,11 @@ def test_capital_u_and_r_say_undone_and_redone_like_u_and_r(project, finder):
         await until(pilot, lambda: stored(project)[seg].status == "translated", "redone")
         await pilot.press("R")  # nothing left to redo
         await pilot.pause()
-        return after_undo, notes(app)
+        return after_undo, notes(app), drawn(app)
 
-    after_undo, messages = run_app(project, finder, script)
+    after_undo, messages, shown = run_app(project, finder, script)
+    # in tmux the toast read "undone: al-qaem:p1:s1 , now new": [ar] was taken for markup
+    assert shown == messages
     assert any(m.startswith(f"undone: {seg} [ar]") and "new" in m for m in after_undo), after_undo
     assert any(m.startswith(f"redone: {seg} [ar]") and "translated" in m for m in messages)
     assert messages[-1] == f"nothing to redo in {seg} [ar]"

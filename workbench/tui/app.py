@@ -21,6 +21,7 @@ from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.notifications import SeverityLevel
 from textual.widgets import Footer, ProgressBar, Static
 
 from workbench.core.errors import WorkbenchError
@@ -213,6 +214,22 @@ class WorkbenchApp(
             yield EditLine(id="find")
             yield Static(HINT, id="hint")
         yield Footer()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A toast, always as plain text.
+
+        Segment labels say "[ar]", and names and typed text may hold brackets, which
+        Textual would read as markup (they vanished from the toast).
+        """
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
         """Focus the table and show the first segment's QA."""
