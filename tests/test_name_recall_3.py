@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from tests.helpers.geonames import geonames_eval_output
+from tests.helpers.places import place_index
 from workbench.cli import cli as cli_main
-from workbench.core.glossary import Entry, Glossary
 from workbench.core.names.arabic_script import ends_in_nisba, latin_readings, latin_skeletons
 from workbench.core.names.name_confidence import threshold
 from workbench.core.names.name_index import NameIndex
@@ -36,7 +36,7 @@ def _syria() -> NameIndex:
         # an English name unlike Karbala, so only the Arabic form could find it
         ("karabila", "Bani Tamim", "الكرابلة"),
     ]
-    return NameIndex(Glossary([Entry(id=i, type="place", en=en, ar=ar) for i, en, ar in rows]))
+    return place_index(rows)
 
 
 @pytest.mark.parametrize(

@@ -25,8 +25,8 @@ import pytest
 from click.testing import CliRunner
 
 from tests.helpers.geonames import geonames_eval_output
+from tests.helpers.places import place_glossary, place_index
 from workbench.cli import cli as cli_main
-from workbench.core.glossary import Entry, Glossary
 from workbench.core.names.name_confidence import threshold
 from workbench.core.names.name_index import NameIndex
 from workbench.formats.glossary_tsv import dump_glossary_tsv
@@ -51,7 +51,7 @@ _PLACES = [
 
 def _index() -> NameIndex:
     """The places above as a glossary index."""
-    return NameIndex(Glossary([Entry(id=i, type="place", en=en, ar=ar) for i, en, ar in _PLACES]))
+    return place_index(_PLACES)
 
 
 @pytest.mark.parametrize(
@@ -102,7 +102,7 @@ def test_a_listed_name_with_madinat_stays_its_own_entry():
 def test_glossary_lookup_cli_finds_the_one_off_and_city_of_spellings(tmp_path):
     """`glossary lookup --json Damasko` and `... "Madinat Halab"` through the real CLI."""
     path = tmp_path / "syria.tsv"
-    glossary = Glossary([Entry(id=i, type="place", en=en, ar=ar) for i, en, ar in _PLACES])
+    glossary = place_glossary(_PLACES)
     path.write_text(dump_glossary_tsv(glossary), encoding="utf-8")
     for query, entry in (("Damasko", "damascus"), ("Madinat Halab", "aleppo")):
         res = CliRunner().invoke(
@@ -163,14 +163,10 @@ def test_a_fuzzy_key_that_agrees_with_the_arabic_name_is_an_answer(query, entry)
     """Lithuanian Homsas (GeoNames): a close key, and the consonants agree with حمص; listed
     without the Arabic form it stays a candidate only. (Polish Dajr ez-Zaur, once a fuzzy
     match here, is now read with j as y, Dayr ez-Zaur: a key match, test_name_recall_5.)"""
-    with_ar = NameIndex(
-        Glossary([Entry(id=i, type="place", en=en, ar=ar) for i, en, ar in _FUZZY_PLACES])
-    )
+    with_ar = place_index(_FUZZY_PLACES)
     (m,) = with_ar.lookup(query)
     assert (m.entry.id, m.how) == (entry, "fuzzy")
-    latin_only = NameIndex(
-        Glossary([Entry(id=i, type="place", en=en) for i, en, _ in _FUZZY_PLACES])
-    )
+    latin_only = place_index(_FUZZY_PLACES, with_arabic=False)
     d = latin_only.decide(query)
     assert d.matches == [] and d.candidates[0].entry.id == entry
 
@@ -188,7 +184,7 @@ def test_two_entries_both_sure_give_no_answer():
     now none, and both are listed. (GeoNames, against ``--threshold 0.98`` which ignores the
     rule: no right answer lost, Latn+ar 5-fold precision 0.973 -> 0.974, unambiguous 0.983
     -> 0.985.) bghdad keeps Baghdad (0.995) over al-Baghdadi (0.981): not a tie."""
-    index = NameIndex(Glossary([Entry(id=i, type="place", en=en, ar=ar) for i, en, ar in _KARMAH]))
+    index = place_index(_KARMAH)
     d = index.decide("Al Karmah")
     assert d.matches == []
     assert {c.entry.id for c in d.candidates[:2]} == {"al-karimah", "al-karamah"}
@@ -200,7 +196,7 @@ def test_two_entries_both_sure_give_no_answer():
 def test_glossary_lookup_cli_lists_both_sure_entries_and_exits_1(tmp_path):
     """`glossary lookup --json "Al Karmah"`: id null, both entries among the candidates."""
     path = tmp_path / "karmah.tsv"
-    glossary = Glossary([Entry(id=i, type="place", en=en, ar=ar) for i, en, ar in _KARMAH])
+    glossary = place_glossary(_KARMAH)
     path.write_text(dump_glossary_tsv(glossary), encoding="utf-8")
     res = CliRunner().invoke(
         cli_main, ["glossary", "--glossary", str(path), "lookup", "--json", "Al Karmah"]

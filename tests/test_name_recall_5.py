@@ -24,6 +24,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.helpers.geonames import geonames_eval_output
+from tests.helpers.places import place_glossary, place_index
 from workbench.cli import cli as cli_main
 from workbench.core.glossary import Entry, Glossary
 from workbench.core.names.arabic_script import letter_romanisations
@@ -57,14 +58,7 @@ _PLACES = [
 
 def _index(with_arabic: bool = True) -> NameIndex:
     """The places above as a glossary index (with or without their Arabic forms)."""
-    return NameIndex(
-        Glossary(
-            [
-                Entry(id=i, type="place", en=en, ar=ar if with_arabic else "")
-                for i, en, ar in _PLACES
-            ]
-        )
-    )
+    return place_index(_PLACES, with_arabic)
 
 
 @pytest.mark.parametrize(
@@ -216,7 +210,7 @@ def test_a_vowel_less_spelling_finds_a_latin_only_entry(query, entry, rule):
     """GeoNames' letter-for-letter alternates, against entries with their Latin names only
     (no Arabic form): the abjad skeleton, word by word, and with BGN ş read as s. GeoNames
     Latn name-only 0.688 -> 0.692 (precision 0.978 both)."""
-    index = NameIndex(Glossary([Entry(id=i, type="place", en=en) for i, en in _BGN]))
+    index = place_index(_BGN)
     (m,) = index.lookup(query)
     assert (m.entry.id, m.how, m.rule) == (entry, "abjad", rule)
 
@@ -225,7 +219,7 @@ def test_glossary_lookup_cli_reports_how_and_the_rule(tmp_path):
     """`glossary lookup --json alkswt`: found by `letters`, exit code 0; Ehs-Suvejda: by
     key, rule `russian`, in the JSON and in the text."""
     path = tmp_path / "syria.tsv"
-    glossary = Glossary([Entry(id=i, type="place", en=en, ar=ar) for i, en, ar in _PLACES])
+    glossary = place_glossary(_PLACES)
     path.write_text(dump_glossary_tsv(glossary), encoding="utf-8")
     res = CliRunner().invoke(
         cli_main, ["glossary", "--glossary", str(path), "lookup", "--json", "alkswt"]
