@@ -78,6 +78,22 @@ class Result:
 
 
 @pytest.fixture
+def home(tmp_path, monkeypatch):
+    """A workbench home the test can look into (``tmp_path/home``, see ``use_home``)."""
+    from tests.helpers.app_env import use_home
+
+    return use_home(tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def project(tmp_path, home):
+    """The seed article as a project folder (``tmp_path/proj``), in ``home``."""
+    from tests.helpers.app_env import seed_project
+
+    return seed_project(tmp_path / "proj")
+
+
+@pytest.fixture
 def run(capsys, monkeypatch):
     """Run the real CLI entry point in-process; return exit code, stdout, stderr."""
     from workbench.cli import main

@@ -10,27 +10,14 @@ from __future__ import annotations
 import json
 import time
 
-import pytest
-
 from tests.conftest import TEXTS
 from tests.helpers import app_env
-from tests.helpers.app_env import seed_project, use_home
 from workbench.formats.article import read_document
 from workbench.services.settings import Settings
 from workbench.store.project import Project
 from workbench.store.tm import TranslationMemory
 
 ARABIC = "نص عربي مؤكد"
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    return use_home(tmp_path, monkeypatch)
-
-
-@pytest.fixture
-def project(tmp_path, home):
-    return seed_project(tmp_path / "proj")
 
 
 def run_app(project, finder, home, script, settings=None):

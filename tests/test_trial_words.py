@@ -8,10 +8,8 @@ name in the Sorani column.
 
 from __future__ import annotations
 
-import pytest
-
 from tests.conftest import TEXTS
-from tests.helpers.app_env import run_app, seed_project, until, use_home
+from tests.helpers.app_env import run_app, until
 from workbench.core.plural import counted, noun, plural_of, verb
 from workbench.store.project import Project
 
@@ -30,16 +28,6 @@ def test_main_help_states_the_main_job_without_a_literal_backspace_mark(run):
 
 
 # --- item 16: counts agree with their nouns; the export error reads as a sentence ----------
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    return use_home(tmp_path, monkeypatch)
-
-
-@pytest.fixture
-def project(tmp_path, home):
-    return seed_project(tmp_path / "proj")
 
 
 def test_counted_takes_the_noun_in_the_number_it_needs():

@@ -14,7 +14,7 @@ import pytest
 from textual import events
 from textual._xterm_parser import XTermParser
 
-from tests.helpers.app_env import run_app, seed_project, until, use_home
+from tests.helpers.app_env import run_app, until
 from workbench.services.settings import Settings
 from workbench.store.project import Project
 from workbench.tui.name_insert import spaced
@@ -27,16 +27,6 @@ BEGIN = "ئەحمەد سەلمانی ئەندامی پەرلەمان بۆ پار
 MIDDLE = " و دانیشتووی پێشووی "
 END = " دەڵێت."
 SORANI = BEGIN + "ئەنبار" + MIDDLE + "قائیم" + END
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    return use_home(tmp_path, monkeypatch)
-
-
-@pytest.fixture
-def project(tmp_path, home):
-    return seed_project(tmp_path / "proj")
 
 
 def stored(project, lang="ar"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers.app_env import run_app, seed_project, until, use_home
+from tests.helpers.app_env import run_app, until
 from tests.test_tui_keys_trial import open_on, post_all, stored
 from workbench.tui.notices import hint_text
 
@@ -19,16 +19,6 @@ from workbench.tui.notices import hint_text
 NAMELESS = "al-qaem:p9:s2"
 #: Names Abu Bakr al-Baghdadi (preferred ckb: ئەبووبەکر بەغدادی; listed variant: بەغدادی).
 BAGHDADI = "al-qaem:p17:s1"
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    return use_home(tmp_path, monkeypatch)
-
-
-@pytest.fixture
-def project(tmp_path, home):
-    return seed_project(tmp_path / "proj")
 
 
 def notes(app) -> list[str]:

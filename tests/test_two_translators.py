@@ -13,24 +13,11 @@ import subprocess
 import sys
 import time
 
-import pytest
-
 from tests.conftest import ROOT
 from tests.helpers import app_env
-from tests.helpers.app_env import seed_project, use_home
 from workbench.services.settings import Settings
 from workbench.store.project import Project
 from workbench.tui.widgets.conflict_dialog import ConflictDialog
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    return use_home(tmp_path, monkeypatch)
-
-
-@pytest.fixture
-def project(tmp_path, home):
-    return seed_project(tmp_path / "proj")
 
 
 def other_translator(folder, key, lang, text, status="translated"):
