@@ -330,8 +330,11 @@ def abjad_word_skeleton(name: str) -> str | None:
     form's reading does: 'alnbk' reads nbk (النبك), 'ʿyn albydt' nbd (عين البيضة),
     'alladhqyt' ldk (اللاذقية). None for a spelling with vowels (see :func:`abjad_skeleton`).
     """
-    if abjad_skeleton(name) is None:
-        return None
+    return None if abjad_skeleton(name) is None else skeleton_by_words(name)
+
+
+def skeleton_by_words(name: str) -> str:
+    """:func:`abjad_word_skeleton` for a name already known to be vowel-less."""
     out = []
     for w in words(name):
         if w.startswith("al") and len(w) > 4:

@@ -52,7 +52,6 @@ from workbench.core.names.arabic_script import (
 )
 from workbench.core.names.latin_key import (
     abjad_skeleton,
-    abjad_word_skeleton,
     alternative_key,
     consonants,
     drop_articles,
@@ -61,6 +60,7 @@ from workbench.core.names.latin_key import (
     respelling_keys,
     russian_reading,
     skeleton,
+    skeleton_by_words,
     words,
 )
 from workbench.core.names.name_confidence import confidence, feature_vector, threshold
@@ -317,7 +317,8 @@ class NameIndex:
             return [_Raw(e, f, 100.0, "exact", "") for e, f in self.acronyms[sig]]
         toks = drop_articles(words(query))
         key = key_of_words(toks)
-        out = [_Raw(e, f, 100.0, "exact", key) for e, f in self.latin_exact.get(_squash(query), ())]
+        letters = _squash(query)
+        out = [_Raw(e, f, 100.0, "exact", key) for e, f in self.latin_exact.get(letters, ())]
         if not key:
             return out
         if is_short_key(key, "Latn"):
@@ -326,21 +327,21 @@ class NameIndex:
         for k in (key, alternative_key(toks, key)):
             if k and k in self.latin:
                 out += [_Raw(e, f, 90.0, "key", k) for e, f in self.latin[k]]
-        for rule, k in respelling_keys(query).items():
+        respelled = respelling_keys(query)
+        for rule, k in respelled.items():
             out += [_Raw(e, f, 88.0, "respelling", k, rule) for e, f in self.latin.get(k, ())]
-        for k in (key, *respelling_keys(query).values()):
+        for k in (key, *respelled.values()):
             out += [
                 _Raw(e, f, 88.0, "respelling", k, "s-cedilla")
                 for e, f in self.latin_respelled.get(k, ())
             ]
-        letters = _squash(query)
         if len(letters) >= 4:  # alkswt: الكسوة written letter for letter
             spelt = self.arabic_letters.get(letters, ())
             out += [_Raw(e, f, 92.0, "letters", key) for e, f in spelt]
-        abjad_sk = abjad_word_skeleton(query)
+        abjad = abjad_skeleton(query)  # a vowel-less spelling: also read word by word
+        abjad_sk = skeleton_by_words(query) if abjad is not None else None
         if fuzzy:  # a skeleton match, loose as the fuzzy key is: asked for with it
             out += self._raw_arabic_reading(toks, key, vowelled=abjad_sk is None, sk=abjad_sk)
-        abjad = abjad_skeleton(query)
         if abjad and len(abjad) >= 3:
             # the whole string, and word by word (dyr alzwr: dr + zr, like Deir ez-Zor)
             sks = {abjad, abjad[:-1] if abjad.endswith("t") else abjad, abjad_sk or abjad}
@@ -466,6 +467,7 @@ class NameIndex:
             q_toks = words(query)
             q_named = drop_articles(q_toks)
             plain_q = key_of_words(q_named)
+            plain_sk = skeleton(plain_q)
             q_words = len(q_named)
             letters = "".join(q_toks)
         best: dict[str, tuple] = {}
@@ -532,7 +534,7 @@ class NameIndex:
                         + float(light_q[:2] == flight[:2]),
                         "arabic_semivowel_missing": float(r.reading[1]),
                         # how close the query's consonants are to the entry's Arabic name
-                        "arabic_ratio": self._reading_ratio(skeleton(plain_q), r.entry.id),
+                        "arabic_ratio": self._reading_ratio(plain_sk, r.entry.id),
                     }
                 best[r.entry.id] = (strength, r, parts, length, vowel_only, ev)
         strengths = sorted((v[0] for v in best.values()), reverse=True)
