@@ -243,6 +243,7 @@ def test_ctrl_g_after_an_opening_guillemet_inserts_no_space(project, finder):
         ("ول", "القائم", "وللقائم"),
         ("«و", "القائم", "«والقائم"),
         ("المول", "القائم", "المول القائم"),  # a word ending in ل is not a proclitic
+        ("المعروفة بـ", "داعش", "المعروفة بـداعش"),  # a tatweel joins on purpose
     ],
 )
 def test_a_name_after_an_arabic_proclitic_is_joined_to_it(before, form, expected):

@@ -48,7 +48,8 @@ def spaced(before: str, form: str, after: str = "", lang: str = "") -> str:
         if clitic.group().endswith("ل") and form.startswith("ال"):
             form = form[1:]  # ل + الجيش: للجيش
         return form + trail
-    lead = "" if not before or before[-1].isspace() or opens(before) else " "
+    # a tatweel joins the next word on purpose (المعروفة بـداعش): no space after it
+    lead = "" if not before or before[-1].isspace() or before[-1] == "ـ" or opens(before) else " "
     return lead + form + trail
 
 
