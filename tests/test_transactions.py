@@ -92,3 +92,28 @@ def test_a_migration_with_a_trigger_and_quoted_semicolons_applies(tmp_path):
 def test_an_incomplete_migration_is_refused():
     with pytest.raises(ValueError, match="incomplete"):
         _statements("CREATE TABLE a (x TEXT DEFAULT 'unterminated;")
+
+
+def test_a_migration_another_process_applied_meanwhile_is_not_applied_again(tmp_path, monkeypatch):
+    """Two Ray workers opened a new MT cache at once: both read schema 0, the second one's
+    CREATE TABLE failed ("table translations already exists") and the batch stopped. The
+    version is read again under the write lock."""
+    import workbench.store.db as db
+
+    path = tmp_path / "shared.sqlite"
+    mine, other = connect(path), connect(path)
+    migrations = ["CREATE TABLE t (x INTEGER)", "ALTER TABLE t ADD COLUMN y TEXT"]
+    real = db.transaction
+    raced: list[bool] = []
+
+    def other_wins_the_race(con, p=""):
+        if not raced:  # between our version read and our BEGIN, the other process migrates
+            raced.append(True)
+            migrate(other, migrations, path)
+        return real(con, p)
+
+    monkeypatch.setattr(db, "transaction", other_wins_the_race)
+    assert migrate(mine, migrations, path) == 2
+    assert raced
+    assert mine.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert [r[1] for r in mine.execute("PRAGMA table_info(t)")] == ["x", "y"]

@@ -167,15 +167,33 @@ def _savepoint(con: sqlite3.Connection, path: str | Path) -> Iterator[sqlite3.Co
 
 
 def migrate(con: sqlite3.Connection, migrations: Sequence[str], path: str | Path = "") -> int:
-    """Apply numbered migrations (index + 1 = version) past ``PRAGMA user_version``."""
+    """Apply numbered migrations (index + 1 = version) past ``PRAGMA user_version``.
+
+    The version is read inside each write transaction (BEGIN IMMEDIATE holds the write
+    lock): two processes opening a new database at once (Ray workers sharing the MT cache)
+    apply each migration once, where reading it before made the second one create a table
+    that already existed.
+    """
+
+    def newer(version: int) -> StoreError:
+        return StoreError(
+            f"{path}: made by a newer workbench (schema {version}); upgrade workbench"
+        )
+
     version = con.execute("PRAGMA user_version").fetchone()[0]
     if version > len(migrations):
-        raise StoreError(f"{path}: made by a newer workbench (schema {version}); upgrade workbench")
-    for number, sql in enumerate(migrations[version:], start=version + 1):
+        raise newer(version)
+    while version < len(migrations):  # up to date: no write, no lock (read-only opens)
         with transaction(con, path):
-            for statement in _statements(sql):
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            if version > len(migrations):
+                raise newer(version)
+            if version == len(migrations):
+                break  # another process migrated it meanwhile
+            for statement in _statements(migrations[version]):
                 con.execute(statement)
-            con.execute(f"PRAGMA user_version = {number}")
+            con.execute(f"PRAGMA user_version = {version + 1}")
+            version += 1
     return len(migrations)
 
 
